@@ -1,0 +1,61 @@
+"""Plain records that search hands to the CLI and the GUI: requests, hits, facets.
+
+They hold no Whoosh objects, so callers never need to know the index exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Facet names, in the order the filter panel shows them.
+FACETS = ("tag", "source", "author", "year", "month")
+
+
+@dataclass
+class SearchRequest:
+    """What to look for.
+
+    ``query`` is the user's text in the query language (may be empty: then every
+    story matches). ``filters`` maps a facet name to the values ticked in it:
+    AND across facets, OR within one. ``date_from``/``date_to`` are ISO prefixes
+    (``2024``, ``2024-05``, ``2024-05-24``), inclusive.
+    """
+
+    query: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str = ""
+    date_to: str = ""
+    sort: str = "relevance"  # or "date" (newest first)
+    page: int = 1
+    page_size: int = 20
+    facets: bool = True
+    snippets: bool = True
+
+
+@dataclass
+class Hit:
+    """One matching story, as a results list shows it."""
+
+    id: str
+    title: str
+    date: str
+    source: str
+    score: float
+    snippet: str = ""  # about 80 characters around the best hit; hits wrapped in <b>…</b>, rest HTML-escaped
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    column: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    """One page of hits, the total, facet counts and notes about the query."""
+
+    hits: list[Hit]
+    total: int
+    page: int = 1
+    page_size: int = 20
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # name -> [(value, count)] by count desc
+    notes: list[str] = field(default_factory=list)  # e.g. "ignored an unbalanced quote"
+    terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting

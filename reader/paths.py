@@ -1,0 +1,63 @@
+"""Where reader keeps things: the library home, caches, the bundled archive.
+
+Everything that touches the disk asks this module. The library home is, in order:
+an explicit ``--home``, the ``READER_HOME`` environment variable, the platform's
+user data folder. Tests point ``READER_HOME`` at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reader"
+APP_AUTHOR = "reader"
+
+
+def home(override: str | os.PathLike | None = None) -> Path:
+    """The library home folder (created if missing)."""
+    if override:
+        path = Path(override)
+    elif os.environ.get("READER_HOME"):
+        path = Path(os.environ["READER_HOME"])
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def index_dir(home_dir: Path) -> Path:
+    """The Whoosh index inside a library home."""
+    return home_dir / "index"
+
+
+def userdata_db(home_dir: Path) -> Path:
+    """The SQLite file of the user's own data (bookmarks, collections, tags)."""
+    return home_dir / "userdata.sqlite3"
+
+
+def cache_dir() -> Path:
+    """Derived files that can be rebuilt at any time (prepared fonts, ...)."""
+    override = os.environ.get("READER_CACHE")
+    path = Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def bundled_archive() -> Path:
+    """The sample archive shipped with the project (``archive/`` beside the package)."""
+    return Path(__file__).resolve().parent.parent / "archive"
+
+
+def resources_dir() -> Path:
+    """Icons, styles and translations (``resources/`` beside the package)."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def shared_dir() -> Path | None:
+    """The team's shared material (``../shared`` beside the project), if present."""
+    override = os.environ.get("READER_SHARED")
+    path = Path(override) if override else Path(__file__).resolve().parent.parent.parent / "shared"
+    return path if path.is_dir() else None

@@ -1,0 +1,121 @@
+"""The story record every part of reader passes around, and its stable id.
+
+A story is one article: a page may hold several. Ingest makes them, the index
+stores them, the GUI shows them, export prints them, bookmarks hang on ``id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+#: Fields in the order ``reader parse --json`` prints them.
+JSON_FIELDS = (
+    "id",
+    "title",
+    "subtitle",
+    "authors",
+    "byline",
+    "column",
+    "date",
+    "source",
+    "place",
+    "headings",
+    "paragraphs",
+    "tags",
+    "file",
+    "position",
+)
+
+
+@dataclass
+class Story:
+    """One news story.
+
+    ``headings`` are the section subheads in reading order; a two-line subhead is
+    one entry with its lines joined by ``/``. ``heading_at[i]`` is the index of the
+    paragraph that ``headings[i]`` stands before (``len(paragraphs)`` for a
+    trailing one). ``date`` is ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when
+    the page says no more), empty when unknown.
+    """
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    byline: str = ""
+    column: str = ""
+    date: str = ""
+    source: str = ""
+    place: str = ""
+    headings: list[str] = field(default_factory=list)
+    heading_at: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    editor: str = ""
+    url: str = ""
+    file: str = ""
+    position: int = 0
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        """The body as plain text: subheads and paragraphs in reading order."""
+        return "\n".join(block for _kind, block in self.blocks())
+
+    def blocks(self) -> list[tuple[str, str]]:
+        """The body as ``("heading"|"paragraph", text)`` pairs in reading order."""
+        out: list[tuple[str, str]] = []
+        pending = sorted(zip(self.heading_at, self.headings, strict=False), key=lambda p: p[0])
+        h = 0
+        for i, para in enumerate(self.paragraphs):
+            while h < len(pending) and pending[h][0] <= i:
+                out.append(("heading", pending[h][1]))
+                h += 1
+            out.append(("paragraph", para))
+        out.extend(("heading", text) for _at, text in pending[h:])
+        return out
+
+    def to_json(self) -> dict:
+        """The public fields, in ``JSON_FIELDS`` order, then the extra ones."""
+        data = asdict(self)
+        ordered = {key: data.pop(key) for key in JSON_FIELDS}
+        ordered.update(data)
+        return ordered
+
+    @classmethod
+    def from_json(cls, data: dict) -> Story:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def story_id(file: str | Path, title: str, occurrence: int = 0, fallback: str = "") -> str:
+    """A stable id from the file's name, the story's title and which of that title it is.
+
+    Unchanged by re-importing, by moving the archive folder, and by edits to the
+    file that leave the title alone. Stories with no title use ``fallback`` (the
+    start of their text) instead.
+    """
+    name = Path(str(file)).name
+    basis = _key(title) or _key(fallback)[:40]
+    digest = hashlib.sha1(f"{name}\0{basis}\0{occurrence}".encode()).hexdigest()
+    return digest[:16]
+
+
+def assign_ids(stories: list[Story], file: str | Path) -> list[Story]:
+    """Give each story of one file its ``file``, ``position`` and stable ``id``."""
+    seen: dict[str, int] = {}
+    for position, story in enumerate(stories):
+        basis = _key(story.title) or _key(story.paragraphs[0] if story.paragraphs else "")[:40]
+        occurrence = seen.get(basis, 0)
+        seen[basis] = occurrence + 1
+        story.file = str(file)
+        story.position = position
+        if not story.id:
+            story.id = story_id(file, story.title, occurrence, fallback=basis)
+    return stories
