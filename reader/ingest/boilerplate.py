@@ -1,0 +1,158 @@
+"""Recognising site chrome and boilerplate lines in plain-text news pages.
+
+Each function looks at one stripped line and answers a yes/no question:
+is it a disclaimer or copyright line to drop, a marker that the story is
+over (``相关阅读``, ``責任編輯``, ``Copyright`` …), a column label (``评论``),
+a photo credit, or a navigation-like scrap. Rules are by form and by the
+vocabulary Chinese news sites share, not fitted to one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Labels of a newspaper column that stand alone above a story's title.
+COLUMN_LABELS = {
+    "评论",
+    "評論",
+    "社论",
+    "社論",
+    "短评",
+    "短評",
+    "时评",
+    "時評",
+    "快评",
+    "快評",
+    "述评",
+    "述評",
+    "言论",
+    "言論",
+    "本报评论员",
+    "本報評論員",
+    "评论员文章",
+    "編者按",
+    "观察",
+    "觀察",
+    "专栏",
+    "專欄",
+    "论坛",
+    "論壇",
+    "随笔",
+    "隨筆",
+    "人物",
+    "特写",
+    "特寫",
+    "通讯",
+    "通訊",
+    "综述",
+    "綜述",
+    "快讯",
+    "快訊",
+    "访谈",
+    "訪談",
+    "调查",
+    "調查",
+    "观点",
+    "觀點",
+    "读者来信",
+    "讀者來信",
+    "图片新闻",
+    "圖片新聞",
+    "要闻",
+    "要聞",
+    "视点",
+    "視點",
+    "社评",
+    "社評",
+    "时论",
+    "時論",
+}
+
+# Lines that are never story text (checked against the start of the line).
+_DROP_PREFIX = re.compile(
+    r"^(?:发布于|發佈於|發布於|声明[:：]|聲明[:：]|免责声明|免責聲明|版权声明|版權聲明|用户反馈|用戶反饋|"
+    r"copyright|©|\(c\)|版权所有|版權所有|转载请注明|轉載請註明|未经授权|未經授權|本文系|本網站|本网站|"
+    r"原标题[:：]|原標題[:：]|[（(]原标题|[（(]原標題|[（(]原题为|[（(]原題為|分享到|分享至|点击进入|點擊進入|"
+    r"点击查看|點擊查看|点击阅读|點擊閱讀|扫描二维码|掃描二維碼|扫码|掃碼|用微信扫|关注我们|關注我們|"
+    r"返回|【打印|【关闭|打印本页|关闭窗口|字号[:：]?|字級|字体[:：]|字體[:：]|阅读\s?\d|閱讀\s?\d|"
+    r"更多精彩|更多猛料|欢迎扫描|歡迎掃描|请加入成为|請加入成為|月费订户|月費訂戶|订阅|訂閱|"
+    r"本文来源[:：]|本文來源[:：]|网友评论仅供|網友評論僅供|往下滑看|繼續閱讀|继续阅读|"
+    r"上一篇|下一篇|上一則|下一則|點擊閱讀下一則|loading|\d{1,2}:\d{2}\s{0,2}/\s{0,2}\d{1,2}:\d{2}|"
+    r"(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关链接|相關連結)\s{0,2}[:：]|"
+    r"[【\[](?:相关报道|相關報道|相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
+    r"相关文章|相關文章)[】\]])",
+    re.IGNORECASE,
+)
+_DROP_WHOLE = re.compile(
+    r"^(?:[-=_*~·•.。—–|｜/\\#＃>›»<«\s]{1,80}|[【\[]\d{1,3}[】\]](?:[【\[]\d{1,3}[】\]])*|"
+    r"(?:上一页|下一页|首页|尾页|\d{1,3}|\s)+|合作|用户反馈\s*合作|用戶反饋\s*合作|全文完|\(完\)|（完）)$"
+)
+
+# Lines after which a whole-page rendering has no more story text.
+_END_MARKER = re.compile(
+    r"^[【\[〖]?\s{0,2}(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关报道|相關報導|相关推荐|相關推薦|"
+    r"延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|为您推荐|為您推薦|猜你喜欢|猜你喜歡|热门文章|熱門文章|"
+    r"最新文章|热点新闻|熱點新聞|精彩推荐|精彩推薦|大家都爱看|大家都在看|今日推荐|今日推薦|即時熱門|看更多|更多新闻|更多新聞|"
+    r"责任编辑|責任編輯|责编|責編|返回搜狐|返回首页|返回網易|返回网易|网友评论|網友評論|我要评论|我要評論|发表评论|發表評論|"
+    r"热门评论|熱門評論|最新评论|最新評論|评论（|評論（|评论\(|留言与评论|留言與評論|留言规则|留言規則|发表意见|發表意見|"
+    r"版权声明|版權聲明|免责声明|免責聲明|copyright|©|版权所有|版權所有|关键词|關鍵詞|关键字|關鍵字|"
+    r"标签[:：]|標籤[:：]|本文来源|本文來源|我要反馈|點擊排行|点击排行|跟贴排行|阅读排行|閱讀排行|上一篇|下一篇|"
+    r"加载更多|加載更多|相关专题|相關專題|图集推荐|圖集推薦)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^[（(【\[]?\s{0,2}(?:图片来源|圖片來源|图片由|圖片由|图源|圖源|图片|圖片|图|圖|摄影|攝影|照片|資料照|资料图|資料圖|"
+    r"视频来源|視頻來源|影片來源|來源)\s{0,2}[:：／/]\s{0,2}[^，。！？]{0,30}[）)】\]]?$"
+)
+_PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」『』]")
+
+
+_DROP_ANYWHERE = re.compile(
+    r"版权所有|版權所有|all rights reserved|copyright\s*©|"
+    r"^.{0,8}(?:现在位置|当前位置|您的位置|你的位置|目前位置|現在位置|"
+    r"當前位置|您的位置)|首页\s*(?:>|＞|»|›|→)|首頁\s*(?:>|＞|»|›|→)|(?:>|＞|»|›|→)\s*正文$",
+    re.IGNORECASE,
+)
+
+
+def is_drop_line(line: str) -> bool:
+    """True for disclaimer, copyright, share and pager lines that never hold story text."""
+    if not line:
+        return True
+    if _DROP_PREFIX.match(line) or _DROP_WHOLE.match(line) or is_credit_line(line):
+        return True
+    return len(line) <= 80 and bool(_DROP_ANYWHERE.search(line))
+
+
+_END_WHOLE = re.compile(
+    r"^(?:评论|評論|留言|跟帖|跟贴|網友回應|网友回应)\s{0,2}(?:[（(]?\s{0,2}\d{0,7}\s{0,2}[)）]?)$"
+)
+
+
+def is_end_marker(line: str) -> bool:
+    """True for a line after which a saved page holds no more of the story."""
+    return bool(_END_MARKER.match(line[:40]) or (len(line) <= 16 and _END_WHOLE.match(line)))
+
+
+def is_credit_line(line: str) -> bool:
+    """A lone photo credit such as ``图片来源：视觉中国`` or ``(图/新华社)``."""
+    return len(line) <= 40 and bool(_CREDIT.match(line))
+
+
+def column_label(line: str) -> str:
+    """The column name when the line is only a column label (``评论``, ``【社论】``)."""
+    inner = line.strip().strip("【】[]〖〗「」").strip()
+    return inner if inner in COLUMN_LABELS else ""
+
+
+def has_sentence_punct(line: str) -> bool:
+    return bool(_PUNCT.search(line[:400]))
+
+
+def is_navigation(line: str) -> bool:
+    """Short scraps typical of menus, buttons and counters (no sentence punctuation)."""
+    if len(line) > 24:
+        return False
+    if has_sentence_punct(line):
+        return False
+    return True

@@ -1,0 +1,286 @@
+"""Who wrote a story and where it was filed: bylines, datelines, source lines.
+
+Handles the forms Chinese news pages use:
+
+* byline lines: ``本报记者 蔡文逸 文/图``, ``（记者 张三 通讯员 李四）``,
+  ``記者王小明／台北報導``, ``文／孫嘉君``, ``撰文：陳大文``, ``2018-06-15　記者陳駿豪``;
+* agency datelines opening a paragraph: ``中新社南京6月9日电(记者朱晓颖)``,
+  ``新华社北京2月29日电``, ``本报讯（记者 张三）``, ``【記者呂承哲／台北報導】``;
+* a lone author in brackets closing the last paragraph: ``…纪实。 (黄騑鸿)``;
+* ``来源：`` and ``责任编辑：`` lines.
+
+All patterns have bounded repetition and only look at the first (or last)
+few hundred characters of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.ingest.dates import parse_date
+
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_NAME = re.compile(rf"^[{_HAN}][{_HAN}·•．]{{1,5}}$|^[A-Za-z][A-Za-z .'-]{{1,30}}$")
+
+# roles that may stand before a name inside one token ("本报记者蔡文逸")
+_ROLE_PREFIX = re.compile(
+    r"^(?:本报|本報|本刊|本台|本网|本網|新华社|新華社|中新社|中新网|央视|央視|特约|特約|首席|见习|見習|"
+    r"实习|實習|全媒体|全媒體|融媒体|融媒體|驻站|駐站)?"
+    r"(?:记者|記者|通讯员|通訊員|实习生|實習生|撰文|执笔|執筆|作者|采写|採寫|摄影|攝影|撰稿|编译|編譯|"
+    r"整理|口述|图文|圖文|视频|視頻)"
+)
+_ROLE_ONLY = re.compile(
+    r"^(?:文|图|圖|摄|攝|文图|文圖|图文|圖文|文字|图片|圖片|视频|視頻)$|"
+    r"^.{0,8}(?:记者|記者|通讯员|通訊員|实习生|實習生|特派员|特派員)$"
+)
+_ROLE_INSIDE = re.compile(rf"^[{_HAN}A-Za-z]{{1,8}}?(?:记者|記者|通讯员|通訊員)([{_HAN}]{{2,4}})$")
+_HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
+_MEDIA_NAME = re.compile(r"(?:网|網|社|报|報|台|站|刊|号|號|频道|頻道)$")
+_FILLER = {
+    "综合报道",
+    "綜合報導",
+    "综合",
+    "綜合",
+    "外电",
+    "外電",
+    "报道",
+    "報導",
+    "电",
+    "電",
+    "讯",
+    "訊",
+    "联合报道",
+    "聯合報導",
+}
+_REPORT_SUFFIX = re.compile(r"^(.{1,8}?)(?:报道|報導|电|電)$")
+_NAME_SUFFIX = re.compile(r"^(.{2,5}?)(?:摄|攝|报道|報導|整理|供图|供圖)$")
+_SPLIT = re.compile(r"[\s、，,&＆/／|｜:：;；]+")
+_STOP_NAMES = {
+    "完",
+    "全文完",
+    "待续",
+    "未完",
+    "未完待续",
+    "组图",
+    "附图",
+    "下同",
+    "图",
+    "图片",
+    "视频",
+    "資料",
+    "资料",
+    "人民币",
+    "人民幣",
+    "港元",
+    "美元",
+    "新台幣",
+    "新台币",
+    "同比",
+    "记者",
+    "記者",
+    "原标题",
+    "原題",
+}
+
+
+@dataclass
+class Byline:
+    """What a byline or dateline told us."""
+
+    text: str = ""
+    authors: list[str] = field(default_factory=list)
+    place: str = ""
+    source: str = ""
+    date: str = ""
+
+
+def _strip_brackets(text: str) -> str:
+    text = text.strip()
+    while len(text) >= 2 and text[0] in "（(【[〔" and text[-1] in "）)】]〕":
+        text = text[1:-1].strip()
+    return text
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A :class:`Byline` when the whole line is a byline, else None."""
+    text = line.strip()
+    if not text or len(text) > 60:
+        return None
+    inner = _strip_brackets(text)
+    date = ""
+    head = re.match(
+        r"^((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*", inner
+    )
+    if head:
+        date = parse_date(head.group(1))
+        inner = inner[head.end() :]
+    m = re.match(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*", inner)
+    saw_role = bool(m)
+    if m:
+        inner = inner[m.end() :]
+    authors: list[str] = []
+    place = ""
+    skip_next = False
+    for token in _SPLIT.split(inner):
+        if not token:
+            continue
+        if skip_next:  # the name after an editor credit is not an author
+            skip_next = False
+            if _NAME.match(token):
+                continue
+        if token.endswith(("编辑", "編輯", "责编", "責編")) and len(token) <= 8:
+            saw_role = True
+            skip_next = True
+            continue
+        inside = _ROLE_INSIDE.match(token)
+        if inside and not _ROLE_PREFIX.match(token):
+            saw_role = True
+            token = inside.group(1)
+        role = _ROLE_PREFIX.match(token)
+        if role and role.end() < len(token):
+            saw_role = True
+            token = token[role.end() :]
+        elif role or _ROLE_ONLY.match(token):
+            saw_role = True
+            continue
+        if token in _FILLER:
+            saw_role = True
+            continue
+        report = _REPORT_SUFFIX.match(token)
+        if report and saw_role and authors:
+            place = report.group(1)
+            continue
+        named = _NAME_SUFFIX.match(token)
+        if named:
+            saw_role = True
+            token = named.group(1)
+        if _NAME.match(token) and token not in _STOP_NAMES:
+            if len(token) == 6 and _HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
+                authors += [token[:3], token[3:]]
+            else:
+                authors.append(token)
+            continue
+        return None
+    if not saw_role:
+        return None
+    return Byline(text=text, authors=authors, place=place, date=date)
+
+
+# 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
+_DATELINE = re.compile(
+    rf"^[【\[]?(?:据|據)?(?P<src>[{_HAN}]{{1,8}}?(?:社|网|網|报|報|台|电视|電視))"
+    rf"(?P<place>[{_HAN}]{{0,8}}?)\s{{0,2}}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s{{0,2}}"
+    r"(?:电|電|讯|訊|报道|報導|消息|專電|专电)"
+)
+_BENBAO = re.compile(rf"^(?P<src>本报|本報|本刊|本网|本網|[{_HAN}]{{2,8}}?)(?:讯|訊)(?=\s{{0,2}}[（(【])")
+_PAREN = re.compile(r"^\s{0,2}[（(【\[]([^）)】\]]{1,40})[）)】\]]")
+_TW_TAG = re.compile(r"^[【\[]([^】\]／/]{1,20})[／/]([^】\]]{1,12}?)(?:報導|报道|電|电)[】\]]")
+_CCTV = re.compile(
+    rf"^(?P<src>[{_HAN}]{{2,8}}?)消息\s{{0,2}}[（(](?P<prog>[^）)]{{1,12}})[）)]\s{{0,2}}[:：]"
+)
+
+
+def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
+    """A :class:`Byline` from an agency dateline opening ``paragraph``, else None."""
+    head = paragraph[:120]
+    tw = _TW_TAG.match(head)
+    if tw:
+        who = parse_byline(tw.group(1))
+        place = "" if tw.group(2).startswith(("綜合", "综合")) else tw.group(2)
+        return Byline(text=tw.group(0), authors=who.authors if who else [], place=place)
+    m = _DATELINE.match(head)
+    if m:
+        source = m.group("src")
+        out = Byline(text=m.group(0), source=source, place=m.group("place"))
+        if year:
+            out.date = parse_date(f"{year}年{m.group('m')}月{m.group('d')}日")
+        rest = head[m.end() :]
+        paren = _PAREN.match(rest)
+        if paren:
+            who = parse_byline(paren.group(1))
+            if who:
+                out.authors = who.authors
+                out.text += paren.group(0)
+        return out
+    m = _BENBAO.match(head)
+    if m:
+        paren = _PAREN.match(head[m.end() :])
+        who = parse_byline(paren.group(1)) if paren else None
+        if who:
+            src = m.group("src")
+            return Byline(
+                text=m.group(0) + paren.group(0),
+                authors=who.authors,
+                source="" if src.startswith("本") else src,
+            )
+    paren = _PAREN.match(head)
+    if paren:
+        who = parse_byline(paren.group(1))
+        if who and who.authors:
+            who.text = paren.group(0).strip()
+            return who
+    m = _CCTV.match(head)
+    if m:
+        return Byline(text=m.group(0), source=m.group("src"))
+    return None
+
+
+_TRAILING = re.compile(r"(?<=[。！？!?”」』…\.])\s{0,3}[（(]([^（()）]{2,30})[)）]\s*$")
+
+
+def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
+    """Split a closing ``(黄騑鸿)`` / ``（记者 张三）`` off the last paragraph."""
+    tail = paragraph[-40:]
+    m = _TRAILING.search(tail)
+    if not m:
+        return paragraph, None
+    inner = m.group(1).strip()
+    who = parse_byline(inner)
+    if who is None:
+        names = [n for n in _SPLIT.split(inner) if n]
+        if not names or not all(
+            _NAME.match(n) and len(n) <= 4 and n not in _STOP_NAMES and not _MEDIA_NAME.search(n)
+            for n in names
+        ):
+            return paragraph, None
+        who = Byline(text=m.group(0).strip(), authors=names)
+    if not who.authors:
+        return paragraph, None
+    cut = len(paragraph) - len(tail) + m.start()
+    return paragraph[:cut].rstrip(), who
+
+
+_SOURCE = re.compile(
+    r"(?:^|\s)(?:本文|文章|新闻|新聞)?(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自)\s{0,2}[:：]\s{0,2}"
+    r"(?P<src>[^\s|｜]{1,30})"
+)
+_SOURCE_TRIM = re.compile(r"(?:参与互动|參與互動|作者|编辑|編輯|时间|時間)$")
+
+
+def find_source(line: str) -> str:
+    """The publisher named by a ``来源：`` field in ``line``, or ``''``."""
+    m = _SOURCE.search(line[:200])
+    if not m:
+        return ""
+    src = _SOURCE_TRIM.sub("", m.group("src")).strip("　 ,，。")
+    return src
+
+
+_EDITOR = re.compile(
+    r"[（(【\[]?\s{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|值班编辑|校对|校對)\s{0,2}[:：]\s{0,2}"
+    r"(?P<who>[^）)】\]\n]{0,40}?)\s{0,2}[）)】\]]?\s*$"
+)
+
+
+def find_editor(line: str) -> tuple[str, str] | None:
+    """``(text before, editor)`` when ``line`` is or ends with an editor credit."""
+    tail_start = max(0, len(line) - 60)
+    m = _EDITOR.search(line, tail_start)
+    if not m:
+        return None
+    before = line[: m.start()].rstrip()
+    if before and len(before) < 2:
+        return None
+    who = re.split(r"\s+(?=\S{1,6}[:：])", m.group("who").strip())[0]  # "张三 审核：李四"
+    return before, who

@@ -1,0 +1,290 @@
+"""Finding the story in a whole saved page: menus, related links, comments around it.
+
+A plain-text rendering of a news page is mostly short scraps (menu items,
+buttons, counters, link lists) with one dense block of sentence text: the
+story. Each line gets a score (long lines with Chinese sentence punctuation
+score up, scraps score down, "the story is over" markers such as
+``相关阅读`` / ``責任編輯`` / ``Copyright`` score far down) and the best
+contiguous run (maximum subarray) is the body. The title is then sought just
+above the body: a headline-shaped line followed closely by a date, source or
+byline line, or repeated elsewhere on the page (``<title>`` and ``<h1>``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.ingest import boilerplate, bylines, dates
+from reader.ingest.lines import classify
+from reader.story import Story
+
+#: Chrome lines needed before the body for a page to count as a whole saved page.
+MIN_CHROME_LINES = 8
+_SENTENCE_END = "。！？!?"
+_CLOSERS = "”’」』）)》】\"' "
+_TITLE_WINDOW = 45
+_NAMES = re.compile(r"^[\u3400-\u9fff]{2,4}(?:[、，,\s]+[\u3400-\u9fff]{2,4}){0,5}$")
+_MEDIA = re.compile(r"(?:报|報|网|網|社|台|刊|志|誌|新闻|新聞|日报|日報|周刊|週刊|时报|時報|频道|頻道)$")
+_AUTHOR_SOURCE = re.compile(
+    r"^([\u3400-\u9fff]{2,4})\s{0,2}[/／|｜]\s{0,2}([\u3400-\u9fff]{2,12}(?:报|報|网|網|社|台|刊|志|誌))$"
+)
+
+
+def _line_score(line: str, repeats: int) -> float:
+    """How much a line looks like story text (> 0) or like site chrome (< 0).
+
+    A sentence scores 1 + length/40 (halved when it does not end a sentence, as
+    truncated teasers do; cut when the line repeats on the page); a scrap
+    scores -1.5 (-3 when repeated, as "回复"/"Undo" buttons are); an end marker
+    scores -40 so no body runs through it.
+    """
+    if boilerplate.is_end_marker(line):
+        return -40.0
+    if boilerplate.is_drop_line(line):
+        return -1.0
+    punct = boilerplate.has_sentence_punct(line)
+    end = line[-6:].rstrip(_CLOSERS)
+    last = end[-1] if end else ""
+    if punct and (len(line) >= 20 or last in _SENTENCE_END):
+        score = 1.0 + min(len(line), 400) / 40.0
+        if line.endswith(("...", "…")) and not line.endswith(("……", "。…")) and "。" not in line[-40:]:
+            return -1.0
+        if last not in _SENTENCE_END and not line.endswith("……"):
+            score *= 0.5
+        if repeats > 1:
+            score *= 0.3
+        return score
+    return -3.0 if repeats > 2 else -1.5
+
+
+def line_scores(lines: list[str]) -> list[float]:
+    """:func:`_line_score` of every line, repeats counted over the page."""
+    counts = Counter(lines)
+    return [_line_score(line, counts[line]) for line in lines]
+
+
+def body_region(lines: list[str], scores: list[float] | None = None) -> tuple[int, int, float]:
+    """``(start, end, score)``: the densest run of story text, ``lines[start:end]``."""
+    if scores is None:
+        scores = line_scores(lines)
+    best = (0, 0, 0.0)
+    run_start, run = 0, 0.0
+    for i, s in enumerate(scores):
+        if run <= 0:
+            run_start, run = i, 0.0
+        run += s
+        if run > best[2]:
+            best = (run_start, i + 1, run)
+    return best
+
+
+def _strong_para(line: str) -> bool:
+    """Unmistakably story text: a finished sentence, or a long punctuated line."""
+    if _is_meta(line) or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
+        return False
+    end = line[-6:].rstrip(_CLOSERS)
+    if end and (end[-1] == "。" or end[-1] in "！？!?" and boilerplate.has_sentence_punct(line[:-1] or line)):
+        return len(line) >= 8
+    return len(line) >= 50 and boilerplate.has_sentence_punct(line)
+
+
+def _headline_shaped(line: str) -> bool:
+    if len(line) < 5 or len(line) > 80 or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
+        return False
+    if _is_meta(line) or dates.is_date_line(line) or _AUTHOR_SOURCE.match(line):
+        return False
+    if line.endswith(("/", "／", "|", "｜", ">", "»", ":", "：", "...", "…")):
+        return False
+    if not re.search(r"[\u3400-\u9fff]", line):
+        return False
+    end = line[-4:].rstrip(_CLOSERS)
+    return not (end and end[-1] in "。，；、：")
+
+
+def _is_meta(line: str) -> bool:
+    return bool(
+        dates.parse_date(line) and len(line) <= 60 or bylines.find_source(line) or bylines.parse_byline(line)
+    )
+
+
+def _title_index(lines: list[str], start: int, counts: Counter) -> tuple[int | None, float]:
+    best, best_score = None, 0.0
+    top = set(lines[:6])
+    for k in range(start - 1, max(-1, start - _TITLE_WINDOW), -1):
+        line = lines[k]
+        if not _headline_shaped(line):
+            continue
+        score = 0.0
+        if any(_is_meta(lines[j]) for j in range(k + 1, min(start, k + 5))):
+            score += 4.0
+        if len(line) >= 8 and (1 < counts[line] <= 3 or (line in top and k >= 6)):
+            score += 3.0
+        if len(line) >= 8:
+            score += 1.0
+        if len(line) >= 12:
+            score += 1.0
+        if not boilerplate.has_sentence_punct(line) and len(line) <= 6:
+            score -= 2.0
+        score -= 0.08 * (start - k)
+        if score > best_score:
+            best, best_score = k, score
+    return best, best_score
+
+
+def _head_meta(lines: list[str]) -> list[bylines.Byline]:
+    """Date, source and authors from the lines between the title and the body."""
+    out: list[bylines.Byline] = []
+    after_date = -10
+    for k, line in enumerate(lines):
+        if len(line) > 80:
+            continue
+        date = dates.parse_date(line)
+        source = bylines.find_source(line)
+        byline = bylines.parse_byline(line)
+        if byline:
+            out.append(byline)
+        if date or source:
+            out.append(bylines.Byline(text=line, date=date, source=source))
+            if date:
+                after_date = k
+            continue
+        pair = _AUTHOR_SOURCE.match(line)
+        if pair:
+            out.append(bylines.Byline(text=line, authors=[pair.group(1)], source=pair.group(2)))
+            continue
+        if (
+            k - after_date <= 3
+            and not boilerplate.is_drop_line(line)
+            and not boilerplate.has_sentence_punct(line.replace("、", ""))
+        ):
+            if re.search(r"[、，,]", line) and _NAMES.match(line):
+                out.append(bylines.Byline(text=line, authors=re.split(r"[、，,\s]+", line)))
+            elif k - after_date == 1 and 3 <= len(line) <= 12 and _MEDIA.search(line):
+                out.append(bylines.Byline(text="", source=line))
+    return out
+
+
+def _merge_broken(lines: list[str]) -> list[str]:
+    """Re-join paragraphs a page rendering broke at inline elements (links, <br>)."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            end = prev[-3:].rstrip(_CLOSERS)
+            unfinished = (
+                len(prev) >= 12
+                and end
+                and end[-1] not in _SENTENCE_END + "…:："
+                and (boilerplate.has_sentence_punct(prev))
+            )
+            if unfinished and not boilerplate.is_end_marker(line) and not boilerplate.is_drop_line(line):
+                glue = (
+                    " "
+                    if prev[-1:].isascii()
+                    and prev[-1:].isalnum()
+                    and line[:1].isascii()
+                    and line[:1].isalnum()
+                    else ""
+                )
+                out[-1] = prev + glue + line
+                continue
+        out.append(line)
+    return out
+
+
+#: A second story on a page must score at least this share of the best one.
+SECOND_STORY_SHARE = 0.35
+SECOND_STORY_MIN = 8.0
+#: ... and have a headline followed by its own date, source or byline line.
+TITLE_WITH_META = 4.0
+
+
+def find_page(lines: list[str]) -> list[Story] | None:
+    """The stories of a whole saved page, or None when ``lines`` are not one."""
+    scores = line_scores(lines)
+    start, end, score = body_region(lines, scores)
+    if score <= 0 or end <= start:
+        return None
+    chrome_before = sum(1 for line in lines[:start] if boilerplate.is_navigation(line))
+    chrome_after = sum(1 for line in lines[end:] if boilerplate.is_navigation(line))
+    if chrome_before < MIN_CHROME_LINES and chrome_before + chrome_after < 2 * MIN_CHROME_LINES:
+        return None
+    regions = [(start, end, True)]
+    best = score
+    for _ in range(3):
+        for k in range(regions[-1][0], regions[-1][1]):
+            scores[k] = -1000.0
+        start, end, score = body_region(lines, scores)
+        if score < max(SECOND_STORY_MIN, SECOND_STORY_SHARE * best):
+            break
+        regions.append((start, end, False))
+    regions.sort()
+    stories = []
+    floor = 0
+    for start, end, primary in regions:
+        story = _region_story(lines, start, end, floor, need_title=not primary)
+        if story is not None:
+            stories.append(story)
+            floor = end
+    return stories or None
+
+
+def _region_story(
+    lines: list[str], start: int, end: int, floor: int, need_title: bool = False
+) -> Story | None:
+    from reader.ingest.textpage import build_stories
+
+    while start < end - 1 and not _strong_para(lines[start]):
+        start += 1
+    counts = Counter(lines)
+    t, t_score = _title_index(lines, start, counts)
+    if t is not None and t < floor:
+        t = None
+    if need_title and (
+        t is None
+        or t_score < TITLE_WITH_META - 1.0
+        or counts[lines[t]] > 2  # comment and share chrome repeats; a second headline does not
+        or not any(
+            len(lines[j]) <= 60 and dates.parse_date(lines[j]) for j in range(t + 1, min(start, t + 5))
+        )
+    ):
+        return None
+    title, subtitle = (lines[t], "") if t is not None else ("", "")
+    if (
+        t is not None
+        and t > floor
+        and lines[t - 1] != title
+        and _headline_shaped(lines[t - 1])
+        and len(lines[t - 1]) >= 8
+        and not re.search(r"[>»›→|｜]", lines[t - 1])
+    ):
+        title, subtitle = lines[t - 1], title
+    head = lines[t + 1 : start] if t is not None else lines[max(floor, start - 8) : start]
+    body = [classify(line) for line in _merge_broken(lines[start:end])]
+    after = lines[end : end + 8]
+    stories = build_stories(body, single=True)
+    if not stories:
+        return None
+    story = stories[0]
+    story.title = title or story.title
+    story.subtitle = subtitle or story.subtitle
+    for meta in _head_meta(head):
+        if meta.date:
+            story.date = meta.date
+        if meta.source:
+            story.source = meta.source
+        if meta.authors and not (story.authors and story.byline):
+            story.authors = list(meta.authors)
+            story.byline = meta.text
+        story.place = story.place or meta.place
+    for line in after:
+        ed = bylines.find_editor(line)
+        if ed and not ed[0] and not story.editor:
+            story.editor = ed[1]
+        src = bylines.find_source(line) if len(line) <= 80 else ""
+        if src and not story.source:
+            story.source = src
+        if not story.date and len(line) <= 80 and dates.parse_date(line):
+            story.date = dates.parse_date(line)
+    return story

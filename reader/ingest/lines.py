@@ -1,0 +1,133 @@
+"""One line of a plain-text page: split, shaped, classified.
+
+``split_lines`` normalises a page into stripped non-blank lines; ``classify``
+says what one line is: a paragraph, a short line (title or subhead), a meta
+line (byline, date, ``来源：``, editor credit), a column label (``评论``), or
+boilerplate to drop. :mod:`.textpage` groups the classified lines into stories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.ingest import boilerplate, bylines, dates
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufffe]")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_CLOSERS = "”’」』）)》〉】]\"' "
+PARA_END = "。；，、：:;,"
+_AUTHOR_FIELD = re.compile(r"(?:作者|记者|記者|撰文)\s{0,2}[:：]\s{0,2}([\u3400-\u9fff]{2,4})(?=\s|$)")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\s{0,2}(?:年|[-/.])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.])\s{0,2}\d{1,2}(?!\d)"
+)
+
+
+def split_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped (NBSP and ideographic spaces count as blank)."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\xa0", " ")
+    out = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def last_char(line: str) -> str:
+    end = line[-12:].rstrip(_CLOSERS)
+    return end[-1] if end else ""
+
+
+def looks_title(line: str) -> bool:
+    """Short enough and shaped like a headline (not ending in a clause mark)."""
+    if len(line) > 64 or len(line) < 2:
+        return False
+    last = last_char(line)
+    if last in PARA_END:
+        return False
+    return line.count("。") == 0
+
+
+def looks_heading(line: str) -> bool:
+    """A section subhead between paragraphs: short, no sentence punctuation inside."""
+    if len(line) > 32 or last_char(line) in PARA_END + "！？!?….":
+        return False
+    return not re.search(r"[。；，,]", line)
+
+
+_DATE_LEAD = re.compile(
+    r"^(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
+    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s)"
+)
+_MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|刊|新闻|新聞|联播|聯播|》|频道|頻道|APP|app)$")
+
+
+def _date_and_rest(date: str, rest: str) -> bylines.Byline:
+    """A ``date + source`` or ``date + author`` line (``2016-02-16 02:21:00 搜狐新闻``)."""
+    if not rest:
+        return bylines.Byline(text="", date=date)
+    who = bylines.parse_byline(rest)
+    if who is not None:
+        who.date = date
+        return who
+    if _MEDIA_END.search(rest) or len(rest) > 12:
+        return bylines.Byline(text="", date=date, source=rest)
+    return bylines.Byline(text=rest, date=date, authors=[rest])
+
+
+@dataclass
+class Line:
+    """One classified line."""
+
+    text: str
+    kind: str  # para | short | meta | column | drop
+    meta: bylines.Byline | None = None
+    editor: str = ""
+    forced_heading: bool = False
+
+
+def classify(line: str) -> Line:
+    """Decide what one stripped, non-blank line is."""
+    forced = False
+    if _MD_HEADING.match(line):
+        line = _MD_HEADING.sub("", line).strip()
+        forced = True
+        if not line:
+            return Line("", "drop")
+    editor = bylines.find_editor(line)
+    if editor is not None:
+        before, who = editor
+        if not before:
+            return Line(line, "meta", editor=who)
+        if len(before) > 2:
+            inner = classify(before)
+            inner.editor = who
+            return inner
+    if len(line) <= 80 and "。" not in line:
+        source = bylines.find_source(line)
+        if source:
+            meta = bylines.Byline(text="", source=source, date=dates.parse_date(line))
+            author = _AUTHOR_FIELD.search(line)
+            if author:  # "作者：张三 来源：某报" on one line
+                meta.authors, meta.text = [author.group(1)], author.group(0).strip()
+            return Line(line, "meta", meta)
+    if boilerplate.is_drop_line(line):
+        return Line(line, "drop")
+    if dates.is_date_line(line):
+        return Line(line, "meta", bylines.Byline(text="", date=dates.parse_date(line)))
+    byline = bylines.parse_byline(line)
+    if byline is not None:
+        return Line(line, "meta", byline)
+    lead = _DATE_LEAD.match(line) if len(line) <= 60 and "。" not in line else None
+    if lead and dates.parse_date(lead.group(0)):
+        return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), line[lead.end() :].strip()))
+    if len(line) <= 50 and not re.search(r"[，。！？；]", line):
+        stamp = _FULL_DATE.search(line)  # "原创 张三 某某公众号 2024-05-24 10:48"
+        if stamp and dates.parse_date(stamp.group(0)):
+            return Line(line, "meta", bylines.Byline(text="", date=dates.parse_date(stamp.group(0))))
+    if boilerplate.column_label(line):
+        return Line(line, "column")
+    if forced or looks_title(line):
+        return Line(line, "short", forced_heading=forced)
+    return Line(line, "para")

@@ -1,0 +1,335 @@
+"""Plain-text news pages -> stories: the heart of ingest.
+
+``parse_text`` takes the text of one file (a copy-pasted repost page with
+several stories, a whole saved page with its site chrome, or a broadcast
+digest) and returns the stories on it in page order. The steps:
+
+1. normalise the text and split it into stripped, non-blank lines;
+2. a broadcast digest (``本期节目主要内容`` …) goes to :mod:`.digest`;
+3. a whole saved page (menus, related links, comments) goes to :mod:`.chrome`,
+   which finds the densest block of sentence text and the title above it;
+4. anything else is segmented here: each line is classed as paragraph,
+   short line (title or subhead), meta (byline, date, ``来源：``, editor),
+   column label or boilerplate, and the runs of non-paragraph lines between
+   paragraphs decide where a new story starts and which short lines are subheads
+   (line classing lives in :mod:`.lines`).
+
+The caller (``reader.ingest.read_file``) assigns ids with ``reader.story.assign_ids``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from reader.ingest import boilerplate, bylines, dates
+from reader.ingest.lines import PARA_END, Line, classify, last_char, looks_heading, split_lines
+from reader.story import Story
+
+log = logging.getLogger(__name__)
+
+__all__ = ["parse_text", "parse_date", "split_lines", "Line", "classify", "build_stories"]
+
+parse_date = dates.parse_date
+
+_SUBTITLE_SPLIT = re.compile(r"\s*(?:——|──|—\s)\s*")
+_COLUMN_PREFIX = re.compile(r"^【([^】]{1,12})】(?=\S)")
+_CLAUSE = re.compile(r"[，。；,;]")
+# datelines that open a story (电/讯/報導), not a report quoted mid-story (…5月12日报道)
+_AGENCY_DATELINE = re.compile(r"(?:电|電|讯|訊|報導】|报道】)")
+#: A short line needs this many characters to open a second story on a page.
+MIN_TITLE_CHARS = 5
+
+
+@dataclass
+class _Draft:
+    """A story being built."""
+
+    title: str = ""
+    subtitle: str = ""
+    column: str = ""
+    meta: list[bylines.Byline] = field(default_factory=list)
+    editor: str = ""
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # ("heading"|"para", text)
+
+
+def _split_title(draft: _Draft, line: str) -> None:
+    m = _COLUMN_PREFIX.match(line)
+    if m and not draft.column:
+        draft.column = m.group(1)  # the bracketed tag stays in the title, as the site prints it
+    parts = _SUBTITLE_SPLIT.split(line, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) >= 2 and len(parts[1]) >= 2:
+        draft.title, draft.subtitle = parts[0].strip(), parts[1].strip()
+    else:
+        draft.title = line
+
+
+def _is_subtitle(line: str) -> bool:
+    return line.startswith(("——", "──", "—", "－－", "--"))
+
+
+def _opens_story(meta: bylines.Byline | None) -> bool:
+    return meta is not None and bool(meta.date or meta.source or meta.authors)
+
+
+def _title_at(group: list[Line], next_para: str | None, have_story: bool) -> int | None:
+    """Index in ``group`` of the line that is a new story's title, or None for no new story."""
+    shorts = [i for i, ln in enumerate(group) if ln.kind == "short" and not ln.forced_heading]
+    if not shorts:
+        return None
+    if not have_story:
+        return shorts[0]
+    if next_para is None:  # nothing follows: trailing signature or credits, not a story
+        return None
+    for i in shorts:
+        if any(ln.kind == "column" for ln in group[:i]):
+            return i
+    candidates = [i for i in shorts if len(group[i].text) >= MIN_TITLE_CHARS]
+    opened = []
+    for i in shorts:
+        j = i + 1
+        while j < len(group) and group[j].kind == "short" and _is_subtitle(group[j].text):
+            j += 1
+        meta = group[j].meta if j < len(group) and group[j].kind == "meta" else None
+        # a short headline (快樂錢) needs a dated line under it; a longer one any date/source/byline
+        if meta is not None and (meta.date or i in candidates and _opens_story(meta)):
+            opened.append(i)
+    if opened:
+        return opened[-1]
+    for i in candidates:
+        parts = _SUBTITLE_SPLIT.split(group[i].text, maxsplit=1)
+        if len(parts) == 2 and len(parts[0]) >= 2 and len(parts[1]) >= 4 and not _CLAUSE.search(parts[0]):
+            return i
+        if i + 1 < len(group) and group[i + 1].kind == "short" and _is_subtitle(group[i + 1].text):
+            return i
+    dateline = bylines.parse_dateline(next_para) if candidates and next_para else None
+    if dateline is not None and _AGENCY_DATELINE.search(dateline.text):
+        return candidates[-1]
+    return None
+
+
+def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
+    """Group classified lines into stories (``single``: never start a second one)."""
+    drafts: list[_Draft] = []
+    page_meta: list[bylines.Byline] = []
+    n = len(lines)
+    _long_titles(lines)
+    i = 0
+    while i < n:
+        if lines[i].kind == "para":
+            para = lines[i]
+            if not drafts:
+                drafts.append(_Draft())
+            drafts[-1].blocks.append(("para", para.text))
+            if para.editor:
+                drafts[-1].editor = para.editor
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].kind != "para":
+            j += 1
+        group = [ln for ln in lines[i:j] if ln.kind != "drop"]
+        next_para = lines[j].text if j < n else None
+        _apply_group(group, next_para, drafts, page_meta, single)
+        i = j
+    return [_finish(d, page_meta) for d in drafts if d.blocks or d.title]
+
+
+#: A headline above a date/source line may be this long (long 新闻联播 item titles).
+MAX_TITLE_CHARS = 120
+
+
+def _long_titles(lines: list[Line]) -> None:
+    """A long unpunctuated line right above a date/source line is a headline, not a paragraph.
+
+    The first text line of a page needs no such shape (``「…永不忘記。」`` titles end in quotes).
+    """
+    at_start = True
+    for i, ln in enumerate(lines):
+        if (
+            ln.kind == "para"
+            and len(ln.text) <= MAX_TITLE_CHARS
+            and (at_start or ("。" not in ln.text and last_char(ln.text) not in PARA_END))
+        ):
+            j = i + 1
+            while j < len(lines) and lines[j].kind == "drop":
+                j += 1
+            nxt = lines[j] if j < len(lines) else None
+            if nxt is not None and nxt.kind == "meta" and nxt.meta and (nxt.meta.date or nxt.meta.source):
+                ln.kind = "short"
+        if ln.kind not in ("drop", "meta"):
+            at_start = False
+
+
+def _apply_group(
+    group: list[Line],
+    next_para: str | None,
+    drafts: list[_Draft],
+    page_meta: list[bylines.Byline],
+    single: bool,
+) -> None:
+    have_story = bool(drafts)
+    title_at = _title_at(group, next_para, have_story)
+    if single and have_story:
+        title_at = None
+    if title_at is not None:
+        # a column label right above the title belongs to the new story
+        start = title_at
+        while start > 0 and group[start - 1].kind == "column":
+            start -= 1
+        if drafts:
+            _fill(drafts[-1], group[:start], page_meta)
+        elif group[:start]:
+            _fill(None, group[:start], page_meta)
+        column = next((boilerplate.column_label(ln.text) for ln in group[start:title_at]), "")
+        draft = _Draft(column=column)
+        _split_title(draft, group[title_at].text)
+        drafts.append(draft)
+        rest = group[title_at + 1 :]
+        if rest and rest[0].kind == "short" and _is_subtitle(rest[0].text) and not draft.subtitle:
+            draft.subtitle = rest[0].text.lstrip("—─－- ").strip()
+            rest = rest[1:]
+        _fill(draft, rest, page_meta)
+        return
+    if not drafts and not any(ln.kind == "short" for ln in group):
+        _fill(None, group, page_meta)
+        return
+    if not drafts:
+        drafts.append(_Draft())
+    _fill(drafts[-1], group, page_meta)
+
+
+def _fill(target: _Draft | None, lines: list[Line], page_meta: list[bylines.Byline]) -> None:
+    """Add a run of non-paragraph lines to ``target``: meta, and short lines as subheads."""
+    pending: list[str] = []
+    for ln in lines:
+        if ln.kind == "column":
+            continue
+        if ln.kind == "meta":
+            if target is None:
+                if ln.meta:
+                    page_meta.append(ln.meta)
+                continue
+            _flush_headings(target, pending)
+            if ln.meta:
+                target.meta.append(ln.meta)
+            if ln.editor:
+                target.editor = ln.editor
+            continue
+        if target is None:
+            continue
+        if ln.forced_heading or looks_heading(ln.text) or not pending and len(ln.text) <= 40:
+            pending.append(ln.text)
+            if len(pending) == 2 or ln.forced_heading:
+                _flush_headings(target, pending)
+        else:
+            _flush_headings(target, pending)
+            target.blocks.append(("para", ln.text))
+    if target is not None:
+        _flush_headings(target, pending)
+
+
+def _flush_headings(draft: _Draft, pending: list[str]) -> None:
+    if pending:
+        draft.blocks.append(("heading", "/".join(pending)))
+        pending.clear()
+
+
+def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
+    story = Story(title=draft.title, subtitle=draft.subtitle, column=draft.column, editor=draft.editor)
+    # the last paragraph may close with the author in brackets: "…纪实。 (黄騑鸿)"
+    last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
+    trailing = None
+    if last_para is not None:
+        text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
+        if trailing:
+            draft.blocks[last_para] = ("para", text)
+    for kind, text in draft.blocks:
+        if kind == "heading":
+            story.headings.append(text)
+            story.heading_at.append(len(story.paragraphs))
+        else:
+            story.paragraphs.append(text)
+    metas = list(draft.meta)
+    for meta in metas:
+        if meta.text and meta.authors and not story.byline:
+            story.byline = meta.text
+    for meta in metas + page_meta:
+        if meta.date and not story.date:
+            story.date = meta.date
+        if meta.source and not story.source:
+            story.source = meta.source
+        if meta.authors and not story.authors:
+            story.authors = list(meta.authors)
+        if meta.place and not story.place:
+            story.place = meta.place
+    year = dates.year_of(story.date)
+    if story.paragraphs:
+        dl = bylines.parse_dateline(story.paragraphs[0], year)
+        if dl is not None:
+            if dl.authors and not story.authors:
+                story.authors = dl.authors
+                story.byline = story.byline or dl.text
+            story.place = story.place or dl.place
+            if dl.source and not story.source:
+                story.source = dl.source
+            if dl.date and not story.date:
+                story.date = dl.date
+    if trailing and not story.authors:
+        story.authors = trailing.authors
+        story.byline = story.byline or trailing.text.strip("（()） ")
+    if not story.byline and story.authors:
+        for meta in metas:
+            if meta.authors:
+                story.byline = meta.text
+                break
+    return story
+
+
+def parse_text(text: str, file: str = "") -> list[Story]:
+    """The stories on one plain-text page, in page order (never raises)."""
+    try:
+        return _parse(text or "")
+    except Exception:  # noqa: BLE001 - a bad page must not stop an import
+        log.exception("could not parse %s; keeping it as one plain story", file or "text")
+        lines = split_lines(text or "") if isinstance(text, str) else []
+        return [Story(title="", paragraphs=lines)] if lines else []
+
+
+def _opens_with_meta(lines: list[str]) -> bool:
+    """Does the page open with its story (title + date/source line, or a 来源 line), not with menus?"""
+    first = [classify(line) for line in lines[:2]]
+
+    def opening(ln: Line) -> bool:
+        return (
+            ln.kind == "meta"
+            and ln.meta is not None
+            and bool(ln.meta.date or ln.meta.source or ln.meta.authors)
+        )
+
+    if not first:
+        return False
+    if opening(first[0]) and first[0].meta is not None and first[0].meta.source:
+        return True
+    if len(first) < 2:
+        return False
+    if opening(first[0]) and len(first[1].text) >= MIN_TITLE_CHARS and first[1].kind in ("short", "meta"):
+        return True
+    return first[0].kind == "short" and opening(first[1])
+
+
+def _parse(text: str) -> list[Story]:
+    from reader.ingest import chrome, digest
+
+    raw = split_lines(text)
+    if not raw:
+        return []
+    items = digest.split_digest(raw)
+    if items is not None:
+        return items
+    if not _opens_with_meta(raw):
+        page = chrome.find_page(raw)
+        if page is not None:
+            return page
+    return build_stories([classify(line) for line in raw])

@@ -1,0 +1,232 @@
+"""parse_text on the seed page, on each supported layout, and on hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reader.ingest.textpage import parse_text
+from reader.paths import bundled_archive
+
+SEED = bundled_archive() / "000_d96a957ce2900ba2.txt"
+BOILER = ("发布于", "声明", "用户反馈", "Copyright", "版权所有", "责任编辑", "本报记者", "评论")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_text(SEED.read_text(encoding="utf-8"), str(SEED))
+
+
+def test_seed_gives_four_stories_in_order(seed):
+    assert [s.title for s in seed] == [
+        "朝着春天出发",
+        "凝聚开新局的力量",
+        "扎根基层乐奉献",
+        "邮情柚意 “丰”景这边独好",
+    ]
+
+
+def test_seed_first_story(seed):
+    s = seed[0]
+    assert s.subtitle == "上饶经开区新的一年这样拼"
+    assert s.authors == ["蔡文逸"]
+    assert s.byline == "本报记者 蔡文逸 文/图"
+    assert s.headings == ["拼的方向/蓝图已绘就", "拼的重点/优势正叠加", "拼的力量/动力在迸发"]
+    assert s.paragraphs[0] == "迎着新年曙光,上饶经开区又一次站在了新的起点上。"
+    for heading_at, first in zip(
+        s.heading_at,
+        ("2023年是上饶经开区改革创新", "开往春天的列车如何提速", "“改革是解放和发展"),
+        strict=True,
+    ):
+        assert s.paragraphs[heading_at].startswith(first)
+
+
+def test_seed_column_story(seed):
+    s = seed[1]
+    assert s.column == "评论"
+    assert s.headings == []
+    assert s.paragraphs[0].startswith("岁序更替,华章日新。")
+
+
+def test_seed_third_story(seed):
+    s = seed[2]
+    assert s.subtitle == "记信州区东市街道党政办主任徐浠乐"
+    assert s.authors == ["龚俊慧", "徐骞"]
+    assert s.byline == "本报记者 龚俊慧 见习记者 徐骞"
+
+
+def test_seed_fourth_story(seed):
+    s = seed[3]
+    assert s.subtitle == "上饶邮政助力马家柚产业发展纪实"
+    assert s.authors == ["黄騑鸿"]
+    assert "黄騑鸿" not in s.paragraphs[-1]
+    assert s.paragraphs[-1].endswith("40.05亿元。")
+    assert s.headings[:2] == ["变农产品“撮堆儿卖”/为网上“精品卖”", "从“藏在深山难运出”/到“邮进寻常百姓家”"]
+    assert s.headings[2] == "变“个体农户无物可押”为“千万农户有信可用”"
+    assert len(s.headings) == 3
+
+
+def test_seed_common_fields_and_no_boilerplate(seed):
+    for s in seed:
+        assert s.source == "刘长胜问答网"
+        assert s.date == "2024-05-24"
+        assert s.id == "" and s.file == ""
+        for p in s.paragraphs:
+            assert p.strip() and p.strip("\xa0\u3000 ")
+            assert not any(p.startswith(b) for b in BOILER), p
+            assert "Copyright" not in p and "版权所有" not in p
+
+
+def test_single_story_without_byline():
+    text = (
+        "小城开出第一家24小时书店\n\n城东新开的书店昨晚通宵营业，吸引了不少夜读的年轻人。\n\n"
+        "店主说，希望让书店成为城市的一盏灯。\n"
+    )
+    [s] = parse_text(text)
+    assert s.title == "小城开出第一家24小时书店"
+    assert s.authors == [] and s.byline == ""
+    assert len(s.paragraphs) == 2
+
+
+def test_bracketed_reporter_and_correspondent():
+    text = (
+        "河畔步道完成改造\n2023年4月2日\n\n"
+        "（记者 张三 通讯员 李四）记者昨日从市园林局获悉，滨河步道改造工程已经完工。\n\n"
+        "新步道全长三公里，沿线增设了座椅和照明。\n\n责任编辑：王五\n"
+    )
+    [s] = parse_text(text)
+    assert s.title == "河畔步道完成改造"
+    assert s.date == "2023-04-02"
+    assert s.authors == ["张三", "李四"]
+    assert s.editor == "王五"
+    assert all("责任编辑" not in p for p in s.paragraphs)
+
+
+def test_bracketed_byline_on_its_own_line():
+    text = "社区食堂开张\n\n（记者 张三 通讯员 李四）\n\n社区食堂今天开门迎客，首日接待老人两百多人次。\n"
+    [s] = parse_text(text)
+    assert s.authors == ["张三", "李四"]
+    assert s.paragraphs == ["社区食堂今天开门迎客，首日接待老人两百多人次。"]
+
+
+def test_agency_dateline():
+    text = (
+        "江苏发布新一批科技项目\n2025-06-09 10:00\n\n"
+        "中新社南京6月9日电(记者朱晓颖)江苏省今天发布新一批重点科技项目，"
+        "涉及新能源和生物医药等领域。\n\n相关负责人表示，项目将带动社会投资。(完)【编辑:赵六】\n"
+    )
+    [s] = parse_text(text)
+    assert s.source == "中新社"
+    assert s.place == "南京"
+    assert s.authors == ["朱晓颖"]
+    assert s.editor == "赵六"
+    assert s.paragraphs[-1].endswith("(完)")
+
+
+def test_image_captions_and_credit_lines():
+    text = (
+        "古镇灯会开幕\n2024年2月10日\n\n元宵节前夕，古镇灯会正式开幕，游客络绎不绝。\n\n（图片来源：视觉中国）\n\n"
+        "图为游客在灯会现场拍照留念。\n\n图/新华社\n\n灯会将持续到正月十八。\n"
+    )
+    [s] = parse_text(text)
+    assert "图为游客在灯会现场拍照留念。" in s.paragraphs
+    assert not any("图片来源" in p or p == "图/新华社" for p in s.paragraphs)
+
+
+def test_taiwan_bylines():
+    text = (
+        "北市推動綠色運輸\n2024/08/12\n\n記者王小明／台北報導\n\n台北市政府今天宣布，將擴大公共自行車站點，鼓勵民眾綠色出行。\n\n"
+        "市府表示，新站點將在年底前完成。\n\n責任編輯：陳美美\n"
+    )
+    [s] = parse_text(text)
+    assert s.authors == ["王小明"] and s.place == "台北"
+    assert s.date == "2024-08-12"
+    assert s.editor == "陳美美"
+    text2 = "咖啡館裡的讀書會\n\n文／孫嘉君\n\n每週六下午，巷口的咖啡館總會聚集一群愛書人。\n"
+    [s2] = parse_text(text2)
+    assert s2.authors == ["孫嘉君"]
+
+
+def test_hong_kong_byline():
+    text = (
+        "社區回收站擴展服務\n\n撰文：陳大文\n\n環保團體表示，社區回收站將延長開放時間，方便上班族。\n\n"
+        "相關新聞：回收站人手不足\n"
+    )
+    [s] = parse_text(text)
+    assert s.authors == ["陳大文"]
+    assert all("相關新聞" not in p for p in s.paragraphs)
+
+
+def test_repost_page_with_several_stories():
+    text = (
+        "第一篇报道的标题\n2024-01-02 来源：某某日报\n\n"
+        "这是第一篇报道的第一段，内容完整。\n\n这是第一篇报道的第二段。\n\n"
+        "第二篇报道的标题\n2024-01-03 来源：另一家网站\n\n这是第二篇报道的正文，也很完整。\n"
+    )
+    a, b = parse_text(text)
+    assert (a.title, a.date, a.source) == ("第一篇报道的标题", "2024-01-02", "某某日报")
+    assert (b.title, b.date, b.source) == ("第二篇报道的标题", "2024-01-03", "另一家网站")
+    assert b.paragraphs == ["这是第二篇报道的正文，也很完整。"]
+
+
+def test_digest_sample_splits_per_item():
+    stories = parse_text((bundled_archive() / "xwlb_digest_sample.txt").read_text(encoding="utf-8"))
+    assert [s.title for s in stories] == [
+        "【新春走基层】山区小学迎来新图书室",
+        "多地加快推进春季农业生产",
+        "全国铁路客运量保持高位运行",
+    ]
+    for s in stories:
+        assert s.date == "2024-03-12"
+        assert s.paragraphs[0].startswith("央视网消息（新闻联播）：")
+        assert not any("主要内容" in p for p in s.paragraphs)
+
+
+def test_digest_without_summary_list():
+    text = (
+        "甲地举行春季运动会\n央视网消息（新闻联播）：甲地今天举行春季运动会，数千名学生参加。\n"
+        "乙地新建一座公园\n央视网消息（新闻联播）：乙地新建的城市公园今天对外开放。\n"
+    )
+    assert [s.title for s in parse_text(text)] == ["甲地举行春季运动会", "乙地新建一座公园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "\xa0\n\u3000\n",
+        "\x00\x01\x02",
+        "���\ufffd" * 1000,
+        "".join(chr(c) for c in range(0x20, 0x3000, 7)) * 20,
+        "。" * 5000,
+        "【" * 5000,
+    ],
+)
+def test_never_raises(text):
+    stories = parse_text(text)
+    assert isinstance(stories, list)
+
+
+def test_huge_single_line_is_fast():
+    line = "这是一句很长的话，" * 2_200_000  # ~20 MB of text in one line
+    t0 = time.perf_counter()
+    stories = parse_text(line)
+    assert time.perf_counter() - t0 < 10
+    assert len(stories) == 1 and stories[0].paragraphs[0] == line
+
+
+def test_wechat_style_stamp_line_and_combined_fields():
+    text = (
+        "社区菜园开张了\n\n原创 张三 某某公众号 2024-05-24 10:48\n\n"
+        "小区空地上的社区菜园今天开张，三十户居民领到了自己的小菜地。\n\n编辑：李四 审核：王五\n"
+    )
+    [s] = parse_text(text)
+    assert s.title == "社区菜园开张了"
+    assert s.date == "2024-05-24"
+    assert s.headings == []
+    assert s.editor == "李四"
+    text2 = "旧桥加固完工\n作者：赵六 来源：某某晚报\n\n市区一座老桥完成加固，今天恢复通行。\n"
+    [s2] = parse_text(text2)
+    assert s2.authors == ["赵六"] and s2.source == "某某晚报"
