@@ -1,0 +1,44 @@
+"""The user's own data: bookmarks, notes, collections, tag choices, reading history.
+
+It lives in one SQLite file per library home (``reader.paths.userdata_db``), apart
+from the search index, and everything in it hangs on the stable story id
+(``reader.story.story_id``). So it survives re-importing, editing a file, rebuilding
+or deleting the index, and a crash; a bookmark whose story is gone keeps the
+snapshot (title, date, source, file) taken when it was last seen.
+
+Modules:
+
+* ``db`` — the connection (WAL, foreign keys, busy timeout, ``BEGIN IMMEDIATE``
+  writes) and the ``PRAGMA user_version`` migration runner; ``migrations`` — the schema.
+* ``bookmarks``, ``collections``, ``tags``, ``history`` — one concern each, mixed
+  into ``userdata.UserData``.
+* ``transfer`` — everything as one JSON file; import merges, never duplicates.
+* ``sync`` — bridges to the index: presence checks, snapshots, pushing changed tags
+  (``refresh_index_tags``), the import tagger (``make_tagger``).
+
+This package never imports Qt; ``reader.index`` is imported lazily by ``sync`` only.
+"""
+
+from reader.library.errors import SchemaTooNew, TransferError, UserDataBusy, UserDataError
+from reader.library.records import Bookmark, Collection, Snapshot
+from reader.library.sync import make_tagger, present_ids, refresh_index_tags
+from reader.library.tags import TAG_KINDS, TagRules, parse_tag, user_tag
+from reader.library.userdata import UserData
+
+__all__ = [
+    "TAG_KINDS",
+    "Bookmark",
+    "Collection",
+    "SchemaTooNew",
+    "Snapshot",
+    "TagRules",
+    "TransferError",
+    "UserData",
+    "UserDataBusy",
+    "UserDataError",
+    "make_tagger",
+    "parse_tag",
+    "present_ids",
+    "refresh_index_tags",
+    "user_tag",
+]

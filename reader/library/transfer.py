@@ -1,0 +1,277 @@
+"""All the user's data as one versioned JSON file: export, and import by merging.
+
+The file (``"format": "reader-userdata"``, ``"version": 1``) lists snapshots,
+bookmarks, notes, collections, user tags, hidden tags, renames and history,
+each keyed by story id. Import merges into what is there and is idempotent:
+
+* bookmarks, collection items, user and hidden tags: union (the earlier time kept);
+* notes and renames: the newer by timestamp wins (an empty newer note clears);
+* history: the later read time and the larger read count;
+* snapshots: the more recently seen.
+
+A file that is not ours, is from a newer reader, or has a malformed record is
+refused as a whole with a message naming the file and the record: nothing changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader.library.db import Database, normalise_time, now
+from reader.library.errors import TransferError
+from reader.library.tags import parse_tag, user_tag
+
+FORMAT = "reader-userdata"
+VERSION = 1
+SECTIONS = (
+    "snapshots",
+    "bookmarks",
+    "notes",
+    "collections",
+    "user_tags",
+    "hidden_tags",
+    "renames",
+    "history",
+)
+
+
+def _dump(db: Database) -> dict[str, Any]:
+    q = db.query
+    data: dict[str, Any] = {"format": FORMAT, "version": VERSION, "exported": now()}
+    data["snapshots"] = [
+        dict(zip(("id", "title", "date", "source", "file", "seen"), row, strict=True))
+        for row in q("SELECT story_id, title, date, source, file, seen FROM snapshots ORDER BY story_id")
+    ]
+    data["bookmarks"] = [
+        {"id": r[0], "created": r[1]} for r in q("SELECT story_id, created FROM bookmarks ORDER BY story_id")
+    ]
+    data["notes"] = [
+        {"id": r[0], "text": r[1], "updated": r[2]}
+        for r in q("SELECT story_id, text, updated FROM notes ORDER BY story_id")
+    ]
+    collections = []
+    for cid, name, created in q("SELECT id, name, created FROM collections ORDER BY name"):
+        items = q(
+            "SELECT story_id, added FROM collection_items WHERE collection_id=? ORDER BY added, rowid", (cid,)
+        )
+        collections.append(
+            {"name": name, "created": created, "items": [{"id": i, "added": a} for i, a in items]}
+        )
+    data["collections"] = collections
+    for table in ("user_tags", "hidden_tags"):
+        data[table] = [
+            {"id": r[0], "tag": r[1], "added": r[2]}
+            for r in q(f"SELECT story_id, tag, added FROM {table} ORDER BY story_id, tag")
+        ]
+    data["renames"] = [
+        {"old": r[0], "new": r[1], "updated": r[2]}
+        for r in q("SELECT old, new, updated FROM tag_renames ORDER BY old")
+    ]
+    data["history"] = [
+        {"id": r[0], "last_read": r[1], "times": r[2]}
+        for r in q("SELECT story_id, last_read, times FROM history ORDER BY story_id")
+    ]
+    return data
+
+
+def export_json(db: Database, path: Path | str) -> dict[str, int]:
+    """Write everything to ``path`` atomically (never a half-written file); counts per section."""
+    path = Path(path)
+    data = _dump(db)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return {name: len(data[name]) for name in SECTIONS}
+
+
+class _Reader:
+    """Validates the records of one file, naming the file and record on the first error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, what: str) -> TransferError:
+        return TransferError(f"{self.path}: {where}: {what}; nothing was imported")
+
+    def records(self, data: dict, section: str) -> list[dict]:
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            raise self.fail(section, "should be a list")
+        for n, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise self.fail(f"{section}[{n}]", "should be an object")
+        return items
+
+    def text(self, item: dict, key: str, where: str, *, required: bool = True) -> str:
+        value = item.get(key, None if required else "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(where, f"{key!r} should be {'non-empty ' if required else ''}text, not {value!r}")
+        return value.strip() if key in ("id", "name", "tag", "old", "new") else value
+
+    def time(self, item: dict, key: str, where: str) -> str:
+        try:
+            return normalise_time(item.get(key))
+        except (TypeError, ValueError):
+            raise self.fail(where, f"{key!r} should be an ISO date-time, not {item.get(key)!r}") from None
+
+    def tag(self, item: dict, key: str, where: str, *, user: bool = False) -> str:
+        try:
+            raw = self.text(item, key, where)
+            return user_tag(raw) if user else parse_tag(raw)
+        except ValueError as exc:
+            raise self.fail(where, str(exc)) from None
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TransferError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TransferError(f"{path}: not a readable JSON file ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TransferError(f'{path}: not a reader user-data export (no "format": "{FORMAT}")')
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise TransferError(f"{path}: bad format version {version!r}")
+    if version > VERSION:
+        raise TransferError(
+            f"{path}: written by a newer reader (format version {version}, this one reads up to {VERSION})"
+        )
+    return data
+
+
+def import_json(db: Database, path: Path | str) -> dict[str, int]:
+    """Merge a user-data file into ``db``; how many records each section added or changed."""
+    path = Path(path)
+    data = _load(path)
+    r = _Reader(path)
+    counts = dict.fromkeys(SECTIONS, 0)
+    counts["collection_items"] = 0
+    with db.write() as conn:
+        one = lambda sql, params: conn.execute(sql, params).fetchone()  # noqa: E731
+
+        for n, item in enumerate(r.records(data, "snapshots")):
+            w = f"snapshots[{n}]"
+            sid, seen = r.text(item, "id", w), r.time(item, "seen", w)
+            fields = [r.text(item, k, w, required=False) for k in ("title", "date", "source", "file")]
+            row = one("SELECT seen FROM snapshots WHERE story_id=?", (sid,))
+            if row is None or row[0] < seen:
+                conn.execute(
+                    "INSERT OR REPLACE INTO snapshots (story_id, title, date, source, file, seen) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (sid, *fields, seen),
+                )
+                counts["snapshots"] += 1
+
+        for n, item in enumerate(r.records(data, "bookmarks")):
+            w = f"bookmarks[{n}]"
+            sid, created = r.text(item, "id", w), r.time(item, "created", w)
+            row = one("SELECT created FROM bookmarks WHERE story_id=?", (sid,))
+            if row is None:
+                conn.execute("INSERT INTO bookmarks (story_id, created) VALUES (?, ?)", (sid, created))
+                counts["bookmarks"] += 1
+            elif created < row[0]:
+                conn.execute("UPDATE bookmarks SET created=? WHERE story_id=?", (created, sid))
+
+        for n, item in enumerate(r.records(data, "notes")):
+            w = f"notes[{n}]"
+            sid, text, updated = (
+                r.text(item, "id", w),
+                r.text(item, "text", w, required=False),
+                r.time(item, "updated", w),
+            )
+            row = one("SELECT text, updated FROM notes WHERE story_id=?", (sid,))
+            if row is None or (updated > row[1] and text != row[0]):
+                conn.execute(
+                    "INSERT OR REPLACE INTO notes (story_id, text, updated) VALUES (?,?,?)",
+                    (sid, text, updated),
+                )
+                counts["notes"] += 1
+
+        for n, item in enumerate(r.records(data, "collections")):
+            w = f"collections[{n}]"
+            name, created = r.text(item, "name", w), r.time(item, "created", w)
+            row = one("SELECT id, created FROM collections WHERE name=?", (name,))
+            if row is None:
+                cid = conn.execute(
+                    "INSERT INTO collections (name, created) VALUES (?, ?)", (name, created)
+                ).lastrowid
+                counts["collections"] += 1
+            else:
+                cid = row[0]
+                if created < row[1]:
+                    conn.execute("UPDATE collections SET created=? WHERE id=?", (created, cid))
+            for m, entry in enumerate(r.records(item, "items")):
+                we = f"{w}.items[{m}]"
+                sid, added = r.text(entry, "id", we), r.time(entry, "added", we)
+                counts["collection_items"] += conn.execute(
+                    "INSERT OR IGNORE INTO collection_items (collection_id, story_id, added) VALUES (?,?,?)",
+                    (cid, sid, added),
+                ).rowcount
+
+        for table in ("user_tags", "hidden_tags"):
+            for n, item in enumerate(r.records(data, table)):
+                w = f"{table}[{n}]"
+                sid = r.text(item, "id", w)
+                tag = r.tag(item, "tag", w, user=table == "user_tags")
+                added = r.time(item, "added", w)
+                done = conn.execute(
+                    f"INSERT OR IGNORE INTO {table} (story_id, tag, added) VALUES (?,?,?)", (sid, tag, added)
+                ).rowcount
+                if done:
+                    counts[table] += 1
+                    conn.execute(
+                        "INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('story', ?)", (sid,)
+                    )
+
+        for n, item in enumerate(r.records(data, "renames")):
+            w = f"renames[{n}]"
+            old, new, updated = r.tag(item, "old", w), r.tag(item, "new", w), r.time(item, "updated", w)
+            if old == new:
+                continue
+            row = one("SELECT new, updated FROM tag_renames WHERE old=?", (old,))
+            if row is None or (new != row[0] and updated > row[1]):
+                conn.execute(
+                    "INSERT OR REPLACE INTO tag_renames (old, new, updated) VALUES (?,?,?)",
+                    (old, new, updated),
+                )
+                conn.execute("INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('tag', ?)", (old,))
+                if row is not None:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('tag', ?)", (row[0],)
+                    )
+                counts["renames"] += 1
+
+        for n, item in enumerate(r.records(data, "history")):
+            w = f"history[{n}]"
+            sid, last = r.text(item, "id", w), r.time(item, "last_read", w)
+            times = item.get("times", 1)
+            if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+                raise r.fail(w, f"'times' should be a positive whole number, not {times!r}")
+            row = one("SELECT last_read, times FROM history WHERE story_id=?", (sid,))
+            if row is None:
+                conn.execute(
+                    "INSERT INTO history (story_id, last_read, times) VALUES (?,?,?)", (sid, last, times)
+                )
+                counts["history"] += 1
+            elif last > row[0] or times > row[1]:
+                conn.execute(
+                    "UPDATE history SET last_read=?, times=? WHERE story_id=?",
+                    (max(last, row[0]), max(times, row[1]), sid),
+                )
+                counts["history"] += 1
+    return counts
