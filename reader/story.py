@@ -102,7 +102,7 @@ def story_id(file: str | Path, title: str, occurrence: int = 0, fallback: str = 
     start of their text) instead.
     """
     name = Path(str(file)).name
-    basis = _key(title) or _key(fallback)[:40]
+    basis = _key(title[:200]) or _key(fallback[:200])[:40]
     digest = hashlib.sha1(f"{name}\0{basis}\0{occurrence}".encode()).hexdigest()
     return digest[:16]
 
@@ -111,7 +111,7 @@ def assign_ids(stories: list[Story], file: str | Path) -> list[Story]:
     """Give each story of one file its ``file``, ``position`` and stable ``id``."""
     seen: dict[str, int] = {}
     for position, story in enumerate(stories):
-        basis = _key(story.title) or _key(story.paragraphs[0] if story.paragraphs else "")[:40]
+        basis = _key(story.title[:200]) or _key(story.paragraphs[0][:200] if story.paragraphs else "")[:40]
         occurrence = seen.get(basis, 0)
         seen[basis] = occurrence + 1
         story.file = str(file)

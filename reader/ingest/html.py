@@ -1,0 +1,534 @@
+"""Marked-up pages: saved HTML news pages and Markdown copies, as stories without site chrome.
+
+trafilatura finds the main content (scripts, navigation, ads and comment blocks
+left out). Its body is then cleaned of what it sometimes keeps at the edges:
+lists and paragraphs made mostly of links (related stories, channel menus) and
+trailing section heads ("热点新闻"). The remaining blocks go through the text-page
+parser (``reader.ingest.textpage``) for bylines, subheads and boilerplate lines;
+title, date, author and source come from the page's metadata (``og:title``,
+``article:published_time``, ``<meta name="author">`` ...) when it has them, with the
+parser's findings in the page text as fallback.
+
+Markdown files (``.md``, e.g. pages saved by a clipper) lose their syntax (links,
+images, emphasis, inline HTML) before the text-page parser sees them; a YAML front
+matter block gives title, date, author, category and url like a record would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.ingest.records import iso_date, split_authors
+from reader.story import Story
+
+#: Pages this long are refused by trafilatura (its MAX_FILE_SIZE setting).
+_EXTRACT_LIMIT = 20_000_000
+#: Tags that carry text blocks in trafilatura's output tree.
+_BLOCKS = ("p", "head", "list", "quote", "table", "code")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TITLE_TAIL = re.compile(r"\s*(?:[_|｜]|\s[-–—]+|[-–—]{1,2})\s*([^_|｜\-–—]{2,20})\s*$")
+_SITE_WORD = re.compile(
+    r"网|網|报|報|新闻|新聞|频道|頻道|在线|在線|社|台|中心|门户|門戶|[A-Za-z]{2,}|\.com|\.cn"
+)
+_CJK_SITE = re.compile(
+    r"网|網|报|報|新闻|新聞|频道|頻道|在线|在線|社$|台$|中心|门户|門戶|传媒|傳媒|日报|日報"
+)
+_REPORTER = re.compile(r"记者|記者|通讯员|通訊員")
+_LABEL = re.compile(r"^\s*(?:作者|作\s*者|文|撰文|記者|记者|author|by)\s*[:：/／]\s*", re.IGNORECASE)
+_JUNK_AUTHOR = re.compile(
+    r"来源|來源|时间|時間|版权|版權|链接|鏈接|复制|複製|责任编辑|責任編輯|编辑|編輯|email|name", re.I
+)
+_SOURCE_LINE = re.compile(r"(?:来源|來源|来自|出處|出处)\s*[:：]\s*([^\s|｜]{2,30})")
+_EDITOR = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]")
+_SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|出处|出處|source)\s*[:：]\s*", re.IGNORECASE)
+_FINAL = re.compile(r"[。！？!?…][”」』’）)]?$")
+_BARE_NAMES = re.compile(r"[（(【\[]?[\u4e00-\u9fff·•\s、]{2,20}[）)】\]]?")
+_SENTENCE_END = re.compile(r"[。！？!?…”」』）)]$")
+
+
+@dataclass
+class PageMeta:
+    """What the page says about its article, from ``<meta>``, ``<title>`` and ``<h1>``."""
+
+    title: str = ""
+    date: str = ""
+    authors: list[str] = field(default_factory=list)
+    byline: str = ""
+    source: str = ""
+    url: str = ""
+    column: str = ""
+    editor: str = ""
+    site: str = ""  # url, site name, <title>: what a site-name "author" would repeat
+    site_name: str = ""  # the publishing site, the source of last resort
+
+
+def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
+    """The stories of one HTML page (usually one) and any problems found."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install, reported per file rather than crashing an import
+        return [], [f"cannot read HTML: trafilatura unavailable ({exc})"]
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception as exc:  # lxml raises several types on garbage
+        return [], [f"cannot parse HTML ({exc})"]
+    meta = page_meta(tree)
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_links=True,
+            include_images=False,
+            deduplicate=False,
+            fast=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # extraction errors must not stop an import
+        return [], [f"cannot extract article from HTML ({type(exc).__name__}: {exc})"]
+    blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    if doc is not None:
+        _merge_trafilatura_meta(meta, doc)
+    if doc is None and len(html) >= _EXTRACT_LIMIT:
+        return [], [f"HTML too large to find the article in ({len(html) // 1_000_000} million characters)"]
+    if not blocks or not any(_CJK.search(b) or len(b) > 40 for _kind, b in blocks):
+        return [], ["no story text found in HTML"]
+    story = _to_story(meta, blocks, file, tree)
+    return [story], []
+
+
+def page_meta(tree) -> PageMeta:
+    """Title, date, author, source and url from the page's ``<head>``."""
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in metas:
+            metas[key] = value
+
+    def first(*keys: str) -> str:
+        for key in keys:
+            if metas.get(key):
+                return metas[key]
+        return ""
+
+    meta = PageMeta()
+    title_tag = tree.find(".//title")
+    page_title = _clean(title_tag.text_content()) if title_tag is not None else ""
+    og = _clean(first("og:title", "twitter:title", "title", "headline"))
+    heads = [_clean(h.text_content()) for h in tree.iter("h1")]
+    heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
+    stripped = strip_site_suffix(page_title)
+    if og:
+        meta.title = strip_site_suffix(og)
+    else:
+        meta.title = (
+            next((h for h in heads if stripped and (h in page_title or stripped in h)), "") or stripped
+        )
+    meta.date = iso_date(
+        first(
+            "article:published_time",
+            "og:release_date",
+            "publishdate",
+            "pubdate",
+            "publish_date",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+        )
+    )
+    site = " ".join(
+        [page_title, first("og:url", "canonical", "og:site_name", "application-name", "copyright")]
+    )
+    meta.site = site
+    author = first("article:author", "author", "dc.creator", "byl")
+    if _good_author(author, site):
+        meta.byline = author
+        meta.authors = split_authors(_LABEL.sub("", author))
+    meta.source = _SOURCE_LABEL.sub("", _clean(first("source", "mediaid", "dc.publisher")))
+    meta.site_name = _clean(first("og:site_name", "application-name")) or site_suffix(page_title)
+    meta.url = first("og:url", "canonical")
+    meta.column = _clean(first("article:section", "category", "column"))
+    if not meta.date:
+        meta.date = _marked_date(tree)
+    if meta.column and meta.title.endswith(meta.column):  # 標題 - 產業．科技
+        head = re.sub(r"\s*[-–—_|｜]\s*$", "", meta.title[: -len(meta.column)])
+        if len(head) >= 4 and head != meta.title[: -len(meta.column)]:
+            meta.title = head
+    return meta
+
+
+def _marked_date(tree) -> str:
+    """The publication date the page marks up: ``itemprop="datePublished"``, else its first ``<time>``."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("itemprop") or "").lower() == "datepublished":
+            date = iso_date(el.get("content") or el.get("datetime") or el.text_content())
+            if date:
+                return date
+    for el in tree.iter("time"):
+        date = iso_date(el.get("datetime") or el.text_content())
+        if date:
+            return date
+    return ""
+
+
+def _good_author(author: str, site: str = "") -> bool:
+    """A person's name or byline, not the site's name, a URL, a number or a scrap of page furniture."""
+    author = (author or "").strip()
+    if not author or len(author) > 40 or author.startswith("http") or "@" in author:
+        return False
+    if re.fullmatch(r"[\d\W_]+", author) or _JUNK_AUTHOR.search(author):
+        return False
+    name = _LABEL.sub("", author)
+    if name.lower() in site.lower():  # 网易 on a 网易 page, chinanews on chinanews.com
+        return False
+    return not (_CJK.search(name) and _CJK_SITE.search(name) and not _REPORTER.search(author))
+
+
+def strip_site_suffix(title: str) -> str:
+    """``正文标题 -中新网`` → ``正文标题``: drop short site or channel names after a separator.
+
+    Only a trailing part that names a site (网, 报, 新闻, 频道, a domain ...) goes, so
+    ``深观察｜正文标题`` keeps its column prefix and the title stays whole.
+    """
+    title = title.strip()
+    for _ in range(3):
+        match = _TITLE_TAIL.search(title)
+        if not match or len(title) - len(match.group(0)) < 4 or not _SITE_WORD.search(match.group(1)):
+            break
+        title = title[: match.start()].strip()
+    return title
+
+
+def site_suffix(title: str) -> str:
+    """The site name that :func:`strip_site_suffix` takes off a ``<title>`` ('' if none)."""
+    stripped = strip_site_suffix(title)
+    if stripped == title.strip():
+        return ""
+    match = _TITLE_TAIL.search(title.strip())
+    return match.group(1).strip() if match else ""
+
+
+def _clean(text: str) -> str:
+    """Runs of spaces and line breaks as one space; a full-width space (a Chinese separator) is kept."""
+    return re.sub(r"[^\S\u3000]+", " ", text or "").strip()
+
+
+def _merge_trafilatura_meta(meta: PageMeta, doc) -> None:
+    if not meta.title and doc.title:
+        meta.title = strip_site_suffix(_clean(doc.title))
+    if not meta.date and doc.date:
+        meta.date = doc.date[:10]
+    if not meta.authors and doc.author:
+        author = _clean(doc.author)
+        if _good_author(author, meta.site + " " + (doc.sitename or "") + " " + (doc.hostname or "")):
+            meta.byline = author
+            meta.authors = split_authors(_LABEL.sub("", author))
+        elif re.match(r"^\s*(?:责任编辑|責任編輯)\s*[:：]", author):
+            meta.editor = re.sub(r"^\s*(?:责任编辑|責任編輯)\s*[:：]\s*", "", author)
+    if not meta.url and doc.url:
+        meta.url = doc.url
+
+
+def _lines_of(el) -> list[tuple[str, int]]:
+    """An element's text split at line breaks (``<lb/>``), each with how much of it is link text."""
+    lines: list[list[str]] = [[]]
+    linked: list[int] = [0]
+
+    def walk(node, in_link: bool) -> None:
+        if node.tag == "lb":
+            lines.append([])
+            linked.append(0)
+        elif node.text:
+            lines[-1].append(node.text)
+            if in_link or node.tag == "ref":
+                linked[-1] += len(node.text.strip())
+        for child in node:
+            walk(child, in_link or node.tag == "ref")
+            if child.tail:
+                lines[-1].append(child.tail)
+                if in_link or node.tag == "ref":
+                    linked[-1] += len(child.tail.strip())
+
+    walk(el, False)
+    out = []
+    for parts, link_chars in zip(lines, linked, strict=True):
+        text = _clean("".join(parts))
+        if text:
+            out.append((text, link_chars))
+    return out
+
+
+def _is_texty(text: str, linked: int) -> bool:
+    """Not a link, menu entry or counter: mostly unlinked, a sentence or a long line."""
+    return linked <= len(text) / 2
+
+
+def _blocks(body) -> list[tuple[str, str]]:
+    """``(kind, text)`` blocks of the extracted body, without link lists, chrome lines and trailing heads."""
+    out: list[tuple[str, str]] = []
+    children = [child for child in body if child.tag in _BLOCKS]
+    whole = "".join(children[0].itertext()) if len(children) == 1 and children[0].tag == "p" else ""
+    if whole.count("\n") >= 2:
+        # trafilatura's fallback for short pages: the whole page text in one block, a line per element
+        out = [("paragraph", line) for line in (_clean(x) for x in whole.split("\n")) if line]
+    else:
+        _collect(body, out)
+    out = _cut_chrome(out)
+    last_text = max(
+        (i for i, (kind, t) in enumerate(out) if kind == "paragraph" and _is_sentence(t)), default=-1
+    )
+    for i in range(last_text + 1, len(out)):
+        if out[i][0] == "heading":  # a section head after the last real paragraph: related links, footer
+            del out[i:]
+            break
+    while out and (out[-1][0] == "heading" or _tail_scrap(out[-1][1])):
+        out.pop()
+    return out
+
+
+def _tail_scrap(text: str) -> bool:
+    """A short last line that is neither a sentence nor a byline: a widget or promo left at the end."""
+    bare = re.sub(r"\s*[（(][^（）()]{1,24}[）)]$", "", text)  # a trailing (记者 某某) or (某某)
+    if len(text) > 80 or _FINAL.search(bare) or _EDITOR.match(text) or _BARE_NAMES.fullmatch(text):
+        return False
+    try:
+        from reader.ingest.bylines import parse_byline
+    except ImportError:
+        return False
+    return parse_byline(text) is None
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) >= 30 and bool(re.search(r"[，。！？；：,.!?;]", text))
+
+
+def _has_blocks(el) -> bool:
+    return any(child.tag in _BLOCKS for child in el)
+
+
+def _collect(container, out: list[tuple[str, str]]) -> None:
+    """Walk trafilatura's tree: paragraphs and heads as they come, lists and tables by their items."""
+    loose = _clean(container.text or "")
+    if loose and container.tag in ("item", "cell"):
+        out.append(("paragraph", loose))
+    for el in container:
+        if el.tag in ("p", "head", "quote", "code"):
+            kind = "heading" if el.tag == "head" else "paragraph"
+            out.extend((kind, text) for text, linked in _lines_of(el) if _is_texty(text, linked))
+        elif el.tag == "list":
+            for item in el.iter("item"):
+                if item.getparent() is not el:
+                    continue
+                if _has_blocks(item):
+                    _collect(item, out)
+                    continue
+                # menus and related-story lists have short or linked items; real lists are sentences
+                for text, linked in _lines_of(item):
+                    if _is_texty(text, linked) and (len(text) >= 40 or _SENTENCE_END.search(text)):
+                        out.append(("paragraph", text))
+        elif el.tag == "table":
+            for row in el.iter("row"):
+                cells = [c for c in row if c.tag == "cell"]
+                if any(_has_blocks(c) for c in cells):
+                    for cell in cells:
+                        _collect(cell, out)
+                    continue
+                line = " ".join(t for c in cells for t, linked in _lines_of(c) if _is_texty(t, linked))
+                if line:
+                    out.append(("paragraph", line))
+        elif len(el):
+            _collect(el, out)
+        tail = _clean(el.tail or "")
+        if tail and container.tag in ("item", "cell") and el.tag in _BLOCKS:
+            out.append(("paragraph", tail))
+
+
+def _cut_chrome(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop boilerplate lines and everything after an end marker (相关阅读, 版权所有 ...).
+
+    An editor line (责任编辑：…) that ends the body is kept for the text-page parser.
+    """
+    try:
+        from reader.ingest.boilerplate import is_drop_line, is_end_marker
+    except ImportError:
+        return blocks
+    out: list[tuple[str, str]] = []
+    substantial = 0
+    for kind, text in blocks:
+        if substantial and is_end_marker(text):
+            if _EDITOR.match(text):
+                out.append(("paragraph", text))
+            break
+        if is_drop_line(text):
+            continue
+        out.append((kind, text))
+        if kind == "paragraph" and len(text) >= 30:
+            substantial += 1
+    return out
+
+
+def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) -> Story:
+    if blocks and meta.title:
+        at = next((i for i, (_k, text) in enumerate(blocks[:6]) if _same(text, meta.title)), -1)
+        if at >= 0 and all(len(text) <= 40 for _k, text in blocks[:at]):
+            blocks = blocks[at + 1 :]  # the headline, and any menu scraps above it
+    if blocks and meta.title:
+        first = blocks[0][1]
+        if len(first) >= 8 and meta.title.startswith(first) and len(first) >= 0.6 * len(meta.title):
+            meta.title = first  # <title> had a column or site name after the headline
+            blocks = blocks[1:]
+    parsed = _parse_blocks(meta, blocks, file)
+    story = parsed or Story(title=meta.title, paragraphs=[t for _k, t in blocks])
+    if meta.title:
+        story.title = meta.title
+        if story.paragraphs and _same(story.paragraphs[0], meta.title):
+            story.paragraphs.pop(0)
+            story.heading_at = [max(0, i - 1) for i in story.heading_at]
+    story.date = meta.date or story.date
+    if meta.authors:
+        story.authors = meta.authors
+        story.byline = story.byline or meta.byline
+    # an explicit source meta tag, a 来源 line in the body, one elsewhere on the page, the site itself
+    story.source = meta.source or story.source or _source_from_page(tree, meta.title) or meta.site_name
+    story.url = meta.url or story.url
+    story.column = story.column or meta.column
+    story.editor = story.editor or meta.editor
+    return story
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W", "", a) == re.sub(r"\W", "", b)
+
+
+def _parse_blocks(meta: PageMeta, blocks: list[tuple[str, str]], file: str) -> Story | None:
+    """Run the blocks through the text-page rules; the story that holds most of the body."""
+    try:
+        from reader.ingest.textpage import parse_text
+    except ImportError:
+        return None
+    lines = [meta.title, ""] if meta.title else []
+    for _kind, text in blocks:
+        lines += [text, ""]
+    try:
+        stories = parse_text("\n".join(lines), file)
+    except Exception:  # the parser's failure leaves the plain blocks
+        return None
+    if not stories:
+        return None
+    if len(stories) == 1:
+        return stories[0]
+    # a page is one article: join what the parser split, keeping the first story's metadata
+    first = stories[0]
+    for other in stories[1:]:
+        offset = len(first.paragraphs)
+        if other.title and other.title != first.title:
+            first.headings.append(other.title)
+            first.heading_at.append(offset)
+        first.headings += other.headings
+        first.heading_at += [offset + i for i in other.heading_at]
+        first.paragraphs += other.paragraphs
+        first.authors += [a for a in other.authors if a not in first.authors]
+    return first
+
+
+def _source_from_page(tree, title: str) -> str:
+    """A ``来源：…`` line in the page text (outside the extracted body), nearest after the title."""
+    try:
+        text = tree.body.text_content() if tree.body is not None else ""
+    except Exception:
+        return ""
+    start = text.find(title) if title else -1
+    window = text[start : start + 3000] if start >= 0 else text[:20000]
+    match = _SOURCE_LINE.search(window)
+    return match.group(1).strip() if match else ""
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_RULES = [
+    (re.compile(r"```[^\n]*\n?|~~~[^\n]*\n?"), ""),  # code fences (keep the code's text)
+    (re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.S | re.I), r"\n\1\n"),
+    (re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I), ""),
+    (re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I), "\n"),
+    (re.compile(r"<[^>\n]{1,2000}>"), ""),  # other inline HTML tags
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"), ""),  # images
+    (re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # links [text](url)
+    (re.compile(r"\[([^\]\n]*)\]\[[^\]\n]*\]"), r"\1"),  # reference links
+    (re.compile(r"(?m)^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$"), ""),  # link definitions
+    (re.compile(r"(?m)^\s{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$"), r"\1"),  # ATX headings
+    (re.compile(r"(?m)^\s{0,3}(?:[-*_][ \t]*){3,}$"), ""),  # horizontal rules
+    (re.compile(r"(?m)^\s{0,3}>[ \t]?"), ""),  # block quotes
+    (re.compile(r"(?m)^\s{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+"), ""),  # list markers
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)"), r"\1"),  # emphasis
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+]
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    """A Markdown file's YAML front matter (flat keys, strings and lists) and the rest."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    data: dict[str, object] = {}
+    key = ""
+    for line in match.group(1).splitlines():
+        item = re.match(r"^\s+-\s*(.*)$", line)
+        if item and key:
+            value = data.get(key)
+            data[key] = ([] if not isinstance(value, list) else value) + [_unquote(item.group(1))]
+            continue
+        pair = re.match(r"^([A-Za-z_][\w\-]*|[^\s:]+)\s*:\s*(.*)$", line)
+        if pair:
+            key = pair.group(1)
+            data[key] = _unquote(pair.group(2)) if pair.group(2).strip() else []
+    return data, text[match.end() :]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown (with inline HTML) as plain text lines, syntax removed."""
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def parse_markdown(text: str, file: str = "") -> tuple[list[Story], list[str]]:
+    """The stories of a Markdown page; front matter fields win over what the text parser finds."""
+    from reader.ingest.records import record_to_story
+    from reader.ingest.textpage import parse_text
+
+    meta, body = front_matter(text)
+    plain = markdown_to_text(body)
+    title = str(meta.get("title") or "").strip()
+    if title and not plain.lstrip().startswith(title):
+        plain = f"{title}\n\n{plain}"
+    stories = parse_text(plain, file)
+    record = record_to_story(meta) if meta else None
+    if record is None:
+        return stories, []
+    if not stories:
+        return [record] if record.paragraphs or record.title else [], []
+    main = stories[0]
+    main.title = record.title or main.title
+    main.date = record.date or main.date
+    if record.authors:
+        main.authors = record.authors
+        main.byline = main.byline or record.byline
+    main.column = record.column or main.column
+    main.source = record.source or main.source
+    main.url = record.url or main.url
+    return stories, []
