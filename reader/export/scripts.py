@@ -1,0 +1,51 @@
+"""Stories in the script the user chose for export (简体, 繁體, 台灣, 香港)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from reader.story import Story
+from reader.text.convert import SCRIPTS, convert
+
+__all__ = ["SCRIPTS", "convert", "convert_story"]
+
+
+def convert_story(story: Story, script: str) -> Story:
+    """A copy of ``story`` with every text field converted to ``script``; ids and paths unchanged."""
+
+    fields = [
+        story.title,
+        story.subtitle,
+        story.byline,
+        story.column,
+        story.source,
+        story.place,
+        story.editor,
+    ]
+    parts = fields + story.authors + story.headings + story.paragraphs
+    done: dict[str, str] = {}
+    if not any("\n" in part for part in parts):  # one OpenCC call per story, not per paragraph
+        joined = convert("\n".join(parts), script).split("\n")
+        if len(joined) == len(parts):
+            done = dict(zip(parts, joined, strict=True))
+
+    def c(text: str) -> str:
+        if not text:
+            return text
+        return done[text] if text in done else convert(text, script)
+
+    return dataclasses.replace(
+        story,
+        title=c(story.title),
+        subtitle=c(story.subtitle),
+        paragraphs=[c(p) for p in story.paragraphs],
+        authors=[c(a) for a in story.authors],
+        byline=c(story.byline),
+        column=c(story.column),
+        source=c(story.source),
+        place=c(story.place),
+        headings=[c(h) for h in story.headings],
+        heading_at=list(story.heading_at),
+        tags=list(story.tags),
+        editor=c(story.editor),
+    )
