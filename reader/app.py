@@ -1,0 +1,99 @@
+"""The desktop app: build the QApplication (language, fonts, theme) and open the main window.
+
+``reader`` with no arguments calls :func:`run`. The window opens on the
+library at ``reader.paths.home`` and, on first run, imports the bundled
+archive in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__, paths
+
+log = logging.getLogger(__name__)
+
+
+def has_cjk_font() -> bool:
+    """Whether some installed font covers Chinese (checked with QFontDatabase)."""
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    return bool(families)
+
+
+def ensure_cjk_font(app: QApplication) -> str:
+    """Make Chinese render well: lead the app font with a CJK family.
+
+    When the system has no font covering Chinese, the bundled one is registered
+    first (reader.fonts.register_qt_fonts). Returns the family used ("" if none).
+    """
+    from reader.gui import fontpick
+
+    if not has_cjk_font():
+        try:
+            from reader.fonts import register_qt_fonts
+
+            fontpick.remember_registered(register_qt_fonts())
+        except Exception as exc:  # no font package: Chinese may show as boxes, say so
+            log.warning("no CJK font on this system and none could be registered: %s", exc)
+            return ""
+    family = fontpick.family_for("zh-hans")
+    if family:
+        app.setFont(fontpick.with_cjk(app.font(), "zh-hans"))
+    return family
+
+
+def create_application(argv: list[str] | None = None, settings=None) -> QApplication:
+    """The QApplication with name, translations and a CJK-capable font."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("reader")
+    app.setOrganizationName("reader")
+    app.setApplicationVersion(__version__)
+    from reader.gui import i18n
+
+    i18n.install(app, settings.language if settings is not None else "auto")
+    ensure_cjk_font(app)
+    return app
+
+
+def open_library(home: Path):
+    """The library's index and user data (user data None if it cannot be opened)."""
+    from reader.index import open_index
+
+    index = open_index(home)
+    try:
+        from reader.library import UserData
+
+        userdata = UserData.open(home)
+    except Exception as exc:  # the app still reads and searches without bookmarks
+        log.warning("user data unavailable: %s", exc)
+        userdata = None
+    return index, userdata
+
+
+def run(home: str | None = None) -> int:
+    """Open the app on the library at ``home`` (default: reader.paths.home()); returns the exit code."""
+    from reader.gui.settings import Settings
+
+    settings = Settings()
+    app = create_application(settings=settings)
+    from reader.gui.mainwindow import MainWindow
+
+    library = paths.home(home)
+    try:
+        index, userdata = open_library(library)
+    except Exception as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "reader", f"{library}: {exc}")
+        return 2
+    window = MainWindow(library, index, userdata, settings)
+    window.show()
+    window.start()
+    code = app.exec()
+    index.close()
+    return int(code)

@@ -1,0 +1,1 @@
+"""Dialogs and small editors: import progress, preferences, export, note editor."""

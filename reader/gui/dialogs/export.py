@@ -1,0 +1,269 @@
+"""The export dialog (Ctrl+E): what to export, format, script, file; runs in a worker.
+
+Selections: the selected results, all results of the current query, the
+bookmarks, or one collection. Formats: PDF (reader.export.pdf) and citations
+(reader.export.citations: GB/T 7714, RIS, BibTeX, CSV). The finished file is
+opened with the desktop's viewer unless ``open_when_done`` is off (tests).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.dialogs.preferences import script_names
+from reader.gui.workers import Job, Runner
+from reader.index.results import SearchRequest
+
+FORMATS = (  # key, extension
+    ("pdf", ".pdf"),
+    ("gbt7714", ".txt"),
+    ("ris", ".ris"),
+    ("bibtex", ".bib"),
+    ("csv", ".csv"),
+)
+
+
+def run_export(
+    index, ids: list[str], fmt: str, out: Path, script: str, title: str, query: str, job: Job
+) -> Path:
+    """Fetch the stories and write them (runs on a worker thread)."""
+    stories = index.get_many(ids)
+    if not stories:
+        raise ValueError("nothing to export: none of the chosen stories is in the library")
+    if job.cancelled():
+        raise RuntimeError("cancelled")
+    if fmt == "pdf":
+        from reader.export.pdf import export_pdf
+
+        return export_pdf(
+            stories,
+            out,
+            script=script,
+            title=title,
+            query=query,
+            progress=lambda d, t: job.progress(d, t, ""),
+            cancelled=job.cancelled,
+        )
+    from reader.export.citations import export_citations
+
+    return export_citations(stories, out, fmt, script=script)
+
+
+class ExportDialog(QDialog):
+    """Choose and run one export; emits ``exported(path)`` when the file is written."""
+
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        index,
+        userdata,
+        runner: Runner,
+        *,
+        request: SearchRequest,
+        total: int,
+        selected_ids: list[str],
+        script: str,
+        folder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.setObjectName("exportDialog")
+        self.index, self.userdata, self.runner = index, userdata, runner
+        self.request = request
+        self.selected_ids = list(selected_ids)
+        self.open_when_done = True
+        self.job: Job | None = None
+        self.result_path: Path | None = None
+
+        bookmarks = [b.id for b in userdata.bookmarks()] if userdata is not None else []
+        self._bookmarks = bookmarks
+        collections = userdata.collections() if userdata is not None else []
+        self.which = QButtonGroup(self)
+        self.r_selected = QRadioButton(
+            self.tr("Selected results (%1)").replace("%1", str(len(self.selected_ids)))
+        )
+        self.r_query = QRadioButton(self.tr("All results of the query (%1)").replace("%1", str(total)))
+        self.r_bookmarks = QRadioButton(self.tr("Bookmarks (%1)").replace("%1", str(len(bookmarks))))
+        self.r_collection = QRadioButton(self.tr("Collection"))
+        self.collection = QComboBox(self)
+        for c in collections:
+            self.collection.addItem(f"{c.name} ({c.count})", c.name)
+        for i, button in enumerate((self.r_selected, self.r_query, self.r_bookmarks, self.r_collection)):
+            self.which.addButton(button, i)
+        self.r_selected.setEnabled(bool(self.selected_ids))
+        self.r_bookmarks.setEnabled(bool(bookmarks))
+        self.r_collection.setEnabled(bool(collections))
+        self.collection.setEnabled(bool(collections))
+        (self.r_selected if self.selected_ids else self.r_query).setChecked(True)
+
+        self.format = QComboBox(self)
+        self.format.setObjectName("formatCombo")
+        names = {
+            "pdf": "PDF",
+            "gbt7714": self.tr("GB/T 7714 references"),
+            "ris": "RIS",
+            "bibtex": "BibTeX",
+            "csv": "CSV",
+        }
+        for key, _ext in FORMATS:
+            self.format.addItem(names[key], key)
+        self.format.currentIndexChanged.connect(self._fix_extension)
+        self.script = QComboBox(self)
+        for key, name in script_names(self).items():
+            self.script.addItem(name, key)
+        self.script.setCurrentIndex(max(0, self.script.findData(script)))
+        self.path = QLineEdit(self)
+        self.path.setObjectName("exportPath")
+        self.path.setText(str(Path(folder or Path.home()) / "reader-export.pdf"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.start_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+
+        choose = QVBoxLayout()
+        for w in (self.r_selected, self.r_query, self.r_bookmarks):
+            choose.addWidget(w)
+        row = QHBoxLayout()
+        row.addWidget(self.r_collection)
+        row.addWidget(self.collection, 1)
+        choose.addLayout(row)
+        form = QFormLayout()
+        form.addRow(self.tr("Stories"), choose)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Script"), self.script)
+        form.addRow(self.tr("File"), path_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    # -- choices --------------------------------------------------------
+    def choose(self, which: str, collection: str = "") -> None:
+        """Pick the selection: ``selected``, ``query``, ``bookmarks`` or ``collection``."""
+        buttons = {
+            "selected": self.r_selected,
+            "query": self.r_query,
+            "bookmarks": self.r_bookmarks,
+            "collection": self.r_collection,
+        }
+        buttons[which].setChecked(True)
+        if collection:
+            self.collection.setCurrentIndex(max(0, self.collection.findData(collection)))
+
+    def set_format(self, fmt: str) -> None:
+        self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
+
+    def _fix_extension(self) -> None:
+        ext = dict(FORMATS)[self.format.currentData()]
+        text = self.path.text().strip()
+        if text:
+            self.path.setText(str(Path(text).with_suffix(ext)))
+
+    def _browse(self) -> None:
+        ext = dict(FORMATS)[self.format.currentData()]
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(), f"*{ext}")
+        if name:
+            self.path.setText(name)
+
+    def ids(self) -> list[str]:
+        which = self.which.checkedId()
+        if which == 0:
+            return list(self.selected_ids)
+        if which == 1:
+            req = dataclasses.replace(self.request, page=1, facets=False, snippets=False)
+            return self.index.ids_for(req)
+        if which == 2:
+            return list(self._bookmarks)
+        name = self.collection.currentData()
+        return self.userdata.collection_ids(name) if name else []
+
+    # -- running --------------------------------------------------------
+    def start(self) -> None:
+        out = Path(self.path.text().strip()).expanduser()
+        if not self.path.text().strip() or not out.parent.is_dir():
+            self.status.setText(self.tr("Choose a file in an existing folder: %1").replace("%1", str(out)))
+            return
+        ids = self.ids()
+        if not ids:
+            self.status.setText(self.tr("Nothing to export."))
+            return
+        fmt, script = self.format.currentData(), self.script.currentData()
+        title = self.tr("reader export")
+        query = self.request.query
+        self.start_button.setEnabled(False)
+        self.bar.show()
+        self.bar.setRange(0, 0)
+        self.status.setText(self.tr("Exporting %1 stories…").replace("%1", str(len(ids))))
+        index = self.index
+        self.job = Job(lambda job: run_export(index, ids, fmt, out, script, title, query, job), name="export")
+        self.job.signals.progress.connect(self._on_progress)
+        self.job.signals.finished.connect(self._on_finished)
+        self.job.signals.failed.connect(self._on_failed)
+        self.runner.start(self.job)
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+    def _on_finished(self, path) -> None:
+        self.job = None
+        self.result_path = Path(path)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.status.setText(self.tr("Written: %1").replace("%1", str(path)))
+        self.exported.emit(str(path))
+        if self.open_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        cancelled = self.job is not None and self.job.cancelled()
+        self.job = None
+        self.bar.hide()
+        self.start_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Export cancelled.") if cancelled else self.tr("Export failed: %1").replace("%1", message)
+        )
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()

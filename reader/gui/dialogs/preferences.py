@@ -1,0 +1,74 @@
+"""Preferences: interface language, theme, reading script, reading size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
+
+from reader.gui.settings import Settings
+
+
+def script_names(_widget=None) -> dict[str, str]:
+    """Menu names of the reading scripts, in the interface language."""
+    return {
+        "zh-hans": QCoreApplication.translate("Scripts", "Simplified (简体)"),
+        "zh-hant": QCoreApplication.translate("Scripts", "Traditional (繁體)"),
+        "zh-tw": QCoreApplication.translate("Scripts", "Taiwan (臺灣)"),
+        "zh-hk": QCoreApplication.translate("Scripts", "Hong Kong (香港)"),
+    }
+
+
+class PreferencesDialog(QDialog):
+    """Edits a :class:`Settings`; ``apply()`` writes the choices back."""
+
+    def __init__(self, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.settings = settings
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        self.language.addItem(self.tr("Follow the system"), "auto")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeCombo")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.script = QComboBox(self)
+        self.script.setObjectName("scriptCombo")
+        for key, name in script_names(self).items():
+            self.script.addItem(name, key)
+        self.script.setCurrentIndex(max(0, self.script.findData(settings.script)))
+        self.zoom = QSpinBox(self)
+        self.zoom.setRange(-4, 10)
+        self.zoom.setValue(settings.zoom)
+        note = QLabel(self.tr("A new interface language applies when reader is next started."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Interface language"), self.language)
+        form.addRow("", note)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Read stories in"), self.script)
+        form.addRow(self.tr("Text size"), self.zoom)
+        form.addRow(buttons)
+
+    def apply(self) -> dict[str, object]:
+        """Store the choices; returns what changed (name -> new value)."""
+        changed: dict[str, object] = {}
+        for name, value in (
+            ("language", self.language.currentData()),
+            ("theme", self.theme.currentData()),
+            ("script", self.script.currentData()),
+            ("zoom", self.zoom.value()),
+        ):
+            if getattr(self.settings, name) != value:
+                setattr(self.settings, name, value)
+                changed[name] = value
+        return changed

@@ -1,0 +1,146 @@
+"""Interface language: pick zh_CN or English, build the .qm catalogs, install translators.
+
+Catalog sources are ``resources/translations/reader_<lang>.ts`` (Qt Linguist
+XML, edited by hand or refreshed with ``pyside6-lupdate``). The compiled
+``.qm`` is not committed: at start, if the cache has none or it is older than
+the ``.ts``, it is built with the ``lrelease`` that ships in the PySide6
+wheel (``PySide6/lrelease``) into ``cache_dir()/translations``. Interface
+text is Chinese unless the system (or the user's choice) is English.
+OpenCC never touches these strings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reader import paths
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def choose_language(setting: str = "auto", locale: QLocale | None = None) -> str:
+    """``zh_CN`` or ``en``: the setting if explicit, else English only for English systems."""
+    if setting in LANGUAGES:
+        return setting
+    env = os.environ.get("READER_LANG", "")
+    if env in LANGUAGES:
+        return env
+    locale = locale or QLocale.system()
+    return "en" if locale.language() == QLocale.Language.English else "zh_CN"
+
+
+def ts_file(lang: str) -> Path:
+    return paths.resources_dir() / "translations" / f"reader_{lang}.ts"
+
+
+def lrelease() -> str | None:
+    """The lrelease tool from the PySide6 wheel (or on PATH)."""
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    for name in ("lrelease", "lrelease.exe"):
+        if (base / name).is_file():
+            return str(base / name)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def build_qm(lang: str, out_dir: Path | None = None) -> Path | None:
+    """The compiled catalog for ``lang``, built if missing or stale; None if it cannot be."""
+    source = ts_file(lang)
+    if not source.is_file():
+        return None
+    out_dir = out_dir or paths.cache_dir() / "translations"
+    out = out_dir / f"reader_{lang}.qm"
+    if out.is_file() and out.stat().st_mtime >= source.stat().st_mtime:
+        return out
+    tool = lrelease()
+    if tool is None:
+        log.warning("no lrelease found: interface shown untranslated")
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".qm.tmp")
+    try:
+        subprocess.run(
+            [tool, "-silent", str(source), "-qm", str(tmp)], check=True, capture_output=True, timeout=60
+        )
+        os.replace(tmp, out)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not build %s: %s", out, exc)
+        return None
+    return out
+
+
+def install(app: QCoreApplication, setting: str = "auto") -> str:
+    """Load the interface catalog (and Qt's own) into ``app``; returns the language used."""
+    lang = choose_language(setting)
+    translators = []
+    qm = build_qm(lang)
+    if qm is not None:
+        tr = QTranslator(app)
+        if tr.load(str(qm)):
+            translators.append(tr)
+    if lang == "zh_CN":
+        qt_tr = QTranslator(app)
+        if qt_tr.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt_tr)
+    for tr in translators:
+        app.installTranslator(tr)
+    app._reader_translators = translators  # keep them alive
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if lang == "zh_CN"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    return lang
+
+
+#: Notes reader.index gives about a query, listed so lupdate puts them in the catalogs.
+SEARCH_NOTES = (
+    QT_TRANSLATE_NOOP("SearchNotes", "unbalanced quote ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "unbalanced bracket ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "lone operator OR ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "lone operator AND ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "lone operator NOT ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "control characters ignored"),
+    QT_TRANSLATE_NOOP("SearchNotes", "query too deeply nested: ignored"),
+)
+#: Notes with a variable part: (pattern, catalog text with %1).
+SEARCH_NOTE_PATTERNS = (
+    (re.compile(r"invalid date (.+) ignored"), QT_TRANSLATE_NOOP("SearchNotes", "invalid date %1 ignored")),
+    (
+        re.compile(r"query too long: only the first (\d+) characters used"),
+        QT_TRANSLATE_NOOP("SearchNotes", "query too long: only the first %1 characters used"),
+    ),
+    (
+        re.compile(r"unknown filter (.+) ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "unknown filter %1 ignored"),
+    ),
+    (
+        re.compile(r"(\d+) chosen stories are no longer in the library"),
+        QT_TRANSLATE_NOOP("SearchNotes", "%1 chosen stories are no longer in the library"),
+    ),
+)
+
+
+def translate_note(note: str) -> str:
+    """A search note (English, from reader.index) in the interface language; unknown ones as they are."""
+    for pattern, text in SEARCH_NOTE_PATTERNS:
+        match = pattern.fullmatch(note)
+        if match:
+            return QCoreApplication.translate("SearchNotes", text).replace("%1", match.group(1))
+    return QCoreApplication.translate("SearchNotes", note)
+
+
+if __name__ == "__main__":  # python -m reader.gui.i18n: build every catalog into the cache
+    for code in LANGUAGES:
+        print(code, build_qm(code) or "not built", file=sys.stderr)

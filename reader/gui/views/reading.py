@@ -1,0 +1,406 @@
+"""The reading pane: one story typeset for reading, hits marked, find, zoom, star, tags, note.
+
+Hits are marked with extra selections computed on the document's own plain
+text: terms are folded, the displayed (possibly converted) text is folded, and
+since folding keeps length the positions found are document positions.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.dialogs.note import NoteEditor
+from reader.gui.fontpick import with_cjk
+from reader.gui.highlight import find_spans, to_utf16
+from reader.gui.scripttext import to_script as convert
+from reader.gui.storyhtml import PALETTES, story_html, stylesheet
+from reader.story import Story
+from reader.tags import tag_kind, tag_label
+
+BASE_PX = 18
+MEASURE_EM = 38
+
+
+class StoryBrowser(QTextBrowser):
+    """A QTextBrowser that opens no links and loads nothing remote."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyBrowser")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.font_px = BASE_PX
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
+        if url.scheme() != "qrc":
+            return None  # never fetch remote or local files a story names
+        return super().loadResource(kind, url)
+
+    def apply_measure(self) -> None:
+        """Centre a column of about 38 em, or use the full width when narrower."""
+        width = self.viewport().width()
+        measure = self.font_px * MEASURE_EM
+        side = max(16, (width - measure) // 2)
+        root = self.document().rootFrame()
+        fmt: QTextFrameFormat = root.frameFormat()
+        if fmt.leftMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(24)
+            fmt.setBottomMargin(48)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.apply_measure()
+
+
+class ReadingPane(QWidget):
+    """Shows one story; signals ask the window to bookmark or save a note."""
+
+    bookmark_toggled = Signal(str, bool)
+    note_changed = Signal(str, str)
+    tag_clicked = Signal(str)
+    add_tag_requested = Signal(str)  # story id
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.story: Story | None = None
+        self.terms: list[str] = []
+        self.script = "zh-hans"
+        self.theme = "light"
+        self.zoom = 0
+        self.hits: list[tuple[int, int]] = []  # document (UTF-16) spans of search hits
+        self.finds: list[tuple[int, int]] = []
+        self.current = -1
+        self.find_current = -1
+        self._build()
+        self.show_story(None)
+
+    # -- layout ---------------------------------------------------------
+    def _build(self) -> None:
+        self.star = QToolButton(self)
+        self.star.setObjectName("starButton")
+        self.star.setCheckable(True)
+        self.star.setText("☆")
+        self.star.setToolTip(self.tr("Bookmark this story (Ctrl+D)"))
+        self.star.toggled.connect(self._on_star)
+        self.hit_label = QLabel(self)
+        self.hit_label.setObjectName("hitLabel")
+        self.prev_hit_btn = QToolButton(self)
+        self.prev_hit_btn.setText("▲")
+        self.prev_hit_btn.setToolTip(self.tr("Previous hit (Shift+F3)"))
+        self.prev_hit_btn.clicked.connect(self.previous_hit)
+        self.next_hit_btn = QToolButton(self)
+        self.next_hit_btn.setText("▼")
+        self.next_hit_btn.setToolTip(self.tr("Next hit (F3)"))
+        self.next_hit_btn.clicked.connect(self.next_hit)
+        self.note_btn = QToolButton(self)
+        self.note_btn.setObjectName("noteButton")
+        self.note_btn.setCheckable(True)
+        self.note_btn.setText(self.tr("Note"))
+        self.note_btn.toggled.connect(self._on_note_toggle)
+        self.tags_label = QLabel(self)
+        self.tags_label.setObjectName("tagsLabel")
+        self.tags_label.setWordWrap(True)
+        self.tags_label.setTextFormat(Qt.TextFormat.RichText)
+        self.tags_label.linkActivated.connect(self.tag_clicked)
+        self.add_tag_btn = QToolButton(self)
+        self.add_tag_btn.setObjectName("addTagButton")
+        self.add_tag_btn.setText("＋")
+        self.add_tag_btn.setToolTip(self.tr("Add one of your own tags to this story"))
+        self.add_tag_btn.clicked.connect(lambda: self.story and self.add_tag_requested.emit(self.story.id))
+
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 4, 6, 0)
+        top.addWidget(self.star)
+        top.addWidget(self.tags_label, 1)
+        top.addWidget(self.add_tag_btn)
+        top.addWidget(self.hit_label)
+        top.addWidget(self.prev_hit_btn)
+        top.addWidget(self.next_hit_btn)
+        top.addWidget(self.note_btn)
+
+        self.find_bar = QWidget(self)
+        self.find_edit = QLineEdit(self.find_bar)
+        self.find_edit.setObjectName("findEdit")
+        self.find_edit.setPlaceholderText(self.tr("Find in story"))
+        self.find_edit.textChanged.connect(self.find_text)
+        self.find_edit.returnPressed.connect(self.next_find)
+        self.find_count = QLabel(self.find_bar)
+        close = QToolButton(self.find_bar)
+        close.setText("✕")
+        close.clicked.connect(self.close_find)
+        fl = QHBoxLayout(self.find_bar)
+        fl.setContentsMargins(6, 0, 6, 0)
+        fl.addWidget(self.find_edit, 1)
+        fl.addWidget(self.find_count)
+        fl.addWidget(close)
+        self.find_bar.hide()
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_find)
+
+        self.browser = StoryBrowser(self)
+        self.note = NoteEditor(self)
+        self.note.saved.connect(lambda text: self.story and self.note_changed.emit(self.story.id, text))
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.note)
+
+    # -- content --------------------------------------------------------
+    def show_story(
+        self,
+        story: Story | None,
+        terms: list[str] | None = None,
+        *,
+        bookmarked: bool = False,
+        note: str = "",
+        tags: list[str] | None = None,
+    ) -> None:
+        self.story = story
+        self.terms = list(terms or [])
+        self.star.blockSignals(True)
+        self.star.setChecked(bookmarked)
+        self.star.setText("★" if bookmarked else "☆")
+        self.star.blockSignals(False)
+        self.star.setEnabled(story is not None)
+        self.note_btn.setEnabled(story is not None)
+        self.add_tag_btn.setEnabled(story is not None)
+        self.note.set_text(note)
+        if note and story is not None:
+            self.note_btn.setChecked(True)
+        self._tags = list(tags if tags is not None else (story.tags if story else []))
+        self._render(keep_scroll=False)
+
+    def set_tags(self, tags: list[str]) -> None:
+        self._tags = list(tags)
+        self._show_tags()
+
+    def _show_tags(self) -> None:
+        if not self.story or not self._tags:
+            self.tags_label.setText("")
+            return
+        pal = PALETTES.get(self.theme, PALETTES["light"])
+        chips = []
+        for tag in self._tags:
+            label = convert(tag_label(tag), self.script)
+            kind = tag_kind(tag)
+            chips.append(
+                f'<a href="{html.escape(tag)}" style="color:{pal.heading}; text-decoration:none" '
+                f'title="{html.escape(kind)}">{html.escape(label)}</a>'
+            )
+        self.tags_label.setText("  ".join(chips))
+
+    def _render(self, keep_scroll: bool = True) -> None:
+        bar = self.browser.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if keep_scroll and bar.maximum() else 0.0
+        font_px = max(10, BASE_PX + 2 * self.zoom)
+        self.browser.font_px = font_px
+        doc = self.browser.document()
+        font = with_cjk(QFont(self.browser.font()), self.script)  # regional glyph shapes
+        font.setPixelSize(font_px)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(stylesheet(self.theme, font_px))
+        pal = PALETTES.get(self.theme, PALETTES["light"])
+        self.browser.setStyleSheet(
+            f"QTextBrowser#storyBrowser {{ background: {pal.background}; border: none; }}"
+        )
+        if self.story is None:
+            self.browser.setHtml(
+                f'<p style="color:{pal.muted}">'
+                + html.escape(self.tr("Choose a story in the list to read it."))
+                + "</p>"
+            )
+        else:
+            self.browser.setHtml(story_html(self.story, self.script, byline_label=self.tr("By")))
+        self.browser.apply_measure()
+        self._show_tags()
+        plain = doc.toPlainText()
+        spans = find_spans(plain, self.terms)
+        previous = self.current if keep_scroll else -1
+        self.hits = self._doc_spans(plain, spans)
+        self.current = previous if 0 <= previous < len(self.hits) else -1
+        self.find_text(self.find_edit.text() if self.find_bar.isVisible() else "")
+        self._update_selections()
+        if keep_scroll and bar.maximum():
+            bar.setValue(round(ratio * bar.maximum()))
+        else:
+            bar.setValue(0)
+
+    @staticmethod
+    def _doc_spans(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        flat = to_utf16(plain, [p for span in spans for p in span])
+        return list(zip(flat[::2], flat[1::2], strict=True))
+
+    def set_script(self, script: str) -> None:
+        if script != self.script:
+            self.script = script
+            self._render()
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self.theme:
+            self.theme = theme
+            self._render()
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = max(-4, min(10, zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self._render()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom - 1)
+
+    def set_bookmarked(self, on: bool) -> None:
+        self.star.blockSignals(True)
+        self.star.setChecked(on)
+        self.star.setText("★" if on else "☆")
+        self.star.blockSignals(False)
+
+    def toggle_bookmark(self) -> None:
+        if self.story is not None:
+            self.star.toggle()
+
+    def _on_star(self, on: bool) -> None:
+        self.star.setText("★" if on else "☆")
+        if self.story is not None:
+            self.bookmark_toggled.emit(self.story.id, on)
+
+    def _on_note_toggle(self, on: bool) -> None:
+        self.note.setVisible(on)
+        if on:
+            self.note.edit.setFocus()
+
+    def plain_text(self) -> str:
+        return self.browser.document().toPlainText()
+
+    # -- hits and find --------------------------------------------------
+    def _update_selections(self) -> None:
+        pal = PALETTES.get(self.theme, PALETTES["light"])
+        selections = []
+        for spans, current, colour in (
+            (self.hits, self.current, pal.hit),
+            (self.finds, self.find_current, pal.find),
+        ):
+            for i, (start, end) in enumerate(spans):
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.browser.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(pal.current_hit if i == current else colour))
+                sel.cursor, sel.format = cursor, fmt
+                selections.append(sel)
+        self.browser.setExtraSelections(selections)
+        if self.hits:
+            shown = self.current + 1 if self.current >= 0 else 0
+            self.hit_label.setText(
+                self.tr("Hit %1/%2").replace("%1", str(shown)).replace("%2", str(len(self.hits)))
+            )
+        else:
+            self.hit_label.setText("")
+        for btn in (self.prev_hit_btn, self.next_hit_btn):
+            btn.setEnabled(len(self.hits) > 0)
+        if self.find_bar.isVisible() and self.find_edit.text():
+            shown = self.find_current + 1 if self.find_current >= 0 else 0
+            self.find_count.setText(f"{shown}/{len(self.finds)}")
+        else:
+            self.find_count.setText("")
+
+    def _go(self, start: int) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        # Put the hit a third of the way down rather than on the bottom edge.
+        top = self.browser.cursorRect(cursor).top()
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.browser.viewport().height() // 3)
+
+    def next_hit(self) -> None:
+        if self.find_bar.isVisible() and self.finds:
+            return self.next_find()
+        if self.hits:
+            self.current = (self.current + 1) % len(self.hits)
+            self._go(self.hits[self.current][0])
+            self._update_selections()
+
+    def previous_hit(self) -> None:
+        if self.find_bar.isVisible() and self.finds:
+            return self.previous_find()
+        if self.hits:
+            self.current = (self.current - 1) % len(self.hits)
+            self._go(self.hits[self.current][0])
+            self._update_selections()
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        self.find_text(self.find_edit.text())
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self.finds, self.find_current = [], -1
+        self._update_selections()
+        self.browser.setFocus()
+
+    def find_text(self, text: str) -> None:
+        plain = self.plain_text()
+        spans = find_spans(plain, [text]) if text and self.story is not None else []
+        self.finds = self._doc_spans(plain, spans)
+        self.find_current = 0 if self.finds else -1
+        if self.finds:
+            self._go(self.finds[0][0])
+        self._update_selections()
+
+    def next_find(self) -> None:
+        if self.finds:
+            self.find_current = (self.find_current + 1) % len(self.finds)
+            self._go(self.finds[self.find_current][0])
+            self._update_selections()
+
+    def previous_find(self) -> None:
+        if self.finds:
+            self.find_current = (self.find_current - 1) % len(self.finds)
+            self._go(self.finds[self.find_current][0])
+            self._update_selections()
+
+    def hit_texts(self) -> list[str]:
+        """The displayed text of each marked hit (for tests and accessibility)."""
+        plain = self.plain_text()
+        starts = to_utf16(plain, list(range(len(plain) + 1)))
+        back = {u: i for i, u in enumerate(starts)}
+        return [plain[back[s] : back[e]] for s, e in self.hits]

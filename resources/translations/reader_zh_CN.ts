@@ -1,0 +1,697 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="91" />
+      <location filename="../../reader/gui/dialogs/export.py" line="151" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="105" />
+      <source>Selected results (%1)</source>
+      <translation>选中的结果（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="107" />
+      <source>All results of the query (%1)</source>
+      <translation>本次检索的全部结果（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="108" />
+      <source>Bookmarks (%1)</source>
+      <translation>书签（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="109" />
+      <source>Collection</source>
+      <translation>收藏夹</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="125" />
+      <source>GB/T 7714 references</source>
+      <translation>GB/T 7714 参考文献</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="140" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="164" />
+      <source>Stories</source>
+      <translation>报道</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="165" />
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="166" />
+      <source>Script</source>
+      <translation>字形</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="167" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="199" />
+      <source>Export to</source>
+      <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="219" />
+      <source>Choose a file in an existing folder: %1</source>
+      <translation>请选择已有文件夹中的文件：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="223" />
+      <source>Nothing to export.</source>
+      <translation>没有可导出的报道。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="226" />
+      <source>reader export</source>
+      <translation>reader 导出</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="231" />
+      <source>Exporting %1 stories…</source>
+      <translation>正在导出 %1 篇报道…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="249" />
+      <source>Written: %1</source>
+      <translation>已写入：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="261" />
+      <source>Export cancelled.</source>
+      <translation>导出已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="261" />
+      <source>Export failed: %1</source>
+      <translation>导出失败：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/export.py" line="267" />
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Facets</name>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="29" />
+      <source>Places</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="30" />
+      <source>People</source>
+      <translation>人物</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="31" />
+      <source>Organisations</source>
+      <translation>机构</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="32" />
+      <source>Topics</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="33" />
+      <source>Columns</source>
+      <translation>栏目</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="34" />
+      <source>My tags</source>
+      <translation>我的标签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="35" />
+      <source>Sources</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="36" />
+      <source>Authors</source>
+      <translation>作者</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="37" />
+      <source>Years</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/models/facets.py" line="38" />
+      <source>Months</source>
+      <translation>月份</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterPanel</name>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="48" />
+      <source>Bookmarked only</source>
+      <translation>只看书签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="51" />
+      <source>Collections</source>
+      <translation>收藏夹</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="59" />
+      <source>Filter tags, sources, authors…</source>
+      <translation>筛选标签、来源、作者…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="62" />
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="132" />
+      <source>Bookmarked only (%1)</source>
+      <translation>只看书签（%1）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportProgress</name>
+    <message>
+      <location filename="../../reader/gui/dialogs/importprogress.py" line="27" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/importprogress.py" line="38" />
+      <location filename="../../reader/gui/dialogs/importprogress.py" line="49" />
+      <source>Importing %1…</source>
+      <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/importprogress.py" line="54" />
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="58" />
+      <source>reader — Chinese news archive</source>
+      <translation>reader — 中文新闻档案</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="117" />
+      <location filename="../../reader/gui/mainwindow.py" line="290" />
+      <source>Search failed: %1</source>
+      <translation>检索失败：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="149" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="151" />
+      <source>Import files…</source>
+      <translation>导入文件…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="158" />
+      <source>Import folder…</source>
+      <translation>导入文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="160" />
+      <location filename="../../reader/gui/userops.py" line="190" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="162" />
+      <source>Preferences…</source>
+      <translation>偏好设置…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="164" />
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="166" />
+      <source>&amp;Search</source>
+      <translation>检索(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="167" />
+      <source>Go to search box</source>
+      <translation>转到检索框</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="169" />
+      <source>Find in story</source>
+      <translation>在报道中查找</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="171" />
+      <source>Next hit</source>
+      <translation>下一处命中</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="172" />
+      <source>Previous hit</source>
+      <translation>上一处命中</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="174" />
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="181" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="195" />
+      <source>Dark theme</source>
+      <translation>深色主题</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="199" />
+      <source>Larger text</source>
+      <translation>放大文字</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="200" />
+      <source>Smaller text</source>
+      <translation>缩小文字</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="202" />
+      <source>&amp;Bookmarks</source>
+      <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="204" />
+      <source>Bookmark this story</source>
+      <translation>收藏本篇</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="207" />
+      <source>Edit note</source>
+      <translation>编辑笔记</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="209" />
+      <source>Add selected to collection…</source>
+      <translation>将所选加入收藏夹…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="210" />
+      <source>Show bookmarks only</source>
+      <translation>只看书签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="212" />
+      <source>Tools</source>
+      <translation>工具</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="308" />
+      <source>Story %1 is no longer in the library.</source>
+      <translation>报道 %1 已不在文库中。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../reader/gui/mainwindow.py" line="356" />
+      <source>%n stories in the library</source>
+      <translation>
+        <numerusform>文库共 %n 篇报道</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="40" />
+      <source>Bookmarked.</source>
+      <translation>已加入书签。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="42" />
+      <source>Bookmark removed.</source>
+      <translation>已移除书签。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="60" />
+      <source>Add tag</source>
+      <translation>添加标签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="61" />
+      <source>Your tag:</source>
+      <translation>标签：</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="84" />
+      <source>Rename tag</source>
+      <translation>重命名标签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="85" />
+      <source>New name for %1 (in every story):</source>
+      <translation>“%1”的新名称（所有报道）：</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="105" />
+      <source>Tags not saved to the index yet: %1</source>
+      <translation>标签尚未写入索引：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="123" />
+      <source>Show stories tagged %1</source>
+      <translation>查看标为“%1”的报道</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="128" />
+      <source>Remove my tag</source>
+      <translation>移除我的标签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="130" />
+      <source>Hide on this story</source>
+      <translation>在本篇隐藏</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="134" />
+      <source>Rename everywhere…</source>
+      <translation>全部重命名…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="146" />
+      <source>Add to collection</source>
+      <translation>加入收藏夹</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="147" />
+      <source>Collection:</source>
+      <translation>收藏夹：</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="157" />
+      <source>Added %1 stories to %2.</source>
+      <translation>已将 %1 篇报道加入“%2”。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="176" />
+      <source>Remove bookmark</source>
+      <translation>移除书签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="178" />
+      <source>Bookmark</source>
+      <translation>加入书签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="182" />
+      <source>Add to collection…</source>
+      <translation>加入收藏夹…</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/userops.py" line="187" />
+      <source>Remove from %1</source>
+      <translation>从“%1”中移除</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="34" />
+      <source>Import files</source>
+      <translation>导入文件</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="36" />
+      <source>News files (%1);;All files (*)</source>
+      <translation>新闻文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="46" />
+      <source>Import folder</source>
+      <translation>导入文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="68" />
+      <source>%1 items</source>
+      <translation>%1 项</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="87" />
+      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed.</source>
+      <translation>导入完成：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="99" />
+      <source>Import cancelled.</source>
+      <translation>导入已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/importing.py" line="111" />
+      <source>Import failed: %1</source>
+      <translation>导入失败：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="392" />
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="393" />
+      <source>The new language applies when reader is next started.</source>
+      <translation>新的界面语言将在下次启动 reader 时生效。</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteEditor</name>
+    <message>
+      <location filename="../../reader/gui/dialogs/note.py" line="18" />
+      <source>Note (saved automatically)</source>
+      <translation>笔记（自动保存）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/note.py" line="21" />
+      <source>Your note on this story…</source>
+      <translation>写下对这篇报道的笔记…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="26" />
+      <source>Preferences</source>
+      <translation>偏好设置</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="30" />
+      <source>Follow the system</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="36" />
+      <source>Light</source>
+      <translation>浅色</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="37" />
+      <source>Dark</source>
+      <translation>深色</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="47" />
+      <source>A new interface language applies when reader is next started.</source>
+      <translation>新的界面语言将在下次启动 reader 时生效。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="55" />
+      <source>Interface language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="57" />
+      <source>Theme</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="58" />
+      <source>Read stories in</source>
+      <translation>阅读字形</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="59" />
+      <source>Text size</source>
+      <translation>文字大小</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReadingPane</name>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="107" />
+      <source>Bookmark this story (Ctrl+D)</source>
+      <translation>收藏本篇（Ctrl+D）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="113" />
+      <source>Previous hit (Shift+F3)</source>
+      <translation>上一处命中（Shift+F3）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="117" />
+      <source>Next hit (F3)</source>
+      <translation>下一处命中（F3）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="122" />
+      <source>Note</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="132" />
+      <source>Add one of your own tags to this story</source>
+      <translation>给这篇报道加上自己的标签</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="148" />
+      <source>Find in story</source>
+      <translation>在报道中查找</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="239" />
+      <source>Choose a story in the list to read it.</source>
+      <translation>在列表中选择一篇报道即可阅读。</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="243" />
+      <source>By</source>
+      <translation>作者</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="329" />
+      <source>Hit %1/%2</source>
+      <translation>命中 %1/%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Scripts</name>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="14" />
+      <source>Simplified (简体)</source>
+      <translation>简体</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="15" />
+      <source>Traditional (繁體)</source>
+      <translation>繁體</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="16" />
+      <source>Taiwan (臺灣)</source>
+      <translation>臺灣</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/dialogs/preferences.py" line="17" />
+      <source>Hong Kong (香港)</source>
+      <translation>香港</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBar</name>
+    <message>
+      <location filename="../../reader/gui/views/searchbar.py" line="23" />
+      <source>Search stories — words, "phrases", OR, -not, tag:, date:2024</source>
+      <translation>检索报道 —— 词语、"短语"、OR、-排除、tag:、date:2024</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/searchbar.py" line="33" />
+      <source>Relevance</source>
+      <translation>按相关度</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/searchbar.py" line="34" />
+      <source>Newest first</source>
+      <translation>按日期（新→旧）</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../reader/gui/views/searchbar.py" line="118" />
+      <source>%n stories</source>
+      <translation>
+        <numerusform>%n 篇报道</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchNotes</name>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="109" />
+      <source>unbalanced quote ignored</source>
+      <extracomment>Notes reader.index gives about a query, listed so lupdate puts them in the catalogs.</extracomment>
+      <translation>引号不成对，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="110" />
+      <source>unbalanced bracket ignored</source>
+      <translation>括号不成对，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="111" />
+      <source>lone operator OR ignored</source>
+      <translation>孤立的 OR 已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="112" />
+      <source>lone operator AND ignored</source>
+      <translation>孤立的 AND 已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="113" />
+      <source>lone operator NOT ignored</source>
+      <translation>孤立的 NOT 已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="114" />
+      <source>control characters ignored</source>
+      <translation>已忽略控制字符</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="115" />
+      <source>query too deeply nested: ignored</source>
+      <translation>检索式嵌套过深，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="119" />
+      <source>invalid date %1 ignored</source>
+      <extracomment>Notes with a variable part: (pattern, catalog text with %1).</extracomment>
+      <translation>日期 %1 无效，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="122" />
+      <source>query too long: only the first %1 characters used</source>
+      <translation>检索式过长：只使用前 %1 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="126" />
+      <source>unknown filter %1 ignored</source>
+      <translation>未知的筛选 %1 已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="130" />
+      <source>%1 chosen stories are no longer in the library</source>
+      <translation>有 %1 篇所选报道已不在文库中（文件已移除）</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,122 @@
+"""Export dialog (Ctrl+E), preferences, query notes, drag and drop — on the real library."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from reader.gui.dialogs.preferences import PreferencesDialog
+from reader.gui.models.results import IdRole
+
+from .test_mainwindow import type_query
+
+
+def export_dialog(window):
+    pytest.importorskip("reader.export.citations", reason="reader.export is not available yet")
+    dialog = window.make_export_dialog()
+    dialog.open_when_done = False
+    return dialog
+
+
+def test_export_all_results_of_the_query_as_csv(qtbot, library, make_window, tmp_path):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    dialog = export_dialog(window)
+    dialog.choose("query")
+    dialog.set_format("csv")
+    out = tmp_path / "out.csv"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.start()
+    assert out.is_file()
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert len(rows) - 1 == window.model.total  # header + one row per story
+    assert window.index.get(window.model.index(0, 0).data(IdRole)).title in text
+
+
+def test_export_selected_results_to_pdf_in_traditional(qtbot, library, make_window, tmp_path):
+    window = make_window(library)
+    type_query(qtbot, window, "马家柚")
+    window.results_view.selectionModel().clearSelection()
+    window.results_view.selectionModel().select(
+        window.model.index(0, 0), window.results_view.selectionModel().SelectionFlag.Select
+    )
+    dialog = export_dialog(window)
+    assert dialog.r_selected.isChecked()
+    dialog.set_format("pdf")
+    dialog.script.setCurrentIndex(dialog.script.findData("zh-hant"))
+    out = tmp_path / "story.pdf"
+    dialog.path.setText(str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        dialog.start()
+    pypdf = pytest.importorskip("pypdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
+    title = window.index.get(window.model.index(0, 0).data(IdRole)).title
+    from reader.text.convert import convert
+
+    assert convert(title, "zh-hant")[:4] in text
+
+
+def test_export_refuses_a_missing_folder_with_a_clear_message(qtbot, library, make_window, tmp_path):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    dialog = export_dialog(window)
+    dialog.path.setText(str(tmp_path / "no" / "such" / "x.csv"))
+    dialog.start()
+    assert "no/such" in dialog.status.text() or "no\\such" in dialog.status.text()
+    assert dialog.job is None
+
+
+def test_preferences_apply_theme_and_script(qtbot, library, make_window, settings):
+    window = make_window(library)
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.script.setCurrentIndex(dialog.script.findData("zh-hk"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    changed = dialog.apply()
+    assert changed == {"theme": "dark", "script": "zh-hk", "language": "en"}
+    assert (settings.theme, settings.script, settings.language) == ("dark", "zh-hk", "en")
+
+
+def test_a_malformed_query_still_searches_and_shows_a_note(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, '"上饶')
+    assert window.model.total > 0
+    assert window.search_bar.notes.isVisibleTo(window)
+    assert window.search_bar.notes.text()
+
+
+def test_dropping_a_folder_imports_it(qtbot, library, make_window, tmp_path):
+    window = make_window(library)
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "x.txt").write_text(
+        "来源: 测试\n\n拖放导入的报道标题\n\n  拖放进来的鹈鹕新闻正文。\n", encoding="utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)  # Qt delivers drops only inside a real drag; call the handlers as it would
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_done, timeout=60000):
+        window.dropEvent(event)
+    type_query(qtbot, window, "鹈鹕")
+    assert window.model.total == 1

@@ -1,0 +1,100 @@
+"""Interface language: chosen from the locale or setting, catalogs built by the project's own files."""
+
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from reader.gui import i18n
+
+
+def test_chinese_by_default_english_for_english_systems(monkeypatch):
+    monkeypatch.delenv("READER_LANG", raising=False)
+    assert i18n.choose_language("auto", QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan)) == "zh_CN"
+    assert i18n.choose_language("auto", QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "zh_CN"
+    assert (
+        i18n.choose_language("auto", QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "en"
+    )
+    assert i18n.choose_language("en", QLocale(QLocale.Language.Chinese)) == "en"
+
+
+def test_the_chinese_catalog_builds_and_translates_the_interface(qapp, tmp_path):
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    assert qm is not None and qm.stat().st_size > 0
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("FilterPanel", "Clear filters") == "清除筛选"
+        assert QCoreApplication.translate("Facets", "Places") == "地点"
+        assert QCoreApplication.translate("Facets", "My tags") == "我的标签"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_every_chinese_message_is_translated():
+    root = ET.parse(i18n.ts_file("zh_CN")).getroot()
+    missing = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if m.find("translation") is None
+        or m.find("translation").get("type") in ("unfinished", "vanished")
+        or not (m.findtext("translation") or m.find("translation").find("numerusform") is not None)
+    ]
+    assert missing == []
+
+
+def test_built_catalog_is_reused_until_the_source_changes(tmp_path):
+    first = i18n.build_qm("en", tmp_path)
+    mtime = first.stat().st_mtime_ns
+    assert i18n.build_qm("en", tmp_path).stat().st_mtime_ns == mtime
+
+
+def test_the_window_speaks_chinese_and_translates_query_notes(qtbot, library, make_window, tmp_path):
+    from .test_mainwindow import type_query
+
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        window = make_window(library)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[0] == "文件(&F)"
+        assert window.filter_panel.clear_button.text() == "清除筛选"
+        assert window.count_label.text().startswith("文库共")
+        type_query(qtbot, window, '"上饶')
+        assert "引号不成对" in window.search_bar.notes.text()
+        assert window.search_bar.total.text().endswith("篇报道")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_notes_with_a_variable_part_are_translated_around_it(qapp, tmp_path):
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert i18n.translate_note("invalid date '2024-13' ignored") == "日期 '2024-13' 无效，已忽略"
+        assert i18n.translate_note("something new") == "something new"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, monkeypatch):
+    from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+    from reader import app as app_module
+    from reader.gui import fontpick
+
+    monkeypatch.setattr(app_module, "has_cjk_font", lambda: False)
+    before = qapp.font()
+    try:
+        family = app_module.ensure_cjk_font(qapp)
+        assert family, "reader.fonts.register_qt_fonts gave no family"
+        assert family in QFontDatabase.families()
+        assert family in qapp.font().families()
+        assert QFontMetrics(qapp.font()).inFont("饒")
+    finally:
+        qapp.setFont(before)
+        fontpick._registered.clear()
