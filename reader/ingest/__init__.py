@@ -7,9 +7,10 @@ reads one and returns a ``FileResult`` with its stories (ids assigned) and the
 * ``decode`` turns bytes into text (BOM, UTF-16, UTF-8, GB18030 or Big5, judged
   from the bytes alone; damage reported, binary refused);
 * ``files`` picks a reader by suffix (and a look at the text when it has none):
-  ``html`` for HTML and Markdown pages, ``records`` for JSON lines/JSON/CSV/TSV
-  exports, and the text-page parser ``textpage`` (with its ``bylines``,
-  ``boilerplate``, ``dates`` and ``chrome`` rules) for plain text.
+  ``html`` for HTML pages, ``markdown`` for Markdown, ``records`` for JSON lines/JSON/CSV/TSV
+  exports, and the text-page parser ``textpage`` (with its ``lines``,
+  ``context``, ``bylines``, ``credits``, ``boilerplate``, ``dates``, ``chrome``
+  and ``digest`` rules) for plain text.
 """
 
 from reader.ingest.files import (

@@ -77,7 +77,10 @@ _DROP_PREFIX = re.compile(
     r"返回|【打印|【关闭|打印本页|关闭窗口|字号[:：]?|字級|字体[:：]|字體[:：]|阅读\s?\d|閱讀\s?\d|"
     r"更多精彩|更多猛料|欢迎扫描|歡迎掃描|请加入成为|請加入成為|月费订户|月費訂戶|订阅|訂閱|"
     r"本文来源[:：]|本文來源[:：]|网友评论仅供|網友評論僅供|往下滑看|繼續閱讀|继续阅读|"
-    r"上一篇|下一篇|上一則|下一則|點擊閱讀下一則|loading|\d{1,2}:\d{2}\s{0,2}/\s{0,2}\d{1,2}:\d{2}|"
+    r"上一篇|下一篇|上一則|下一則|點擊閱讀下一則|loading|特别声明|特別聲明|举报$|舉報$|"
+    r"点击上方|點擊上方|点击下方|點擊下方|喜欢此内容|喜歡此內容|写下你的留言|寫下你的留言|精选留言|精選留言|"
+    r"媒体联系|媒體聯繫|媒体联络|媒體聯絡|新闻联系人|新聞聯絡人|打开.{0,12}(?:APP|app|客户端)[^。，]{0,10}$|"
+    r"本文(?:为|為|系).{0,30}(?:原创|原創)|\d{1,2}:\d{2}\s{0,2}/\s{0,2}\d{1,2}:\d{2}|"
     r"(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关链接|相關連結)\s{0,2}[:：]|"
     r"[【\[](?:相关报道|相關報道|相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
     r"相关文章|相關文章)[】\]])",
@@ -85,7 +88,11 @@ _DROP_PREFIX = re.compile(
 )
 _DROP_WHOLE = re.compile(
     r"^(?:[-=_*~·•.。—–|｜/\\#＃>›»<«\s]{1,80}|[【\[]\d{1,3}[】\]](?:[【\[]\d{1,3}[】\]])*|"
-    r"(?:上一页|下一页|首页|尾页|\d{1,3}|\s)+|合作|用户反馈\s*合作|用戶反饋\s*合作|全文完|\(完\)|（完）)$"
+    r"(?:上一页|下一页|首页|尾页|\d{1,3}|\s)+|合作|用户反馈\s*合作|用戶反饋\s*合作|全文完|\(完\)|（完）|"
+    r"[-—－=\s]{0,4}END[-—－=\s]{0,4}|分享|分享到|字号|字號|打印|收藏|举报|舉報|纠错|糾錯|大\s?中\s?小|[+＋]?\s?(?:关注|關注|已关注|已關注)|预览时标签不可点|預覽時標籤不可點|阅读原文|閱讀原文|"
+    r"(?:[【\[](?:纠错|糾錯|打印|关闭|關閉|收藏|分享|评论|評論)[】\]]\s{0,2})+|"
+    r"(?:转发|轉發|评论|評論|赞|讚|点赞|點讚|在看|阅读|閱讀|收藏|分享|留言|推荐|推薦|喜欢|喜歡)"
+    r"\s{0,2}[（(]?\s{0,2}[\d.,]{1,9}\s{0,2}[万萬千kKwW]?\+?\s{0,2}[)）]?)$"
 )
 
 # Lines after which a whole-page rendering has no more story text.
@@ -108,11 +115,31 @@ _PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」『』]")
 
 
 _DROP_ANYWHERE = re.compile(
-    r"版权所有|版權所有|all rights reserved|copyright\s*©|"
+    r"版权所有|版權所有|all rights reserved|copyright\s*©|ICP[备證证]|公网安备|公網安備|"
+    r"(?:本文|本网|本網|本站|本平台|文章)(?:仅|僅)代表|不代表本(?:网|網|站|平台|报|報|刊)|"
+    r"不代表.{1,16}(?:观点或立场|觀點或立場|之立场|之立場)|转载请(?:注明|联系|註明)|轉載請(?:註明|聯繫|注明)|"
+    r"(?:【详细】|【詳細】|【更多】|点击查看|點擊查看|阅读全文|閱讀全文|查看原文)\s{0,2}(?:>>|》)?$|"
+    r"尽在.{1,12}(?:APP|app|客户端)|^(?:点我|點我|点此|點此|立即)?(?:下载|下載).{0,12}(?:APP|app|客户端|客戶端)|"
     r"^.{0,8}(?:现在位置|当前位置|您的位置|你的位置|目前位置|現在位置|"
     r"當前位置|您的位置)|首页\s*(?:>|＞|»|›|→)|首頁\s*(?:>|＞|»|›|→)|(?:>|＞|»|›|→)\s*正文$",
     re.IGNORECASE,
 )
+
+
+# 人民网 >> 经济·科技 / 新闻频道 > 国内新闻 / 财经 > 产经: a breadcrumb trail
+_BREADCRUMB = re.compile(
+    r"^[^>＞»›→。，！？]{1,16}(?:\s{0,2}(?:>>?|＞|»|›|→)\s{0,2}[^>＞»›→。，！？]{1,16}){1,5}$"
+)
+# 首页 | 时政 | 国际 | 文化: a menu bar copied as one line
+_MENU = re.compile(
+    r"^[^|｜/／。，！？]{1,8}(?:\s{0,3}[|｜/／]\s{0,3}[^|｜/／。，！？]{1,8}){3,}$"
+    r"|^[^|｜/／。，！？\s]{1,8}(?:\s{1,3}[/／|｜]\s{1,3}[^|｜/／。，！？\s]{1,8}){2,}$"  # 首頁 / 生活 / 交通
+)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A breadcrumb trail or a menu bar (short items between ``>`` or ``|`` marks)."""
+    return len(line) <= 80 and bool(_BREADCRUMB.match(line) or _MENU.match(line))
 
 
 def is_drop_line(line: str) -> bool:
@@ -121,7 +148,36 @@ def is_drop_line(line: str) -> bool:
         return True
     if _DROP_PREFIX.match(line) or _DROP_WHOLE.match(line) or is_credit_line(line):
         return True
+    if is_breadcrumb(line):
+        return True
     return len(line) <= 80 and bool(_DROP_ANYWHERE.search(line))
+
+
+# 新华社记者 李华 摄 / (图/新华社) / 摄影：张三 — a photo credit standing alone
+_PHOTO_CREDIT = re.compile(
+    r"^[（(【\[]?\s{0,2}(?:(?:[\u3400-\u9fff]{1,6}(?:社|台|报|報|网|網|站)\s{0,2})?"
+    r"(?:特约|特約|首席|见习|見習)?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|发|發))?\s{0,2}"
+    r"[\u3400-\u9fff·]{2,5}(?:\s{1,2}[\u3400-\u9fff·]{2,5}){0,2}\s{0,2}(?:摄|攝|摄影|攝影|供图|供圖)"
+    r"\s{0,2}[）)】\]]?$|^(?:摄影|攝影|图片|圖片)\s{0,2}[:：]\s{0,2}[\u3400-\u9fff·、\s]{2,20}$"
+)
+# 图为…。 / 上图：… / …。（新华社记者 李华 摄）— a caption, with or without its credit
+_CAPTION = re.compile(
+    r"^(?:图为|圖為|(?:上图|上圖|下图|下圖|左图|左圖|右图|右圖|图[一二三四1-9]|圖[一二三四1-9])[：:\s，]|"
+    r".{2,60}[（(][^（()）]{0,24}(?:摄|攝|供图|供圖|图源|圖源|资料图|資料圖)[)）]$)"
+)
+
+
+def is_photo_credit(line: str) -> bool:
+    """A lone photo credit (``新华社记者 李华 摄``): not a byline, and no one's authorship of the story."""
+    return len(line) <= 36 and bool(_PHOTO_CREDIT.match(line))
+
+
+def is_caption(line: str) -> bool:
+    """A picture caption (``图为…``, or a line closing with its photographer's credit).
+
+    Captions are kept as paragraphs (they say what the page showed), never as subheads.
+    """
+    return len(line) <= 90 and bool(_CAPTION.match(line))
 
 
 _END_WHOLE = re.compile(
@@ -139,10 +195,22 @@ def is_credit_line(line: str) -> bool:
     return len(line) <= 40 and bool(_CREDIT.match(line))
 
 
+# 地方新聞 / 区域快讯 / 国内新闻 / 财经频道: a site's channel or section label
+_CHANNEL = re.compile(
+    r"^[\u3400-\u9fff]{1,6}(?:新闻|新聞|快讯|快訊|资讯|資訊|频道|頻道|要闻|要聞|动态|動態|速递|速遞|聚焦|播报|播報|"
+    r"新闻网|新聞網)$"
+)
+
+
 def column_label(line: str) -> str:
     """The column name when the line is only a column label (``评论``, ``【社论】``)."""
     inner = line.strip().strip("【】[]〖〗「」").strip()
     return inner if inner in COLUMN_LABELS else ""
+
+
+def is_channel_label(line: str) -> bool:
+    """A site's channel or section label (``地方新聞``, ``区域快讯``) standing above a headline."""
+    return len(line) <= 8 and bool(_CHANNEL.match(line.strip()))
 
 
 def has_sentence_punct(line: str) -> bool:

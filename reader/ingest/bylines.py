@@ -36,7 +36,55 @@ _ROLE_ONLY = re.compile(
 )
 _ROLE_INSIDE = re.compile(rf"^[{_HAN}A-Za-z]{{1,8}}?(?:记者|記者|通讯员|通訊員)([{_HAN}]{{2,4}})$")
 _HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
-_MEDIA_NAME = re.compile(r"(?:网|網|社|报|報|台|站|刊|号|號|频道|頻道)$")
+_MEDIA_NAME = re.compile(r"(?:网|網|社|报|報|台|站|刊|号|號|频道|頻道|新闻|新聞)$")
+#: Publishers that credit themselves inside a byline ("文｜财新 张宇"): a source, not an author.
+MEDIA_BRANDS = {
+    "财新",
+    "財新",
+    "澎湃",
+    "界面",
+    "新京报",
+    "新京報",
+    "南方周末",
+    "南方週末",
+    "南方都市报",
+    "中国青年报",
+    "中國青年報",
+    "光明日报",
+    "光明日報",
+    "人民日报",
+    "人民日報",
+    "经济日报",
+    "經濟日報",
+    "新华社",
+    "新華社",
+    "中新社",
+    "中新网",
+    "央视",
+    "央視",
+    "第一财经",
+    "第一財經",
+    "21世纪经济报道",
+    "每经",
+    "端传媒",
+    "端傳媒",
+    "香港01",
+    "明报",
+    "明報",
+    "中央社",
+    "联合报",
+    "聯合報",
+    "自由时报",
+    "自由時報",
+    "红星新闻",
+    "紅星新聞",
+    "封面新闻",
+    "封面新聞",
+    "极目新闻",
+    "極目新聞",
+    "潮新闻",
+    "潮新聞",
+}
 _FILLER = {
     "综合报道",
     "綜合報導",
@@ -93,6 +141,43 @@ class Byline:
     place: str = ""
     source: str = ""
     date: str = ""
+    column: str = ""  # a desk or column credited where an author would stand
+    post: bool = False  # a social-media post stamp ("24-5-6 09:30 来自 微博"): the line above is the account
+
+
+_STAFF_ROLES = (
+    "编辑",
+    "編輯",
+    "责编",
+    "責編",
+    "校对",
+    "校對",
+    "审校",
+    "審校",
+    "审核",
+    "審核",
+    "监制",
+    "監製",
+    "制片人",
+)
+
+
+def looks_name(token: str) -> bool:
+    """Shaped like a personal name (2-6 Han characters, or a Latin name), not a stop word."""
+    return bool(_NAME.match(token)) and token not in _STOP_NAMES
+
+
+_DESK_ROLE = re.compile(
+    r"(?:特约|特約|首席|见习|見習|实习|實習|全媒体|全媒體|融媒体|融媒體)?(?:记者|記者|通讯员|通訊員|特派员|特派員)$"
+)
+
+
+def _outlet(prefix: str) -> str:
+    """The outlet in a role token: ``端傳媒記者`` -> ``端傳媒``; ``''`` for ``本报记者`` or a desk."""
+    outlet = _DESK_ROLE.sub("", prefix)
+    if outlet in MEDIA_BRANDS or (len(outlet) >= 3 and _MEDIA_NAME.search(outlet)):
+        return outlet
+    return ""
 
 
 def _strip_brackets(text: str) -> str:
@@ -121,40 +206,51 @@ def parse_byline(line: str) -> Byline | None:
         inner = inner[m.end() :]
     authors: list[str] = []
     place = ""
-    skip_next = False
+    source = ""
+    staff = False  # names after an editor/proofreader credit are not authors, up to the next role
     for token in _SPLIT.split(inner):
         if not token:
             continue
-        if skip_next:  # the name after an editor credit is not an author
-            skip_next = False
-            if _NAME.match(token):
-                continue
-        if token.endswith(("编辑", "編輯", "责编", "責編")) and len(token) <= 8:
+        if token.endswith(_STAFF_ROLES) and len(token) <= 8:
             saw_role = True
-            skip_next = True
+            staff = True
             continue
+        if staff and _NAME.match(token) and not _ROLE_PREFIX.match(token) and not _ROLE_INSIDE.match(token):
+            continue
+        staff = False
         inside = _ROLE_INSIDE.match(token)
         if inside and not _ROLE_PREFIX.match(token):
             saw_role = True
+            source = source or _outlet(token[: inside.start(1)])
             token = inside.group(1)
+        if token.startswith(("发自", "發自")) and 3 <= len(token) <= 8:  # "發自澎湖": where it was filed
+            place = place or token[2:]
+            continue
         role = _ROLE_PREFIX.match(token)
         if role and role.end() < len(token):
             saw_role = True
             token = token[role.end() :]
         elif role or _ROLE_ONLY.match(token):
             saw_role = True
+            source = source or _outlet(token)
             continue
         if token in _FILLER:
             saw_role = True
             continue
+        if token in MEDIA_BRANDS and not authors:
+            source = source or token
+            continue
         report = _REPORT_SUFFIX.match(token)
         if report and saw_role and authors:
-            place = report.group(1)
+            place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
             continue
         named = _NAME_SUFFIX.match(token)
         if named:
             saw_role = True
             token = named.group(1)
+            if _outlet(token):  # "环球网报道 记者 李明": the outlet reporting, not a person
+                source = source or token
+                continue
         if _NAME.match(token) and token not in _STOP_NAMES:
             if len(token) == 6 and _HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
                 authors += [token[:3], token[3:]]
@@ -164,7 +260,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if not saw_role:
         return None
-    return Byline(text=text, authors=authors, place=place, date=date)
+    return Byline(text=text, authors=authors, place=place, date=date, source=source)
 
 
 # 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
@@ -175,7 +271,14 @@ _DATELINE = re.compile(
 )
 _BENBAO = re.compile(rf"^(?P<src>本报|本報|本刊|本网|本網|[{_HAN}]{{2,8}}?)(?:讯|訊)(?=\s{{0,2}}[（(【])")
 _PAREN = re.compile(r"^\s{0,2}[（(【\[]([^）)】\]]{1,40})[）)】\]]")
-_TW_TAG = re.compile(r"^[【\[]([^】\]／/]{1,20})[／/]([^】\]]{1,12}?)(?:報導|报道|電|电)[】\]]")
+_TW_TAG = re.compile(r"^[【\[〔]([^】\]〕／/]{1,20})[／/]([^】\]〕]{1,12}?)(?:報導|报道|電|电)[】\]〕]")
+# （中央社記者林家豪台北6日電） / （中央社記者王揚宇、林家豪華盛頓5日專電）: the last name runs into the place
+_AGENCY_PAREN = re.compile(
+    rf"^[（(](?P<src>[{_HAN}]{{1,8}}?(?:社|網|网|報|报|台))?(?:特派|駐.{{1,4}}|驻.{{1,4}})?(?:記者|记者|特派員|特派员)"
+    rf"(?P<who>[{_HAN}、]{{3,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:電|电|專電|专电)[）)]"
+)
+# 【明報專訊】 / 【本報訊】
+_OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{_HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
 _CCTV = re.compile(
     rf"^(?P<src>[{_HAN}]{{2,8}}?)消息\s{{0,2}}[（(](?P<prog>[^）)]{{1,12}})[）)]\s{{0,2}}[:：]"
 )
@@ -189,6 +292,13 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
         who = parse_byline(tw.group(1))
         place = "" if tw.group(2).startswith(("綜合", "综合")) else tw.group(2)
         return Byline(text=tw.group(0), authors=who.authors if who else [], place=place)
+    m = _AGENCY_PAREN.match(head)
+    if m:
+        return _agency_paren(m)
+    m = _OWN_NEWS.match(head)
+    if m:
+        src = m.group("src")
+        return Byline(text=m.group(0), source="" if src.startswith(("本", "綜合", "综合")) else src)
     m = _DATELINE.match(head)
     if m:
         source = m.group("src")
@@ -226,6 +336,22 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     return None
 
 
+def _agency_paren(m: re.Match) -> Byline:
+    """Names and place of a ``（中央社記者林家豪台北6日電）`` dateline.
+
+    The place runs into the last name: a five-character run is a three-character
+    name and a two-character place (台北, 東京), a four-character one 2 + 2; longer
+    runs keep three characters for the name (林家豪華盛頓).
+    """
+    names = [n for n in m.group("who").split("、") if n]
+    place = ""
+    if names:
+        last = names[-1]
+        cut = 2 if len(last) == 4 else 3 if len(last) >= 5 else len(last)
+        names[-1], place = last[:cut], last[cut:]
+    return Byline(text=m.group(0), authors=names, place=place, source=m.group("src") or "")
+
+
 _TRAILING = re.compile(r"(?<=[。！？!?”」』…\.])\s{0,3}[（(]([^（()）]{2,30})[)）]\s*$")
 
 
@@ -236,6 +362,8 @@ def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
     if not m:
         return paragraph, None
     inner = m.group(1).strip()
+    if inner.endswith(("摄", "攝", "摄影", "攝影", "供图", "供圖")):  # a photo credit: no author of the story
+        return paragraph, None
     who = parse_byline(inner)
     if who is None:
         names = [n for n in _SPLIT.split(inner) if n]
@@ -252,25 +380,34 @@ def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
 
 
 _SOURCE = re.compile(
-    r"(?:^|\s)(?:本文|文章|新闻|新聞)?(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自)\s{0,2}[:：]\s{0,2}"
-    r"(?P<src>[^\s|｜]{1,30})"
+    r"(?:^|\s)(?:本文|文章|新闻|新聞)?(?:(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自)\s{0,2}[:：|｜丨]|"
+    r"(?:来源于|來源於|转载自|轉載自)\s)\s{0,2}(?P<src>《[^》]{1,20}》|[^\s|｜]{1,30})"
+)
+# 《 人民日报 》（ 2024年05月06日 第 04 版） — the print edition a web page was taken from
+_PRINT_EDITION = re.compile(
+    r"^《\s{0,2}(?P<src>[^》]{2,16}?)\s{0,2}》\s{0,2}[（(][^）)]{0,12}(?:19|20)\d{2}[^）)]{0,30}版\s{0,2}[)）]"
 )
 _SOURCE_TRIM = re.compile(r"(?:参与互动|參與互動|作者|编辑|編輯|时间|時間)$")
 
 
 def find_source(line: str) -> str:
     """The publisher named by a ``来源：`` field in ``line``, or ``''``."""
+    edition = _PRINT_EDITION.match(line[:80])
+    if edition:
+        return edition.group("src")
     m = _SOURCE.search(line[:200])
     if not m:
         return ""
-    src = _SOURCE_TRIM.sub("", m.group("src")).strip("　 ,，。")
+    src = _SOURCE_TRIM.sub("", m.group("src")).strip("　 ,，。《》")
     return src
 
 
 _EDITOR = re.compile(
-    r"[（(【\[]?\s{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|值班编辑|校对|校對)\s{0,2}[:：]\s{0,2}"
-    r"(?P<who>[^）)】\]\n]{0,40}?)\s{0,2}[）)】\]]?\s*$"
+    r"[（(【\[]?\s{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|值班编辑|校对|校對)\s{0,2}[:：|｜]\s{0,2}"
+    r"(?P<who>[^）)】\]\n]{0,40}?)\s{0,2}[）)】\]]?\s{0,2}(?:\d{6,8})?\s*$"
 )
+_GLUED_DESK = re.compile(rf"^[{_HAN}A-Za-z0-9]{{1,8}}$")
+_TAGS_ONLY = re.compile(r"^(?:[【\[][^】\]]{1,6}[】\]]\s{0,2})+$")
 
 
 def find_editor(line: str) -> tuple[str, str] | None:
@@ -280,7 +417,12 @@ def find_editor(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     before = line[: m.start()].rstrip()
+    if _TAGS_ONLY.match(before):  # "【纠错】 【责任编辑:李明】"
+        before = ""
+    elif m.start() == len(before) and line[m.start()] not in "（(【[" and _GLUED_DESK.match(before):
+        # "界面新闻编辑 | 王涛", "网络编辑：": the desk's name runs into the role
+        before = ""
     if before and len(before) < 2:
         return None
-    who = re.split(r"\s+(?=\S{1,6}[:：])", m.group("who").strip())[0]  # "张三 审核：李四"
-    return before, who
+    who = re.split(r"\s+(?=\S{1,6}[:：])|\s{0,2}[|｜]", m.group("who").strip())[0]  # "张三 审核：李四"
+    return before, re.sub(r"\s+[A-Z]{1,4}\d{2,8}$", "", who.strip())  # "李明 PN123": a CMS staff code

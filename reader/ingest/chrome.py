@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.ingest import boilerplate, bylines, dates
+from reader.ingest import boilerplate, bylines, credits, dates
 from reader.ingest.lines import classify
 from reader.story import Story
 
@@ -142,6 +142,16 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
         date = dates.parse_date(line)
         source = bylines.find_source(line)
         byline = bylines.parse_byline(line)
+        classed = classify(line).meta
+        if byline is None and classed is not None and classed.authors:
+            out.append(classed)  # "来源：光明日报 作者：刘晓红", "石佳/中国青年报"
+        if (
+            classed is not None
+            and not source
+            and classed.date
+            and re.fullmatch(r"[\u3400-\u9fffA-Za-z·]{2,12}", classed.source)
+        ):
+            source = classed.source  # "2024年05月06日 10:20 新京报"
         if byline:
             out.append(byline)
         if date or source:
@@ -163,6 +173,36 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
             elif k - after_date == 1 and 3 <= len(line) <= 12 and _MEDIA.search(line):
                 out.append(bylines.Byline(text="", source=line))
     return out
+
+
+def _head_extras(story: Story, head: list[str], above: list[str]) -> None:
+    """Editor, deck and date from around the title.
+
+    The first editor credited between title and body (``责任编辑：苏文``) wins over
+    later ones (``网络编辑``); a sentence there is the deck (导语), kept as the
+    subtitle; a date line just above the title (明報) dates a story with none.
+    """
+    for line in head:
+        ed = bylines.find_editor(line)
+        if ed and not ed[0] and ed[1]:
+            story.editor = ed[1]
+            break
+    for line in head:
+        end = line[-3:].rstrip(_CLOSERS)
+        if (
+            not story.subtitle
+            and 10 <= len(line) <= 120
+            and end
+            and end[-1] in _SENTENCE_END
+            and not _is_meta(line)
+            and not boilerplate.is_drop_line(line)
+        ):
+            story.subtitle = line
+    if not story.date:
+        for line in reversed(above):
+            if dates.is_date_line(line):
+                story.date = dates.parse_date(line)
+                break
 
 
 def _merge_broken(lines: list[str]) -> list[str]:
@@ -200,14 +240,21 @@ SECOND_STORY_MIN = 8.0
 TITLE_WITH_META = 4.0
 
 
+def _chrome_weight(line: str) -> int:
+    """How many menu items a line stands for: a breadcrumb or menu bar is several."""
+    if boilerplate.is_breadcrumb(line):
+        return 3
+    return 1 if boilerplate.is_navigation(line) else 0
+
+
 def find_page(lines: list[str]) -> list[Story] | None:
     """The stories of a whole saved page, or None when ``lines`` are not one."""
     scores = line_scores(lines)
     start, end, score = body_region(lines, scores)
     if score <= 0 or end <= start:
         return None
-    chrome_before = sum(1 for line in lines[:start] if boilerplate.is_navigation(line))
-    chrome_after = sum(1 for line in lines[end:] if boilerplate.is_navigation(line))
+    chrome_before = sum(_chrome_weight(line) for line in lines[:start])
+    chrome_after = sum(_chrome_weight(line) for line in lines[end:])
     if chrome_before < MIN_CHROME_LINES and chrome_before + chrome_after < 2 * MIN_CHROME_LINES:
         return None
     regions = [(start, end, True)]
@@ -269,16 +316,21 @@ def _region_story(
     story = stories[0]
     story.title = title or story.title
     story.subtitle = subtitle or story.subtitle
-    for meta in _head_meta(head):
+    head_meta = _head_meta(head)
+    story.source = credits.best_source(head_meta) or story.source
+    for meta in head_meta:
         if meta.date:
             story.date = meta.date
-        if meta.source:
-            story.source = meta.source
         if meta.authors and not (story.authors and story.byline):
             story.authors = list(meta.authors)
             story.byline = meta.text
         story.place = story.place or meta.place
-    for line in after:
+    _head_extras(story, head, lines[max(floor, t - 3) : t] if t is not None else [])
+    for k, line in enumerate(after):
+        credit = k < 3 and not story.authors and bylines.find_editor(line) is None
+        byline = bylines.parse_byline(line) if credit else None
+        if byline is not None and byline.authors:  # "记者 王小明 编辑 李红" closing the story
+            story.authors, story.byline = list(byline.authors), byline.text
         ed = bylines.find_editor(line)
         if ed and not ed[0] and not story.editor:
             story.editor = ed[1]

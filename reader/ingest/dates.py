@@ -20,6 +20,30 @@ _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 # an agency dateline: 中新社南京6月9日电, 新华社北京2月29日电, 本报讯
 _DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日\s{0,2}(?:电|讯|報導|报道|訊)")
 
+# 二〇二四年五月六日 (Hong Kong and Taiwan print dates in Chinese numerals)
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
+_CN_DATE = re.compile(
+    r"([〇零○Ｏ一二三四五六七八九]{4})\s{0,2}年\s{0,2}([一二三四五六七八九十]{1,2})\s{0,2}月"
+    r"\s{0,2}([一二三四五六七八九十]{1,3})\s{0,2}日"
+)
+
+
+def _cn_number(text: str) -> int:
+    """一 .. 三十一 as an int (tens written with 十)."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _cn_date(text: str) -> str:
+    m = _CN_DATE.search(text)
+    if not m:
+        return ""
+    year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+    return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+
+
 #: How far into a long string date searches look (keeps huge lines cheap).
 SCAN_LIMIT = 400
 
@@ -47,6 +71,9 @@ def parse_date(text: str, year: int | None = None) -> str:
         match = _DATELINE_MD.search(head) or _MONTH_DAY.search(head)
         if match:
             return _iso(year, int(match.group(1)), int(match.group(2)))
+    iso = _cn_date(head)
+    if iso:
+        return iso
     match = _YEAR_MONTH.search(head)
     if match and 1 <= int(match.group(2)) <= 12:
         return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
@@ -66,6 +93,13 @@ _DATE_ONLY = re.compile(
 )
 
 
+_CN_DATE_ONLY = re.compile(
+    r"^[\s(（\[【]{0,3}"
+    + _CN_DATE.pattern
+    + r"(?:\s{0,3}(?:星期|周|週|禮拜|礼拜)[一二三四五六日天])?[\s)）\]】]{0,3}$"
+)
+
+
 def is_date_line(line: str) -> bool:
     """True when the whole line is a date (and maybe a time), nothing else."""
-    return len(line) <= 48 and bool(_DATE_ONLY.match(line))
+    return len(line) <= 48 and bool(_DATE_ONLY.match(line) or _CN_DATE_ONLY.match(line))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.ingest import html as html_reader
+from reader.ingest import markdown as markdown_reader
 from reader.ingest import records
 from reader.ingest.decode import NotText, declared_charset, decode_bytes
 from reader.story import Story, assign_ids
@@ -201,7 +202,7 @@ def _parse(text: str, suffix: str, file: str) -> tuple[list[Story], list[str]]:
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _HTML_START.match(text[:2048])):
         return html_reader.parse_html(text, file)
     if suffix in MARKDOWN_SUFFIXES:
-        return html_reader.parse_markdown(text, file)
+        return markdown_reader.parse_markdown(text, file)
     if suffix == "" and text.lstrip().startswith("{"):
         stories, problems = _parse_records(text, ".jsonl", file)
         if stories:

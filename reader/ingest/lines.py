@@ -2,8 +2,11 @@
 
 ``split_lines`` normalises a page into stripped non-blank lines; ``classify``
 says what one line is: a paragraph, a short line (title or subhead), a meta
-line (byline, date, ``来源：``, editor credit), a column label (``评论``), or
-boilerplate to drop. :mod:`.textpage` groups the classified lines into stories.
+line (byline, date, ``来源：``, editor credit, ``石佳/中国青年报``), a column or
+channel label (``评论``, ``地方新聞``), an end marker (``相关阅读``: related links
+follow), or boilerplate to drop (share buttons, counters, promos, ICP lines,
+lone photo credits). A closing ``(完)`` is cut off the line it ends.
+:mod:`.textpage` groups the classified lines into stories.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.ingest import boilerplate, bylines, dates
+from reader.ingest import boilerplate, bylines, credits, dates
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\ufffe]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -56,9 +59,14 @@ def looks_heading(line: str) -> bool:
     return not re.search(r"[。；，,]", line)
 
 
+# "…现场安排。(完)": chinanews and agency copy close a story with this marker
+_DONE_MARK = re.compile(r"\s{0,2}[（(](?:完|全文完)[)）]\s{0,2}$")
+# a desk, group or column credited where an author would stand (讀者來論, 眾新聞中國組)
+_COLUMN_CREDIT = re.compile(r"組|组|來論|来论|專欄|专栏|評論|评论|論壇|论坛")
+
 _DATE_LEAD = re.compile(
     r"^(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
-    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s)"
+    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·)"
 )
 _MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|刊|新闻|新聞|联播|聯播|》|频道|頻道|APP|app)$")
 
@@ -73,6 +81,10 @@ def _date_and_rest(date: str, rest: str) -> bylines.Byline:
         return who
     if _MEDIA_END.search(rest) or len(rest) > 12:
         return bylines.Byline(text="", date=date, source=rest)
+    if not credits.is_person_name(rest):  # "讀者來論", "眾新聞中國組": a desk or column, not a person
+        if _COLUMN_CREDIT.search(rest):
+            return bylines.Byline(text="", date=date, column=rest)
+        return bylines.Byline(text="", date=date, source=rest)
     return bylines.Byline(text=rest, date=date, authors=[rest])
 
 
@@ -81,7 +93,7 @@ class Line:
     """One classified line."""
 
     text: str
-    kind: str  # para | short | meta | column | drop
+    kind: str  # para | short | meta | column | drop | end (the story is over: related links follow)
     meta: bylines.Byline | None = None
     editor: str = ""
     forced_heading: bool = False
@@ -90,6 +102,9 @@ class Line:
 def classify(line: str) -> Line:
     """Decide what one stripped, non-blank line is."""
     forced = False
+    done = _DONE_MARK.search(line)
+    if done and done.start() > 0:
+        line = line[: done.start()]
     if _MD_HEADING.match(line):
         line = _MD_HEADING.sub("", line).strip()
         forced = True
@@ -112,8 +127,16 @@ def classify(line: str) -> Line:
             if author:  # "作者：张三 来源：某报" on one line
                 meta.authors, meta.text = [author.group(1)], author.group(0).strip()
             return Line(line, "meta", meta)
-    if boilerplate.is_drop_line(line):
+    credit = credits.parse_credit(line)
+    if credit is not None:
+        return Line(line, "meta", credit)
+    if boilerplate.is_drop_line(line) or boilerplate.is_photo_credit(line):
         return Line(line, "drop")
+    if boilerplate.column_label(line):  # "评论" above a headline is a column, not a comments section
+        return Line(line, "column")
+    if len(line) <= 12 and not re.search(r"[:：]\s*\S", line) and boilerplate.is_end_marker(line):
+        # a label ("相关阅读") after which related links follow; "关键词：人口" may be a subhead
+        return Line(line, "end")
     if dates.is_date_line(line):
         return Line(line, "meta", bylines.Byline(text="", date=dates.parse_date(line)))
     byline = bylines.parse_byline(line)
@@ -121,12 +144,13 @@ def classify(line: str) -> Line:
         return Line(line, "meta", byline)
     lead = _DATE_LEAD.match(line) if len(line) <= 60 and "。" not in line else None
     if lead and dates.parse_date(lead.group(0)):
-        return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), line[lead.end() :].strip()))
+        rest = line[lead.end() :].strip().lstrip("·").strip()  # "2024-05-06 08:00·城市观察者"
+        return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), rest))
     if len(line) <= 50 and not re.search(r"[，。！？；]", line):
         stamp = _FULL_DATE.search(line)  # "原创 张三 某某公众号 2024-05-24 10:48"
         if stamp and dates.parse_date(stamp.group(0)):
             return Line(line, "meta", bylines.Byline(text="", date=dates.parse_date(stamp.group(0))))
-    if boilerplate.column_label(line):
+    if boilerplate.column_label(line) or boilerplate.is_channel_label(line):
         return Line(line, "column")
     if forced or looks_title(line):
         return Line(line, "short", forced_heading=forced)

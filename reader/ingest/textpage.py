@@ -10,9 +10,15 @@ digest) and returns the stories on it in page order. The steps:
    which finds the densest block of sentence text and the title above it;
 4. anything else is segmented here: each line is classed as paragraph,
    short line (title or subhead), meta (byline, date, ``来源：``, editor),
-   column label or boilerplate, and the runs of non-paragraph lines between
-   paragraphs decide where a new story starts and which short lines are subheads
-   (line classing lives in :mod:`.lines`).
+   column label, end marker (``相关阅读``) or boilerplate; :mod:`.context` takes
+   a second look with the neighbours (captions, headlines over date lines), and
+   the runs of non-paragraph lines between paragraphs decide where a new story
+   starts and which short lines are subheads (line classing lives in :mod:`.lines`).
+
+The first headline on a page is the first short line standing on a date, source
+or byline line, so site names, menus and channel labels above it stay out; link
+lists under an end marker closing a story are dropped; a story with no headline
+whose text opens ``【标题】…`` (a microblog post) takes that as its title.
 
 The caller (``reader.ingest.read_file``) assigns ids with ``reader.story.assign_ids``.
 """
@@ -23,8 +29,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from reader.ingest import boilerplate, bylines, dates
-from reader.ingest.lines import PARA_END, Line, classify, last_char, looks_heading, split_lines
+from reader.ingest import boilerplate, bylines, context, credits, dates
+from reader.ingest.lines import Line, classify, looks_heading, split_lines
 from reader.story import Story
 
 log = logging.getLogger(__name__)
@@ -73,17 +79,52 @@ def _opens_story(meta: bylines.Byline | None) -> bool:
     return meta is not None and bool(meta.date or meta.source or meta.authors)
 
 
+def _meta_below(group: list[Line], i: int) -> bylines.Byline | None:
+    """The meta line right under ``group[i]`` (past any ``——subtitle`` lines), or None."""
+    j = i + 1
+    while j < len(group) and group[j].kind == "short" and _is_subtitle(group[j].text):
+        j += 1
+    return group[j].meta if j < len(group) and group[j].kind == "meta" else None
+
+
+def _first_title(group: list[Line], shorts: list[int]) -> int:
+    """The page's first headline: the first short line standing on a date, source or byline line.
+
+    Site names, menu items and channel labels above it are chrome; with no such
+    line the first short line is the title, as on a plain copy of one story. An
+    account name over its own ``日期·账号`` stamp is no headline: the headline is
+    the next short line under the stamp.
+    """
+    account = None
+    for i in shorts:
+        meta = _meta_below(group, i)
+        if len(group[i].text) >= 4 and _opens_story(meta):
+            if not _names_self(group[i].text, meta):
+                return i
+            account = i if account is None else account
+    if account is not None:  # 账号 / 日期·账号 / 标题 (头条, 百家号): the headline comes under the stamp
+        below = [i for i in shorts if i > account + 1 and len(group[i].text) >= MIN_TITLE_CHARS]
+        if below:
+            return below[0]
+    return shorts[0]
+
+
+def _names_self(line: str, meta: bylines.Byline | None) -> bool:
+    """Is ``line`` only the name the meta line below repeats (an account over ``日期·账号``)?"""
+    return meta is not None and line in (meta.source, *meta.authors)
+
+
 def _title_at(group: list[Line], next_para: str | None, have_story: bool) -> int | None:
     """Index in ``group`` of the line that is a new story's title, or None for no new story."""
     shorts = [i for i, ln in enumerate(group) if ln.kind == "short" and not ln.forced_heading]
     if not shorts:
         return None
     if not have_story:
-        return shorts[0]
+        return _first_title(group, shorts)
     if next_para is None:  # nothing follows: trailing signature or credits, not a story
         return None
     for i in shorts:
-        if any(ln.kind == "column" for ln in group[:i]):
+        if any(ln.kind == "column" and boilerplate.column_label(ln.text) for ln in group[:i]):
             return i
     candidates = [i for i in shorts if len(group[i].text) >= MIN_TITLE_CHARS]
     opened = []
@@ -114,7 +155,7 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
     drafts: list[_Draft] = []
     page_meta: list[bylines.Byline] = []
     n = len(lines)
-    _long_titles(lines)
+    context.reclass(lines)
     i = 0
     while i < n:
         if lines[i].kind == "para":
@@ -131,35 +172,30 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
             j += 1
         group = [ln for ln in lines[i:j] if ln.kind != "drop"]
         next_para = lines[j].text if j < n else None
-        _apply_group(group, next_para, drafts, page_meta, single)
         i = j
+        group = _cut_links(group, next_para, bool(drafts and drafts[-1].blocks), single)
+        _apply_group(group, next_para, drafts, page_meta, single)
     return [_finish(d, page_meta) for d in drafts if d.blocks or d.title]
 
 
-#: A headline above a date/source line may be this long (long 新闻联播 item titles).
-MAX_TITLE_CHARS = 120
+def _cut_links(group: list[Line], next_para: str | None, have_story: bool, single: bool) -> list[Line]:
+    """Drop the link list under an end marker (``相关阅读``) closing a story.
 
-
-def _long_titles(lines: list[Line]) -> None:
-    """A long unpunctuated line right above a date/source line is a headline, not a paragraph.
-
-    The first text line of a page needs no such shape (``「…永不忘記。」`` titles end in quotes).
+    Short lines after the marker are related links when no paragraph of this
+    story follows: the page ends, or the next story's headline comes. With
+    paragraphs following (hkcnews puts ``相關文章：`` mid-story) the lines stay.
     """
-    at_start = True
-    for i, ln in enumerate(lines):
-        if (
-            ln.kind == "para"
-            and len(ln.text) <= MAX_TITLE_CHARS
-            and (at_start or ("。" not in ln.text and last_char(ln.text) not in PARA_END))
-        ):
-            j = i + 1
-            while j < len(lines) and lines[j].kind == "drop":
-                j += 1
-            nxt = lines[j] if j < len(lines) else None
-            if nxt is not None and nxt.kind == "meta" and nxt.meta and (nxt.meta.date or nxt.meta.source):
-                ln.kind = "short"
-        if ln.kind not in ("drop", "meta"):
-            at_start = False
+    end_at = next((k for k, ln in enumerate(group) if ln.kind == "end"), None)
+    if end_at is None or not have_story:
+        return [ln if ln.kind != "end" else Line(ln.text, "short") for ln in group]
+    head = [ln for ln in group[:end_at] if ln.kind != "end"]
+    rest = [ln for ln in group[end_at + 1 :] if ln.kind != "end"]
+    if next_para is None:
+        return _cut_tags(head)
+    title_at = None if single else _title_at(rest, next_para, True)
+    if title_at is not None:
+        return head + rest[title_at:]
+    return head + [Line(group[end_at].text, "short")] + rest
 
 
 def _apply_group(
@@ -178,6 +214,8 @@ def _apply_group(
         start = title_at
         while start > 0 and group[start - 1].kind == "column":
             start -= 1
+        if start > 0 and group[start - 1].kind == "short" and len(group[start - 1].text) <= 4:
+            start = title_at  # "国际 / 军事 / 评论": a menu item, not the story's column
         if drafts:
             _fill(drafts[-1], group[:start], page_meta)
         elif group[:start]:
@@ -204,8 +242,8 @@ def _fill(target: _Draft | None, lines: list[Line], page_meta: list[bylines.Byli
     """Add a run of non-paragraph lines to ``target``: meta, and short lines as subheads."""
     pending: list[str] = []
     for ln in lines:
-        if ln.kind == "column":
-            continue
+        if ln.kind == "column" and (target is None or not target.blocks or boilerplate.column_label(ln.text)):
+            continue  # a channel label ("国内新闻") inside a story is one of its subheads
         if ln.kind == "meta":
             if target is None:
                 if ln.meta:
@@ -236,7 +274,47 @@ def _flush_headings(draft: _Draft, pending: list[str]) -> None:
         pending.clear()
 
 
+_BRACKET_HEAD = re.compile(r"^【\s{0,2}[#＃]?([^【】#＃]{4,40}?)[#＃]?\s{0,2}】\s{0,2}(?=\S)")
+
+
+def _bracket_title(draft: _Draft) -> None:
+    """A story with no headline whose text opens ``【#标题#】正文…`` (a microblog post) takes it as title."""
+    if draft.title or not draft.blocks or draft.blocks[0][0] != "para":
+        return
+    m = _BRACKET_HEAD.match(draft.blocks[0][1])
+    if m and len(draft.blocks[0][1]) - m.end() >= 20 and bylines.parse_dateline(draft.blocks[0][1]) is None:
+        draft.title = m.group(1).strip()
+        draft.blocks[0] = ("para", draft.blocks[0][1][m.end() :])
+
+
+_TAG_ITEM = re.compile(r"^[#＃]?[\u3400-\u9fffA-Za-z0-9]{1,6}$")
+
+
+def _cut_tags(lines: list[Line]) -> list[Line]:
+    """Two or more one-word lines just above the closing link list are keyword tags (火警 / 元朗)."""
+    k = len(lines)
+    while k > 0 and lines[k - 1].kind == "short" and _TAG_ITEM.match(lines[k - 1].text):
+        k -= 1
+    return lines[:k] if len(lines) - k >= 2 else lines
+
+
+_PROMO = re.compile(
+    r"(?:下载|下載|打开|打開|用|看)\s{0,2}.{0,8}(?:APP|App|app|客户端|客戶端)|"
+    r"活动规则|活動辦法|抽奖|抽獎|中奖|中獎|扫码|掃碼|订阅|訂閱|关注我们|關注我們"
+)
+
+
+def _drop_trailing_promos(draft: _Draft) -> None:
+    """Short lines after the last paragraph selling an app, a lucky draw or a subscription."""
+    while draft.blocks and draft.blocks[-1][0] == "heading" and _PROMO.search(draft.blocks[-1][1]):
+        if not any(kind == "para" for kind, _t in draft.blocks):
+            break
+        draft.blocks.pop()
+
+
 def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
+    _bracket_title(draft)
+    _drop_trailing_promos(draft)
     story = Story(title=draft.title, subtitle=draft.subtitle, column=draft.column, editor=draft.editor)
     # the last paragraph may close with the author in brackets: "…纪实。 (黄騑鸿)"
     last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
@@ -255,15 +333,17 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     for meta in metas:
         if meta.text and meta.authors and not story.byline:
             story.byline = meta.text
+    story.source = credits.best_source(metas + page_meta)
     for meta in metas + page_meta:
         if meta.date and not story.date:
             story.date = meta.date
-        if meta.source and not story.source:
-            story.source = meta.source
         if meta.authors and not story.authors:
             story.authors = list(meta.authors)
+            story.byline = story.byline or meta.text
         if meta.place and not story.place:
             story.place = meta.place
+        if meta.column and not story.column:
+            story.column = meta.column
     year = dates.year_of(story.date)
     if story.paragraphs:
         dl = bylines.parse_dateline(story.paragraphs[0], year)
@@ -297,6 +377,20 @@ def parse_text(text: str, file: str = "") -> list[Story]:
         return [Story(title="", paragraphs=lines)] if lines else []
 
 
+def _menu_run(lines: list[str]) -> int:
+    """The longest run of menu items or breadcrumbs (首页 / 新闻 / 登录) before the first sentence."""
+    best = run = 0
+    for line in lines:
+        if len(line) >= 20 and boilerplate.has_sentence_punct(line):
+            break
+        menu = boilerplate.is_breadcrumb(line) or (
+            len(line) <= 4 and not boilerplate.has_sentence_punct(line) and not dates.parse_date(line)
+        )
+        run = run + 1 if menu else 0
+        best = max(best, run)
+    return best
+
+
 def _opens_with_meta(lines: list[str]) -> bool:
     """Does the page open with its story (title + date/source line, or a 来源 line), not with menus?"""
     first = [classify(line) for line in lines[:2]]
@@ -315,7 +409,7 @@ def _opens_with_meta(lines: list[str]) -> bool:
     if len(first) < 2:
         return False
     if opening(first[0]) and len(first[1].text) >= MIN_TITLE_CHARS and first[1].kind in ("short", "meta"):
-        return True
+        return _menu_run(lines[1:20]) < 4  # today's date over a site header is no story's date line
     return first[0].kind == "short" and opening(first[1])
 
 

@@ -121,7 +121,7 @@ def test_agency_dateline():
     assert s.place == "南京"
     assert s.authors == ["朱晓颖"]
     assert s.editor == "赵六"
-    assert s.paragraphs[-1].endswith("(完)")
+    assert s.paragraphs[-1] == "相关负责人表示，项目将带动社会投资。"  # the (完) goes, the text stays
 
 
 def test_image_captions_and_credit_lines():
