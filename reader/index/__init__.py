@@ -1,0 +1,30 @@
+"""The library's search index (Whoosh).
+
+Design: text is folded (:mod:`reader.text.fold`) and cut into CJK unigrams and
+bigrams with positions plus Latin/digit words (:mod:`reader.text.tokenise`), so
+any run of characters is found exactly: one character is a unigram term, two
+a bigram, more an exact phrase of overlapping bigrams; segmentation never
+decides recall. ``schema`` defines the fields, ``documents`` maps a Story to
+them, ``importer`` runs incremental, locked, crash-safe imports, ``query``
+parses the query language, ``search`` executes requests (ranking, paging,
+facets) and ``snippets`` makes highlighted excerpts from the original text.
+``library.ArchiveIndex`` ties them together; ``results`` holds the plain
+records callers see.
+"""
+
+from reader.index.library import ArchiveIndex, ImportReport, IndexError_, Problem, open_index
+from reader.index.locking import LibraryBusy
+from reader.index.results import FACETS, Hit, Results, SearchRequest
+
+__all__ = [
+    "FACETS",
+    "ArchiveIndex",
+    "Hit",
+    "ImportReport",
+    "IndexError_",
+    "LibraryBusy",
+    "Problem",
+    "Results",
+    "SearchRequest",
+    "open_index",
+]

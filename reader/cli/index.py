@@ -1,0 +1,109 @@
+"""``reader index [PATH...]``: import files and folders into the library, incrementally.
+
+New files are added, changed ones re-parsed, stories of files gone from the
+given folders removed; an unchanged archive costs (almost) nothing. With no
+PATH the folders imported before are scanned again. A progress bar goes to
+stderr when it is a terminal. Exit codes: 0 done, 1 some files failed (the
+rest is imported), 3 library busy (another process is importing), 4 index
+unusable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+
+from reader import paths
+
+EXIT_FAILED = 1
+EXIT_BUSY = 3
+EXIT_INDEX = 4
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "index",
+        help="import files or folders into the library (incremental)",
+        description="Import news files and folders into the library's search index. Re-running on an "
+        "unchanged archive does almost no work; with no PATH the folders imported before are re-scanned.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="throw the index away and import everything again"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    parser.set_defaults(func=run)
+
+
+def _tagger():
+    """The automatic tagger, when the tags package provides one."""
+    try:
+        from reader.tags import auto_tags
+    except ImportError:
+        return None
+    return auto_tags
+
+
+class _Bar:
+    def __init__(self, stream):
+        self.stream = stream
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        name = current if len(current) <= 40 else "…" + current[-39:]
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.index import IndexError_, LibraryBusy, open_index
+
+    home = paths.home(args.home)
+    try:
+        library = open_index(home)
+    except IndexError_ as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_INDEX
+    try:
+        if not args.paths and not library.roots():
+            print(
+                "reader: nothing to index: give files or folders (no folders were imported before)",
+                file=sys.stderr,
+            )
+            return 2
+        progress = _Bar(sys.stderr) if sys.stderr.isatty() and not args.json else None
+        report = library.update(args.paths, rebuild=args.rebuild, progress=progress, tagger=_tagger())
+        total = library.count()
+    except LibraryBusy as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except IndexError_ as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_INDEX
+    finally:
+        library.close()
+    if args.json:
+        data = asdict(report)
+        data["failed"] = [{"file": p.file, "reason": p.reason} for p in report.failed]
+        data["total"] = total
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(
+            f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+            f"unchanged {report.unchanged}, failed {len(report.failed)} "
+            f"({report.stories} stories imported, {total} in the library, {report.seconds:.1f} s)"
+        )
+        for problem in report.failed:
+            print(f"  failed: {problem.file}: {problem.reason}")
+    return EXIT_FAILED if report.failed else 0

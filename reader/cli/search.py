@@ -1,0 +1,157 @@
+"""``reader search QUERY`` and ``reader show ID``: query the library from the command line.
+
+``search --json`` prints one object ``{"total", "hits": [{id, title, date,
+source, score, snippet}], "facets", "notes"}``; ``show --json`` prints the
+story's ``Story.to_json()`` (converted to ``--script`` if given). Exit codes:
+0 found/ok, 1 unknown id, 4 index unusable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from reader import paths
+from reader.index.results import FACETS, SearchRequest
+from reader.text.convert import SCRIPTS
+
+EXIT_NOT_FOUND = 1
+EXIT_INDEX = 4
+_TAGS = re.compile(r"</?b>")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="search the library",
+        description='Search the library. Query language: words (implicit AND), "quoted phrases", OR, '
+        "NOT or -word, (brackets), fields title: author: source: column: tag: and date:2024, "
+        "date:2024-05, date:2024-01-01..2024-06-30. Simplified and traditional find each other.",
+    )
+    parser.add_argument("query", nargs="*", help="the query (empty: every story)")
+    parser.add_argument(
+        "--tag", action="append", default=[], help="only stories with this tag (kind:name); repeatable"
+    )
+    parser.add_argument("--source", action="append", default=[], help="only stories from this source")
+    parser.add_argument("--author", action="append", default=[], help="only stories by this author")
+    parser.add_argument(
+        "--from", dest="date_from", default="", help="from this date (2024, 2024-05 or 2024-05-24)"
+    )
+    parser.add_argument("--to", dest="date_to", default="", help="up to this date, inclusive")
+    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
+    parser.add_argument("--page", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run_search)
+
+    show = subparsers.add_parser(
+        "show", help="print one story", description="Print one story of the library."
+    )
+    show.add_argument("id", help="the story id")
+    show.add_argument("--script", choices=SCRIPTS, help="convert the text to this script")
+    show.add_argument("--json", action="store_true", help="print Story.to_json()")
+    show.set_defaults(func=run_show)
+
+
+def _open(args):
+    from reader.index import IndexError_, open_index
+
+    try:
+        return open_index(paths.home(args.home))
+    except IndexError_ as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return None
+
+
+def run_search(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_INDEX
+    filters = {
+        name: values
+        for name, values in (("tag", args.tag), ("source", args.source), ("author", args.author))
+        if values
+    }
+    request = SearchRequest(
+        query=" ".join(args.query),
+        filters=filters,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        sort=args.sort,
+        page=max(1, args.page),
+        page_size=max(1, args.limit),
+    )
+    try:
+        results = library.search(request)
+    finally:
+        library.close()
+    if args.json:
+        data = {
+            "total": results.total,
+            "page": results.page,
+            "hits": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "date": h.date,
+                    "source": h.source,
+                    "score": h.score,
+                    "snippet": h.snippet,
+                }
+                for h in results.hits
+            ],
+            "facets": {name: [[v, c] for v, c in results.facets.get(name, [])] for name in FACETS},
+            "notes": results.notes,
+        }
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for note in results.notes:
+        print(f"note: {note}", file=sys.stderr)
+    first = (results.page - 1) * results.page_size
+    shown = len(results.hits)
+    print(f"{results.total} stories" + (f" (showing {first + 1}-{first + shown})" if shown else ""))
+    for n, hit in enumerate(results.hits, first + 1):
+        meta = " · ".join(x for x in (hit.date, hit.source) if x)
+        print(f"\n{n}. {hit.title or '(untitled)'}  [{hit.id}]")
+        if meta:
+            print(f"   {meta}")
+        if hit.snippet:
+            import html
+
+            print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    library = _open(args)
+    if library is None:
+        return EXIT_INDEX
+    try:
+        story = library.get(args.id)
+    finally:
+        library.close()
+    if story is None:
+        print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    if args.script:
+        from reader.text.convert import convert
+
+        for name in ("title", "subtitle", "byline", "column", "place"):
+            setattr(story, name, convert(getattr(story, name), args.script))
+        story.paragraphs = [convert(p, args.script) for p in story.paragraphs]
+        story.headings = [convert(h, args.script) for h in story.headings]
+    if args.json:
+        print(json.dumps(story.to_json(), ensure_ascii=False))
+        return 0
+    print(story.title)
+    if story.subtitle:
+        print(story.subtitle)
+    meta = " · ".join(x for x in (story.date, story.source, story.byline or "、".join(story.authors)) if x)
+    if meta:
+        print(meta)
+    print()
+    for kind, block in story.blocks():
+        print(f"【{block}】" if kind == "heading" else block)
+    return 0

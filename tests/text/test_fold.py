@@ -1,0 +1,54 @@
+"""reader.text.fold: character-level, length-preserving search folding."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.fold import fold, fold_table
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("上饒經開區", "上饶经开区"),
+        ("馬家柚", "马家柚"),
+        ("ＡＩ", "ai"),
+        ("Ａ股", "a股"),
+        ("２０２４年", "2024年"),
+        ("眾新聞", "众新闻"),
+        ("臺灣", "台湾"),
+        ("衞生", "卫生"),  # HK variant
+        ("裡面", "里面"),  # TW variant
+        ("経済", "经济"),  # Japanese shinjitai
+        ("什么", "什么"),  # simplified stays
+        ("衛", "卫"),
+        ("\u3000", " "),
+    ],
+)
+def test_fold_examples(text, expected):
+    assert fold(text) == expected
+
+
+def test_fold_keeps_length_for_every_mapped_character():
+    for cp, out in fold_table().items():
+        assert len(out) == 1, (chr(cp), out)
+
+
+def test_fold_is_idempotent():
+    table = fold_table()
+    for out in table.values():
+        assert fold(out) == out
+
+
+def test_fold_keeps_length_on_awkward_text():
+    text = "ﬁ İ ß ㍿ ① Ⅻ 𠀋 ＡＢＣ 上饒"
+    assert len(fold(text)) == len(text)
+
+
+def test_simplified_and_traditional_fold_alike(shared):
+    from reader.text.convert import convert
+
+    text = "上饶市广丰区马家柚产业发展迅速，经济开发区吸引了许多投资者。"
+    assert fold(convert(text, "zh-hant")) == fold(text)
+    assert fold(convert(text, "zh-tw")) == fold(text)
+    assert fold(convert(text, "zh-hk")) == fold(text)
