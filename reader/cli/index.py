@@ -38,13 +38,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _tagger():
-    """The automatic tagger, when the tags package provides one."""
-    try:
-        from reader.tags import auto_tags
-    except ImportError:
-        return None
-    return auto_tags
+def _tagger(home):
+    """Automatic tags with the user's renames, hidden tags and own tags applied."""
+    from reader.library import UserData, make_tagger
+
+    with UserData.open(home) as userdata:
+        return make_tagger(userdata)
+
+
+def _apply_queued_tag_changes(home, library) -> None:
+    """Tag changes made while the index was busy wait in the user data; push them in now."""
+    from reader.library import UserData, refresh_index_tags
+
+    with UserData.open(home) as userdata:
+        refresh_index_tags(home, userdata, index=library)
 
 
 class _Bar:
@@ -83,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
             )
             return 2
         progress = _Bar(sys.stderr) if sys.stderr.isatty() and not args.json else None
-        report = library.update(args.paths, rebuild=args.rebuild, progress=progress, tagger=_tagger())
+        report = library.update(args.paths, rebuild=args.rebuild, progress=progress, tagger=_tagger(home))
+        _apply_queued_tag_changes(home, library)
         total = library.count()
     except LibraryBusy as exc:
         print(f"reader: {exc}", file=sys.stderr)

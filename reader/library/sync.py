@@ -13,10 +13,11 @@ tags; then un-hiding a tag or undoing a rename shows only after the next re-impo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.library.tags import USER
+from reader.library.tags import USER, TagRules
 
 if TYPE_CHECKING:
     from reader.library.userdata import UserData
@@ -67,19 +68,24 @@ def present_ids(index: Any, ids: Iterable[str], ud: UserData | None = None) -> s
     return present
 
 
+@dataclass
+class RuleTagger:
+    """Automatic tags with the user's choices applied; picklable, so import workers can run it."""
+
+    rules: TagRules
+    auto: AutoTagger | None = None
+
+    def __call__(self, story: Story) -> list[str]:
+        base = self.auto(story) if self.auto else [t for t in story.tags if not t.startswith(USER)]
+        return self.rules.apply(story.id, base)
+
+
 def make_tagger(ud: UserData, auto: AutoTagger | None = None) -> Callable[[Story], list[str]]:
     """A ``tagger`` for ``ArchiveIndex.update``: automatic tags with the user's choices applied.
 
     The user's choices are read once, when the tagger is made (one import).
     """
-    auto = auto or default_auto()
-    rules = ud.tag_rules()
-
-    def tagger(story: Story) -> list[str]:
-        base = auto(story) if auto else [t for t in story.tags if not t.startswith(USER)]
-        return rules.apply(story.id, base)
-
-    return tagger
+    return RuleTagger(ud.tag_rules(), auto or default_auto())
 
 
 def refresh_index_tags(
