@@ -1,8 +1,9 @@
 """Whole-text conversion between Chinese scripts with OpenCC's phrase-level dictionaries.
 
-Simplified (or mixed, mostly simplified) input goes straight through the
-target's OpenCC config; input that looks traditional goes to simplified first
-(``t2s``) so that a Hong Kong text can be shown in Taiwan forms and back.
+Every input goes straight through the target's OpenCC config: OpenCC's
+configs take simplified, traditional or mixed text (s2twp turns a Hong Kong
+軟件 into Taiwan's 軟體, s2t leaves a traditional story's own characters such
+as 汙 or 袷 alone). Going through simplified first would lose those.
 Used for reading (the 简/繁 toggle), ``reader show --script`` and export. Search
 never depends on it: the index uses :mod:`reader.text.fold` instead.
 """
@@ -40,14 +41,9 @@ def convert(text: str, script: str) -> str:
         raise ScriptError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}") from None
     if not text:
         return text
-    chain = [config]
-    if config != "t2s" and looks_traditional(text):
-        chain.insert(0, "t2s")  # traditional input (any region): through simplified, then out
-    for name in chain:
-        with _lock:  # building a converter is slow; share one per config across threads
-            converter = _converter(name)
-        text = converter.convert(text)
-    return text
+    with _lock:  # building a converter is slow; share one per config across threads
+        converter = _converter(config)
+    return converter.convert(text)
 
 
 @functools.cache

@@ -31,10 +31,6 @@ def test_there_are_opencc_cases():
 
 @pytest.mark.parametrize(("case", "config", "text", "expected"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_opencc_case(case, config, text, expected):
-    if config != "t2s" and looks_traditional(text):
-        pytest.skip(
-            "mixed input that is mostly traditional: convert() goes through simplified first by design"
-        )
     assert convert(text, _CONFIG_SCRIPT[config]) == expected
 
 
@@ -50,6 +46,11 @@ def test_traditional_input_converts_between_regions():
     hk = "眾新聞報道軟件"
     assert convert(hk, "zh-hans") == "众新闻报道软件"
     assert convert(hk, "zh-tw") == "眾新聞報道軟體"  # s2twp: 软件 -> 軟體
+
+
+def test_a_traditional_story_keeps_its_own_characters_in_traditional():
+    assert convert("袷衣 汙染 擡頭", "zh-hant") == "袷衣 汙染 擡頭"
+    assert looks_traditional("眾新聞報道") and not looks_traditional("众新闻报道")
 
 
 def test_unknown_script_is_a_clear_error():
