@@ -15,6 +15,7 @@ few hundred characters of a line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -162,6 +163,28 @@ _STAFF_ROLES = (
 )
 
 
+def _lone_credit_name(name: str) -> bool:
+    """Could ``name`` in a bare ``<name>报道``/``<name>摄`` line be a person, not a word like 连续?
+
+    With no 记者/文/作者 cue the name must start with a common surname and not be
+    a common word in jieba's dictionary (连续, 相关, 新增 are; 李强, 张三 are not).
+    """
+    from reader.tags.people import surname_of  # the surname list lives with the person tagger
+
+    if not surname_of(name) and not re.match(r"^[A-Za-z]", name):
+        return False
+    return _word_frequency(name) < 500
+
+
+@functools.cache
+def _word_frequency(word: str) -> int:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt.FREQ.get(word) or 0
+
+
 def looks_name(token: str) -> bool:
     """Shaped like a personal name (2-6 Han characters, or a Latin name), not a stop word."""
     return bool(_NAME.match(token)) and token not in _STOP_NAMES
@@ -245,6 +268,8 @@ def parse_byline(line: str) -> Byline | None:
             place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
             continue
         named = _NAME_SUFFIX.match(token)
+        if named and not (saw_role or authors or _outlet(named.group(1)) or _lone_credit_name(named.group(1))):
+            return None  # "新增报道", "连续报道": a headline, not "<name> 报道"
         if named:
             saw_role = True
             token = named.group(1)

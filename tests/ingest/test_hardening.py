@@ -234,3 +234,13 @@ def test_credit_lines():
     assert (wechat.authors, wechat.source, wechat.date) == (["李晓晴"], "城市生活观察", "2024-05-06")
     assert parse_credit("这是一个完整的句子，不是署名。") is None
     assert parse_credit("石佳/中国青年报").authors == ["石佳"]
+
+
+def test_a_headline_ending_in_baodao_is_not_a_byline():
+    from reader.ingest.textpage import parse_text
+
+    for headline in ("新增报道", "连续报道", "相关报道"):
+        [story] = parse_text(f"{headline}\n\n2025-01-02\n\n这是一篇新增的报道正文，用来测试导入。\n")
+        assert (story.title, story.authors, story.byline) == (headline, [], ""), headline
+    [story] = parse_text("田野调查\n\n李强 报道\n\n这是正文的第一段，讲述了调查的经过。\n")
+    assert story.authors == ["李强"]
