@@ -6,8 +6,12 @@ any run of characters is found exactly: one character is a unigram term, two
 a bigram, more an exact phrase of overlapping bigrams; segmentation never
 decides recall. ``schema`` defines the fields, ``documents`` maps a Story to
 them, ``importer`` runs incremental, locked, crash-safe imports, ``query``
-parses the query language, ``search`` executes requests (ranking, paging,
-facets) and ``snippets`` makes highlighted excerpts from the original text.
+parses the query language, ``evaluate`` matches and scores a query in one
+bulk pass per segment (``phrase``: exact n-gram phrases from whole posting
+lists), ``search`` executes requests (ranking, paging, facets) and
+``snippets`` makes highlighted excerpts from the original text. ``writer``
+writes segments a whole posting list at a time; ``schema.SCHEMA_VERSION``
+guards the on-disk layout (an older index is reset and re-imported).
 ``library.ArchiveIndex`` ties them together; ``results`` holds the plain
 records callers see.
 """

@@ -147,6 +147,8 @@ class Importer:
         started = time.monotonic()
         previous = self.lib.roots()
         roots = [_file_key(p) for p in given] if given else previous
+        if given and self.lib._pending_roots:  # the index was reset by a format change: rebuild it all
+            roots = list(dict.fromkeys([*self.lib._pending_roots, *roots]))
         all_roots = list(dict.fromkeys([*previous, *roots]))
         if rebuild:
             self.lib._recreate()
@@ -196,6 +198,8 @@ class Importer:
                 writer.delete_by_term("path", path)
                 self.report.removed += 1
         self._maybe_commit(force=True)
+        if not self.report.cancelled:
+            self.lib._rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)
         return self.report
 

@@ -7,6 +7,12 @@ commit and the manifest says exactly which files that commit holds; the next
 import redoes the rest. Imports commit every few hundred files. A second
 writer is refused by an OS file lock (released automatically when a process
 dies) with :class:`LibraryBusy`.
+
+Format changes: ``reader-index.json`` in the index folder records the
+:data:`~reader.index.schema.SCHEMA_VERSION` the index was written with. An
+index of an older version is reset when opened (its import roots are kept)
+and the next :meth:`ArchiveIndex.update` re-imports those roots; until then
+:attr:`ArchiveIndex.notices` and every search's notes say so.
 """
 
 from __future__ import annotations
@@ -28,10 +34,11 @@ from reader import paths
 from reader.index import documents, search
 from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.results import Results, SearchRequest
-from reader.index.schema import codec, make_schema
+from reader.index.schema import SCHEMA_VERSION, codec, make_schema
 from reader.story import Story
 
 ProgressFn = Callable[[int, int, str], None]
+VERSION_FILE = "reader-index.json"
 
 
 class IndexError_(RuntimeError):
@@ -97,6 +104,47 @@ def _work(path: str, known_hash: str) -> dict:
     return out
 
 
+def _read_meta(folder: Path) -> dict:
+    """The version file's content ({} when missing or unreadable: an index from before versions)."""
+    try:
+        meta = json.loads((folder / VERSION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _write_meta(folder: Path, rebuild_roots: list[str], old: int | None = None) -> None:
+    tmp = folder / (VERSION_FILE + ".tmp")
+    meta: dict = {"schema": SCHEMA_VERSION, "rebuild_roots": rebuild_roots}
+    if old is not None and rebuild_roots:
+        meta["old"] = old
+    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, folder / VERSION_FILE)
+
+
+def _old_roots(folder: Path) -> list[str]:
+    """The import roots stored in an index of any version ([] if it cannot be read)."""
+    try:
+        ix = windex.open_dir(str(folder))
+        try:
+            with ix.searcher() as searcher:
+                fields = searcher.document(id="meta:roots")
+        finally:
+            ix.close()
+        roots = json.loads(fields["data"]) if fields else []
+        return [r for r in roots if isinstance(r, str)]
+    except Exception:  # a damaged old index: nothing to carry over
+        return []
+
+
+def _rebuild_notice(old: int, roots: list[str]) -> str:
+    return (
+        f"the search index was written by an older version of reader (index format {old}, now "
+        f"{SCHEMA_VERSION}) and has been reset; the next import rebuilds it from "
+        f"{len(roots)} previously imported folder(s)/file(s)"
+    )
+
+
 def _watch_parent(ppid: int) -> None:  # pragma: no cover - runs in workers
     """Worker initializer: exit when the importing process dies (e.g. kill -9)."""
 
@@ -130,6 +178,10 @@ class ArchiveIndex:
         self._lock = threading.RLock()
         self._searcher = None
         self._cache = search.FacetCache()
+        #: Messages about the state of the index (e.g. reset after a format change).
+        self.notices: list[str] = []
+        #: Roots of an index reset by a format change, re-imported by the next update.
+        self._pending_roots: list[str] = []
         self._ix = self._open()
 
     # -- opening ---------------------------------------------------------
@@ -138,10 +190,36 @@ class ArchiveIndex:
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
             if windex.exists_in(str(self.dir)):
-                return windex.open_dir(str(self.dir))
-            return windex.create_in(str(self.dir), make_schema())
+                meta = _read_meta(self.dir)
+                version = meta.get("schema", 1)
+                if version == SCHEMA_VERSION:
+                    self._pending_roots = [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
+                    if self._pending_roots:
+                        self.notices.append(_rebuild_notice(meta.get("old", 1), self._pending_roots))
+                    return windex.open_dir(str(self.dir))
+                if not isinstance(version, int) or version > SCHEMA_VERSION:
+                    raise IndexError_(
+                        f"the index in {self.dir} was written by a newer version of reader "
+                        f"(index format {version}; this version reads {SCHEMA_VERSION})"
+                    )
+                return self._reset(version)
+            ix = windex.create_in(str(self.dir), make_schema())
+            _write_meta(self.dir, [])
+            return ix
+        except (IndexError_, LibraryBusy):
+            raise
         except Exception as exc:  # whoosh raises many kinds
             raise IndexError_(f"cannot open the index in {self.dir}: {exc}") from exc
+
+    def _reset(self, old: int):
+        """Replace an index of an older format by an empty one, keeping its roots for the next import."""
+        with ImportLock(self.dir, self.home):
+            roots = _old_roots(self.dir)
+            ix = windex.create_in(str(self.dir), make_schema())
+            _write_meta(self.dir, roots, old)
+        self._pending_roots = roots
+        self.notices.append(_rebuild_notice(old, roots))
+        return ix
 
     def _get_searcher(self):
         with self._lock:
@@ -162,7 +240,10 @@ class ArchiveIndex:
 
     def search(self, request: SearchRequest) -> Results:
         with self._lock:
-            return search.run(self._get_searcher(), self._cache, request)
+            results = search.run(self._get_searcher(), self._cache, request)
+        if self.notices:
+            results.notes = [*self.notices, *results.notes]
+        return results
 
     def ids_for(self, request: SearchRequest) -> list[str]:
         with self._lock:
@@ -193,7 +274,15 @@ class ArchiveIndex:
     def roots(self) -> list[str]:
         with self._lock:
             fields = self._get_searcher().document(id="meta:roots")
-        return json.loads(fields["data"]) if fields else []
+        roots = json.loads(fields["data"]) if fields else []
+        return list(dict.fromkeys([*roots, *self._pending_roots]))
+
+    def _rebuilt(self) -> None:
+        """An import finished: a pending rebuild after a format change is done."""
+        if self._pending_roots:
+            _write_meta(self.dir, [])
+            self._pending_roots = []
+            self.notices = []
 
     def _manifest(self) -> dict[str, dict]:
         with self._lock:
@@ -252,6 +341,7 @@ class ArchiveIndex:
                 self._searcher = None
             self._ix.close()
             self._ix = windex.create_in(str(self.dir), make_schema())
+            _write_meta(self.dir, self._pending_roots)
             self._cache = search.FacetCache()
 
 

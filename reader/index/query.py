@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from reader.index.phrase import NgramPhrase
 from reader.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
 from reader.text.fold import fold
 from reader.text.tokenise import minimal_units, query_units, spans
@@ -243,7 +244,7 @@ def text_query(fieldname: str, units: list[str]) -> wq.Query:
     units = minimal_units(units)
     if len(units) == 1:
         return wq.Term(fieldname, units[0])
-    return wq.Phrase(fieldname, units, slop=1)
+    return NgramPhrase(fieldname, units)
 
 
 def parse(text: str) -> Parsed:

@@ -10,13 +10,23 @@ counting them over matched documents needs no stored-field reads.
 
 from __future__ import annotations
 
+import functools
+import sys
+from array import array
+
 from whoosh import fields, formats
 from whoosh.analysis import RegexTokenizer
 from whoosh.codec import whoosh3
 from whoosh.columns import VarBytesColumn
 
+from reader.index import compat  # noqa: F401  (Whoosh fixes)
 from reader.text.fold import fold
 from reader.text.tokenise import postings
+
+#: Version of the on-disk layout (fields, formats). An index written with another
+#: version is reset and re-imported from its roots (see ``library.ArchiveIndex``).
+#: 1: pickled position deltas; 2: :class:`CompactPositions`.
+SCHEMA_VERSION = 2
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0
@@ -34,12 +44,6 @@ QUERY_FIELDS = {
 }
 
 
-# Whoosh 2.7.4 writes short posting lists inline with a misspelt method name;
-# the reading side (``W3TermInfo.set_inlined``/``inlined_postings``) is complete.
-if not hasattr(whoosh3.W3TermInfo, "set_inline"):
-    whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
-
-
 def codec() -> whoosh3.W3Codec:
     """The codec writers use: rare terms (most bigrams) inline in the term table, light compression."""
     return whoosh3.W3Codec(blocklimit=128, compression=1, inlinelimit=8)
@@ -47,6 +51,41 @@ def codec() -> whoosh3.W3Codec:
 
 class Postings(list):
     """Pre-analysed ``(term bytes, freq, weight, encoded positions)`` items for one field."""
+
+
+_SWAP = sys.byteorder != "little"
+
+
+class CompactPositions(formats.Positions):
+    """Positions as little-endian uint32s (one C call to encode/decode, no pickling).
+
+    The posting value is just the positions, so the frequency is its length / 4.
+    """
+
+    def encode(self, poslist) -> bytes:
+        values = array("I", poslist)
+        if _SWAP:  # pragma: no cover - big-endian hosts
+            values.byteswap()
+        return values.tobytes()
+
+    def decode_positions(self, valuestring) -> list[int]:
+        values = array("I")
+        values.frombytes(valuestring)
+        if _SWAP:  # pragma: no cover
+            values.byteswap()
+        return values.tolist()
+
+    def decode_frequency(self, valuestring) -> int:
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring) -> float:
+        return (len(valuestring) // 4) * self.field_boost
+
+    def combine(self, vs) -> bytes:
+        merged: set[int] = set()
+        for v in vs:
+            merged.update(self.decode_positions(v))
+        return self.encode(sorted(merged))
 
 
 class NgramText(fields.FieldType):
@@ -58,7 +97,7 @@ class NgramText(fields.FieldType):
     unique = False
 
     def __init__(self, field_boost: float = 1.0):
-        self.format = formats.Positions(field_boost=field_boost)
+        self.format = CompactPositions(field_boost=field_boost)
         self.analyzer = RegexTokenizer()  # only for Whoosh internals; indexing bypasses it
         self.column_type = None
         self.vector = None
@@ -89,10 +128,26 @@ class ExactList(fields.FieldType):
         return ((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(set(values)) if v)
 
 
+@functools.lru_cache(maxsize=16)
+def _weights(boost: float) -> tuple[float, ...]:
+    return tuple(freq * boost for freq in range(256))
+
+
 def encode_postings(fmt: formats.Positions, folded: str) -> Postings:
     """The posting items of folded text for a Positions format."""
     encode = fmt.encode
     boost = fmt.field_boost
+    if isinstance(fmt, CompactPositions) and not _SWAP:
+        weights = _weights(boost)  # shared float objects: less memory per posting
+        return Postings(
+            (
+                term.encode("utf-8"),
+                len(poses),
+                weights[len(poses)] if len(poses) < 256 else len(poses) * boost,
+                array("I", poses).tobytes(),
+            )
+            for term, poses in postings(folded).items()
+        )
     return Postings(
         (term.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
         for term, poses in postings(folded).items()

@@ -1,9 +1,10 @@
 """Running a SearchRequest against an open Whoosh searcher: matching, ranking, paging, facets, snippets.
 
-The set of matching documents is computed once per request (it gives the total
-and the facet counts); relevance ranking uses Whoosh's BM25F top-N collector,
-date order sorts the matched set by a cached per-segment date array. Facet
-values come from the ``facets`` column, parsed once per segment and cached.
+Each request is evaluated once per segment (:mod:`reader.index.evaluate`):
+the matching stories with their BM25F scores give the total, the facet counts
+and the ranking (a top-N heap); date order sorts the matched set by a cached
+per-segment date array. Facet values come from the ``facets`` column, parsed
+once per segment and cached.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import heapq
 import json
 import threading
 from collections import Counter
+from functools import partial
 from itertools import chain
 
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from reader.index.documents import decode_story
+from reader.index.evaluate import evaluate
 from reader.index.query import Parsed, date_range, parse
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.index.snippets import highlight
@@ -36,15 +39,16 @@ WEIGHTING = BM25F(B=0.75, K1=1.2)
 
 
 class _SegmentData:
-    """Per-segment arrays: is-story flags, dates and flattened facet keys."""
+    """Per-segment arrays: is-story flags, dates, flattened facet keys and (lazily) field lengths."""
 
-    __slots__ = ("story", "dates", "keys")
+    __slots__ = ("story", "dates", "keys", "_lengths")
 
     def __init__(self, reader):
         n = reader.doc_count_all()
         self.story = [False] * n
         self.dates = [""] * n
         self.keys: list[tuple[str, ...]] = [()] * n
+        self._lengths: dict[str, list] = {}
         if not reader.has_column("facets"):
             return
         column = reader.column_reader("facets")
@@ -56,6 +60,15 @@ class _SegmentData:
             self.story[docnum] = True
             self.dates[docnum] = facets.get("date", "")
             self.keys[docnum] = tuple(f"{name}\x1f{v}" for name in FACETS for v in facets.get(name, ()))
+
+    def lengths(self, reader, fieldname: str) -> list:
+        """Field lengths by docnum as Whoosh's scorers see them (cached; segments are immutable)."""
+        lens = self._lengths.get(fieldname)
+        if lens is None:
+            length = reader.doc_field_length
+            lens = [length(d, fieldname, 1) for d in range(len(self.story))]
+            self._lengths[fieldname] = lens
+        return lens
 
 
 class FacetCache:
@@ -103,42 +116,55 @@ def _filters(request: SearchRequest) -> tuple[list[wq.Query], list[str]]:
     return parts, notes
 
 
-def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> tuple[list[int], dict]:
-    """Global docnums of live stories matching ``q`` (``None``: all), and a docnum->date getter table."""
-    leaves = cache.leaves(searcher)
-    docs: list[int] = []
-    for sub, offset, data in leaves:
+def _match(searcher, cache: FacetCache, q: wq.Query | None, fq: wq.Query | None, scored: bool):
+    """Per segment ``(offset, data, local docnums, scores)`` of live stories matching ``q`` and ``fq``."""
+    weighting = searcher.weighting if scored else None
+    out = []
+    for sub, offset, data in cache.leaves(searcher):
         story = data.story
+        lengths = partial(data.lengths, sub.reader())
+        allowed = None
+        if fq is not None:
+            allowed = evaluate(fq, sub, lengths, None)
+            if not allowed:
+                out.append((offset, data, [], []))
+                continue
         if q is None:
-            reader = sub.reader()
-            deleted = reader.has_deletions()
-            docs.extend(
-                offset + d for d in range(len(story)) if story[d] and not (deleted and reader.is_deleted(d))
-            )
+            if allowed is not None:
+                local = sorted(d for d in allowed if story[d])
+            else:
+                reader = sub.reader()
+                deleted = reader.has_deletions()
+                local = [d for d in range(len(story)) if story[d] and not (deleted and reader.is_deleted(d))]
+            out.append((offset, data, local, [0.0] * len(local)))
+            continue
+        matched = evaluate(q, sub, lengths, weighting)
+        if allowed is not None:
+            local = [d for d in matched if story[d] and d in allowed]
         else:
-            docs.extend(offset + d for d in q.docs(sub) if story[d])
-    return docs, leaves
+            local = [d for d in matched if story[d]]
+        local.sort()
+        out.append((offset, data, local, [matched[d] for d in local]))
+    return out
 
 
-def _lookup(leaves, docnum: int):
-    for _sub, offset, data in reversed(leaves):
-        if docnum >= offset:
-            return data, docnum - offset
-    raise IndexError(docnum)
+def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> tuple[list[int], list]:
+    """Global docnums of live stories matching ``q`` (``None``: all), and the segment table."""
+    parts = _match(searcher, cache, q, None, False)
+    return [offset + d for offset, _data, local, _s in parts for d in local], parts
 
 
-def count_facets(docs: list[int], leaves) -> dict[str, list[tuple[str, int]]]:
+def count_facets(parts) -> dict[str, list[tuple[str, int]]]:
     counter: Counter = Counter()
-    bounds = [(offset, data.keys) for _r, offset, data in leaves]
-    for i, (offset, keys) in enumerate(bounds):
-        hi = bounds[i + 1][0] if i + 1 < len(bounds) else float("inf")
-        counter.update(chain.from_iterable(keys[d - offset] for d in docs if offset <= d < hi))
+    for _offset, data, local, _scores in parts:
+        keys = data.keys
+        counter.update(chain.from_iterable(keys[d] for d in local))
     facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
     for key, count in counter.items():
         name, _, value = key.partition("\x1f")
         facets[name].append((value, count))
-    for name, values in facets.items():
-        values.sort(key=lambda vc: (-vc[1], vc[0]) if name not in ("year", "month") else (-vc[1], vc[0]))
+    for values in facets.values():
+        values.sort(key=lambda vc: (-vc[1], vc[0]))
         del values[FACET_LIMIT:]
     return facets
 
@@ -147,36 +173,27 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     """Execute ``request``; ``ids_only`` returns every matching id in result order instead."""
     parsed: Parsed = parse(request.query)
     filter_parts, filter_notes = _filters(request)
-    parts = ([parsed.query] if parsed.query is not None else []) + filter_parts
-    q = None if not parts else parts[0] if len(parts) == 1 else wq.And(parts)
-    docs, leaves = matched_docs(searcher, cache, q)
-    total = len(docs)
+    fq = None if not filter_parts else filter_parts[0] if len(filter_parts) == 1 else wq.And(filter_parts)
     page_size = max(1, int(request.page_size or 20))
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
+    parts = _match(searcher, cache, parsed.query, fq, not by_date)
+    total = sum(len(local) for _o, _d, local, _s in parts)
     want = total if ids_only else min(total, page * page_size)
-    scores: dict[int, float] = {}
     if by_date:
-
-        def date_key(d):
-            data, local = _lookup(leaves, d)
-            return (data.dates[local], -d)
-
-        top = (
-            heapq.nlargest(want, docs, key=date_key)
-            if want < total
-            else sorted(docs, key=date_key, reverse=True)
-        )
+        rows = ((data.dates[d], -(offset + d)) for offset, data, local, _s in parts for d in local)
+        top = [
+            -neg
+            for _date, neg in (heapq.nlargest(want, rows) if want < total else sorted(rows, reverse=True))
+        ]
+        scores: dict[int, float] = {}
     else:
-        allowed = set(docs)
-        results = searcher.search(parsed.query, limit=want or None, filter=allowed, scored=True)
-        top = [hit.docnum for hit in results]
-        scores = {hit.docnum: hit.score for hit in results}
-        if len(top) < want:  # matched only through filters/NOT: append in date order
-            seen = set(top)
-            rest = [d for d in docs if d not in seen]
-            rest.sort(key=lambda d: _lookup(leaves, d)[0].dates[d - _offset(leaves, d)], reverse=True)
-            top.extend(rest[: want - len(top)])
+        rows = (
+            (-s, offset + d) for offset, _data, local, sc in parts for d, s in zip(local, sc, strict=False)
+        )
+        best = heapq.nsmallest(want, rows) if want < total else sorted(rows)
+        top = [d for _s, d in best]
+        scores = {d: -s for s, d in best}
     if ids_only:
         return [searcher.stored_fields(d)["id"] for d in top]
     hits = []
@@ -199,7 +216,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
                 tags=list(story.tags),
             )
         )
-    facets = count_facets(docs, leaves) if request.facets else {}
+    facets = count_facets(parts) if request.facets else {}
     return Results(
         hits=hits,
         total=total,
@@ -209,10 +226,3 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         notes=parsed.notes + filter_notes,
         terms=parsed.terms,
     )
-
-
-def _offset(leaves, docnum: int) -> int:
-    for _reader, offset, _data in reversed(leaves):
-        if docnum >= offset:
-            return offset
-    return 0

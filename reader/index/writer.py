@@ -6,12 +6,18 @@ length from the column files again when writing. With unigram + bigram terms a
 story has ~1,000 postings, so those per-posting costs dominate an import. This
 writer keeps postings in per-term lists (already in document order) and
 remembers field lengths, then hands Whoosh's own codec the same sorted stream.
-The on-disk format is unchanged: any Whoosh reader opens the result.
+At flush time each term's whole posting list is written at once (inline in
+the term table when short, else in blocks), instead of one Python call per
+posting. The on-disk format is Whoosh's own W3 format: any Whoosh reader opens
+the result.
 """
 
 from __future__ import annotations
 
+import struct
+from array import array
 from operator import itemgetter
+from pickle import dumps
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
@@ -20,13 +26,19 @@ _FIRST = itemgetter(0)
 
 
 class TermPool:
-    """Postings grouped by (field, term bytes); the pool interface SegmentWriter uses."""
+    """Postings grouped by (field, term bytes); the pool interface SegmentWriter uses.
+
+    A bucket is a flat list ``[docnum, weight, value, docnum, weight, value, ...]``
+    (no tuple per posting: a third less memory), normally in docnum order since
+    documents are added in order; ``ordered`` turns False if one ever is not.
+    """
 
     def __init__(self):
         self.buckets: dict[tuple[str, bytes], list] = {}
         self.fieldnames: set[str] = set()
         self.count = 0
         self.runs: list = []
+        self.ordered = True
 
     def add(self, item) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
@@ -37,35 +49,112 @@ class TermPool:
         if bucket is None:
             bucket = self.buckets[key] = []
             self.fieldnames.add(fieldname)
-        bucket.append((docnum, weight, vbytes))
+        elif bucket[-3] > docnum:
+            self.ordered = False
+        bucket += (docnum, weight, vbytes)
         self.count += 1
 
+    def triples(self, key) -> list[tuple[int, float, bytes]]:
+        """The postings of one term as (docnum, weight, value), in docnum order."""
+        flat = self.buckets[key]
+        out = list(zip(flat[0::3], flat[1::3], flat[2::3], strict=False))
+        if not self.ordered:
+            out.sort(key=_FIRST)
+        return out
+
     def iter_postings(self):
-        buckets = self.buckets
-        for key in sorted(buckets):
+        for key in sorted(self.buckets):
             fieldname, tbytes = key
-            bucket = buckets[key]
-            if len(bucket) > 1:
-                bucket.sort(key=_FIRST)
-            for docnum, weight, vbytes in bucket:
+            for docnum, weight, vbytes in self.triples(key):
                 yield fieldname, tbytes, docnum, weight, vbytes
 
     def cleanup(self) -> None:
         self.buckets = {}
 
 
-class _Lengths:
-    """Field lengths remembered at add time (quantised as Whoosh stores them), else from disk."""
+_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's fixed part
+_USHORT = struct.Struct("!H")
 
-    def __init__(self, known: dict, pdr):
-        self.known = known
-        self.pdr = pdr
 
-    def doc_field_length(self, docnum, fieldname, default=0):
-        length = self.known.get((docnum, fieldname))
-        if length is None:
-            return self.pdr.doc_field_length(docnum, fieldname, default) if self.pdr else default
-        return length
+def _field_lengths(known: dict[int, int], pdr, fieldname: str, scorable: bool, doccount: int):
+    """A list docnum -> field length: remembered at add time, else (merged documents) read from disk."""
+    if not scorable:
+        return None
+    lengths = [0] * doccount
+    for docnum, length in known.items():
+        lengths[docnum] = length
+    if pdr is not None and len(known) < doccount:
+        for docnum in range(doccount):
+            if docnum not in known:
+                lengths[docnum] = pdr.doc_field_length(docnum, fieldname, 0)
+    return lengths
+
+
+def write_terms(
+    fieldwriter, schema, pool: TermPool, lengths: dict[str, dict[int, int]], pdr, doccount: int
+) -> None:
+    """Write every term's posting list through a W3 field writer, one term at a time.
+
+    Produces exactly what Whoosh's per-posting ``add_postings`` would: short lists
+    (under the codec's inline limit) go into the term table, longer ones into
+    blocks of ``blocklimit`` postings.
+    """
+    lastfn = None
+    getlen = None
+    fieldobj = None
+    tindex = fieldwriter._tindex
+    buckets = pool.buckets
+    for key in sorted(buckets):
+        fieldname, tbytes = key
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fieldwriter.finish_field()
+            fieldobj = schema[fieldname]
+            fieldwriter.start_field(fieldname, fieldobj)
+            getlen = _field_lengths(lengths.get(fieldname, {}), pdr, fieldname, fieldobj.scorable, doccount)
+            prefix = _USHORT.pack(fieldwriter._fieldid)
+            pw = fieldwriter._postwriter
+            inlinelimit = pw._inlinelimit
+            blocklimit = pw._blocklimit
+            lastfn = fieldname
+        flat = buckets[key]
+        if pool.ordered:
+            all_ids, all_weights, all_values = flat[0::3], flat[1::3], flat[2::3]
+        else:
+            triples = pool.triples(key)
+            all_ids = [t[0] for t in triples]
+            all_weights = [t[1] for t in triples]
+            all_values = [t[2] for t in triples]
+        n = len(all_ids)
+        if n < inlinelimit:
+            ids = tuple(all_ids)
+            weights = tuple(all_weights)
+            values = tuple(v for v in all_values if v)
+            if getlen is not None:
+                lens = [x for x in map(getlen.__getitem__, ids) if x] or [0]
+                minlen, maxlen = length_to_byte(min(lens)), length_to_byte(max(lens))
+            else:
+                minlen = maxlen = 0
+            info = _TERMINFO.pack(1, sum(weights), n, minlen, maxlen, max(weights), ids[0], ids[-1])
+            tindex.add(prefix + tbytes, info + dumps((ids, weights, values), 2))
+            continue
+        fieldwriter.start_term(tbytes)
+        for start in range(0, n, blocklimit):
+            if start:
+                pw._write_block()
+            end = start + blocklimit
+            pw._ids = array("I", all_ids[start:end])
+            weights = array("f", all_weights[start:end])
+            pw._weights = weights
+            pw._values = [v for v in all_values[start:end] if v]
+            pw._maxweight = max(weights)
+            if getlen is not None:
+                lens = [x for x in map(getlen.__getitem__, pw._ids) if x]
+                if lens:
+                    pw._minlength, pw._maxlength = min(lens), max(lens)
+        fieldwriter.finish_term()
+    if lastfn is not None:
+        fieldwriter.finish_field()
 
 
 class FastWriter(SegmentWriter):
@@ -74,7 +163,7 @@ class FastWriter(SegmentWriter):
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
         self.pool = TermPool()
-        self._lengths: dict[tuple[int, str], int] = {}
+        self._lengths: dict[str, dict[int, int]] = {}
 
     @property
     def posting_count(self) -> int:
@@ -103,7 +192,7 @@ class FastWriter(SegmentWriter):
                     bucket = buckets.get(key)
                     if bucket is None:
                         bucket = buckets[key] = []
-                    bucket.append((docnum, weight, vbytes))
+                    bucket += (docnum, weight, vbytes)
                     added += 1
                     if scorable:
                         length += freq
@@ -111,7 +200,10 @@ class FastWriter(SegmentWriter):
                 if added:
                     pool.fieldnames.add(fieldname)
                 if scorable and length:
-                    self._lengths[(docnum, fieldname)] = byte_to_length(length_to_byte(length))
+                    flen = self._lengths.get(fieldname)
+                    if flen is None:
+                        flen = self._lengths[fieldname] = {}
+                    flen[docnum] = byte_to_length(length_to_byte(length))
             stored = value if field.stored else None
             perdocwriter.add_field(fieldname, field, stored, length)
             column = field.column_type
@@ -124,7 +216,7 @@ class FastWriter(SegmentWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
-        self.fieldwriter.add_postings(self.schema, _Lengths(self._lengths, pdr), self.pool.iter_postings())
+        write_terms(self.fieldwriter, self.schema, self.pool, self._lengths, pdr, self.docnum)
         self.fieldwriter.close()
         if pdr:
             pdr.close()

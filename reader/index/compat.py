@@ -1,0 +1,69 @@
+"""Fixes to Whoosh 2.7.4 that the library relies on, applied once on import.
+
+* Short posting lists are written inline with a misspelt method name
+  (``set_inline``); the reading side is complete.
+* Every sub-file of a compound (single-file) segment is opened as a
+  ``BufferFile`` over the memory-mapped segment, whose ``BytesIO(buf)``
+  copies the whole sub-file into memory: opening a searcher read the entire
+  index into RAM (about the index size, GBs for a big library). Here the file
+  object reads straight from the mapping, copying only the bytes asked for.
+"""
+
+from __future__ import annotations
+
+import io
+
+from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
+
+if not hasattr(whoosh3.W3TermInfo, "set_inline"):
+    whoosh3.W3TermInfo.set_inline = whoosh3.W3TermInfo.set_inlined
+
+
+class RawView(io.RawIOBase):
+    """A read-only raw stream over a buffer (memoryview) that does not copy it."""
+
+    def __init__(self, buf):
+        super().__init__()
+        self._buf = memoryview(buf)
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = max(0, min(len(b), len(self._buf) - self._pos))
+        b[:n] = self._buf[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def seek(self, pos: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_CUR:
+            pos += self._pos
+        elif whence == io.SEEK_END:
+            pos += len(self._buf)
+        self._pos = max(0, pos)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+
+def view_file(buf) -> io.BufferedReader:
+    """A seekable binary file reading ``buf`` in small buffered pieces (C-level reads and pickles)."""
+    return io.BufferedReader(RawView(buf), buffer_size=512)
+
+
+def _buffer_file_init(self, buf, name=None, onclose=None):
+    self._buf = buf
+    self._name = name
+    self.file = view_file(buf)
+    self.onclose = onclose
+    self.is_real = False
+    self.is_closed = False
+
+
+structfile.BufferFile.__init__ = _buffer_file_init

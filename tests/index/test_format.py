@@ -1,0 +1,194 @@
+"""The on-disk format: compact positions, the bulk term writer, and resetting an index of an older format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from whoosh import index as windex
+from whoosh.writing import SegmentWriter
+
+from reader.index import IndexError_, SearchRequest, documents, open_index
+from reader.index.library import VERSION_FILE
+from reader.index.schema import SCHEMA_VERSION, CompactPositions, codec, make_schema
+from reader.index.writer import FastWriter
+from reader.story import Story
+from tests.index.conftest import RECORDS, write_jsonl
+
+
+def test_compact_positions_round_trip():
+    fmt = CompactPositions(field_boost=2.0)
+    for poses in ([0], [3, 17, 4_000_000], list(range(0, 3000, 7))):
+        value = fmt.encode(poses)
+        assert fmt.decode_positions(value) == poses
+        assert fmt.decode_frequency(value) == len(poses)
+        assert fmt.decode_weight(value) == 2.0 * len(poses)
+    assert fmt.decode_positions(fmt.combine([fmt.encode([5, 9]), fmt.encode([1, 9])])) == [1, 5, 9]
+
+
+def _stories(n: int) -> list[Story]:
+    out = []
+    for i in range(n):
+        record = RECORDS[i % len(RECORDS)]
+        text = record["content"] * (1 + i % 9)  # some terms with long posting lists
+        out.append(
+            Story(
+                title=record["title"],
+                paragraphs=[text],
+                source=record["source"],
+                date=record["date_iso"],
+                authors=[record["author"]] if record["author"] else [],
+                tags=[f"topic:t{i % 5}"],
+                file=f"f{i}",
+                id=f"s{i}",
+            )
+        )
+    return out
+
+
+class _GenericWriter(FastWriter):
+    """FastWriter whose flush uses Whoosh's per-posting path (the reference output)."""
+
+    def _flush_segment(self):
+        SegmentWriter._flush_segment(self)
+
+
+def _dump(folder: Path) -> list:
+    ix = windex.open_dir(str(folder))
+    with ix.reader() as reader:
+        out = []
+        for fieldname, text in reader.all_terms():
+            info = reader.term_info(fieldname, text)
+            stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+            stats += (info.max_weight(), info.min_id(), info.max_id())
+            postings = list(reader.postings(fieldname, text).items_as("weight"))
+            out.append((fieldname, text, stats, postings))
+            if fieldname in ("title", "body"):
+                out.append(list(reader.postings(fieldname, text).items_as("positions")))
+    ix.close()
+    return out
+
+
+@pytest.mark.parametrize("merge", [False, True])
+def test_bulk_term_writer_writes_what_whoosh_writes(tmp_path, merge):
+    dumps = []
+    for cls in (FastWriter, _GenericWriter):
+        folder = tmp_path / cls.__name__
+        folder.mkdir()
+        ix = windex.create_in(str(folder), make_schema())
+        stories = _stories(300)
+        batches = [stories[:150], stories[150:]] if merge else [stories]
+        for batch in batches:
+            writer = cls(ix, codec=codec())
+            for story in batch:
+                writer.add_document(**documents.story_document(story))
+            writer.commit(optimize=merge and batch is batches[-1])
+        if merge:
+            assert len(ix._segments()) == 1
+        dumps.append(_dump(folder))
+        ix.close()
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]) > 100
+
+
+def _library_with_roots(tmp_path: Path):
+    archive = tmp_path / "archive"
+    for record in RECORDS:
+        write_jsonl(archive / f"{record['id']}.jsonl", [record])
+    library = open_index(tmp_path / "home")
+    library.update([archive])
+    assert library.count() == len(RECORDS)
+    library.close()
+    return archive
+
+
+def test_index_of_an_older_format_is_reset_and_rebuilt(tmp_path):
+    archive = _library_with_roots(tmp_path)
+    home = tmp_path / "home"
+    library = open_index(home)
+    meta_path = library.dir / VERSION_FILE
+    library.close()
+    assert json.loads(meta_path.read_text(encoding="utf-8"))["schema"] == SCHEMA_VERSION
+    meta_path.unlink()  # an index from before format versions (format 1)
+
+    library = open_index(home)
+    assert library.count() == 0
+    assert library.notices and "older version" in library.notices[0]
+    assert library.roots() == [str(archive.resolve())]
+    results = library.search(SearchRequest(query="上饶"))
+    assert results.total == 0 and any("rebuild" in note for note in results.notes)
+    library.close()
+
+    library = open_index(home)  # still pending after reopening
+    assert library.notices
+    report = library.update()
+    assert report.added == len(RECORDS)
+    assert library.notices == []
+    assert library.search(SearchRequest(query="上饶")).total >= 2
+    assert library.search(SearchRequest(query="上饶")).notes == []
+    library.close()
+    assert json.loads(meta_path.read_text(encoding="utf-8"))["rebuild_roots"] == []
+    assert open_index(home).notices == []
+
+
+def test_pending_rebuild_also_reimports_old_roots_when_new_ones_are_given(tmp_path):
+    _library_with_roots(tmp_path)
+    home = tmp_path / "home"
+    for meta in home.rglob(VERSION_FILE):
+        meta.unlink()
+    other = write_jsonl(tmp_path / "other" / "x.jsonl", [dict(RECORDS[0], id="x1", title="另一个文件夹")])
+    library = open_index(home)
+    report = library.update([other.parent])
+    assert report.added == len(RECORDS) + 1
+    assert library.count() == len(RECORDS) + 1
+    library.close()
+
+
+def test_index_of_a_newer_format_is_refused_not_destroyed(tmp_path):
+    _library_with_roots(tmp_path)
+    home = tmp_path / "home"
+    library = open_index(home)
+    meta_path = library.dir / VERSION_FILE
+    library.close()
+    meta_path.write_text(json.dumps({"schema": SCHEMA_VERSION + 1}), encoding="utf-8")
+    with pytest.raises(IndexError_, match="newer version"):
+        open_index(home)
+    meta_path.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
+    assert open_index(home).count() == len(RECORDS)
+
+
+def test_term_pool_sorts_postings_added_out_of_order():
+    from reader.index.writer import TermPool
+
+    pool = TermPool()
+    for docnum in (0, 5, 2):
+        pool.add(("body", b"x", docnum, 1.0, b"\x00\x00\x00\x00"))
+    pool.add(("body", b"a", 7, 2.0, None))
+    assert not pool.ordered
+    assert [p[:3] for p in pool.iter_postings()] == [
+        ("body", b"a", 7),
+        ("body", b"x", 0),
+        ("body", b"x", 2),
+        ("body", b"x", 5),
+    ]
+
+
+def test_compound_sub_files_are_read_without_copying(tmp_path):
+    import io
+    import pickle
+    import struct
+
+    from whoosh.filedb.structfile import BufferFile
+
+    payload = struct.pack("!i", -7) + pickle.dumps({"a": [1, 2]}, 2) + b"line one\nline two"
+    buf = memoryview(b"xx" + payload)[2:]
+    f = BufferFile(buf, name="t")
+    assert not isinstance(f.file, io.BytesIO)
+    assert f.read_int() == -7
+    assert f.read_pickle() == {"a": [1, 2]}
+    assert f.file.readline() == b"line one\n" and f.file.read() == b"line two"
+    f.seek(0)
+    assert f.read_int() == -7 and f.get(0, 4) == struct.pack("!i", -7)
+    f.seek(-3, 2)
+    assert f.file.read() == b"two"
