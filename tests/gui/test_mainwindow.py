@@ -394,3 +394,20 @@ def test_the_filter_box_finds_facet_values_beyond_the_top_ones_in_any_script(qtb
     for item in facet_items(window):
         groups.setdefault(item.parent().data(Qt.ItemDataRole.UserRole + 21), []).append(item)
     assert all(len(items) <= facet_module.MAX_VALUES for items in groups.values())
+
+
+def test_window_shortcuts_work_while_typing_in_the_search_box(qtbot, library, make_window, monkeypatch):
+    from reader.gui.dialogs.export import ExportDialog
+
+    opened = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: opened.append(self) or 0)
+    window = make_window(library)
+    type_query(qtbot, window, "马家柚")
+    story = window.reading.story.id
+    window.search_bar.edit.setFocus()
+    qtbot.waitUntil(window.search_bar.edit.hasFocus, timeout=2000)
+    qtbot.keyClick(window.search_bar.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1  # Ctrl+E is export, not "end of line"
+    qtbot.keyClick(window.search_bar.edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.userdata.is_bookmarked(story)  # Ctrl+D is bookmark, not "delete character"
+    assert window.search_bar.text() == "马家柚"

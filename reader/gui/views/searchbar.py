@@ -7,6 +7,10 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineE
 
 DEBOUNCE_MS = 200
 
+#: Ctrl+key shortcuts of the window that a line edit would otherwise take for
+#: itself on Unix (Ctrl+E end of line, Ctrl+D delete, Ctrl+F forward, ...).
+WINDOW_SHORTCUT_KEYS = frozenset({Qt.Key.Key_D, Qt.Key.Key_E, Qt.Key.Key_F, Qt.Key.Key_L, Qt.Key.Key_O})
+
 
 class SearchBar(QWidget):
     """Emits ``search_requested`` ~200 ms after typing stops, or at once on Enter."""
@@ -64,7 +68,15 @@ class SearchBar(QWidget):
         self.edit.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        """Down in the box shows the whole search history as a drop-down."""
+        """Down in the box shows the whole search history; window shortcuts pass through the box."""
+        if (
+            obj is self.edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in WINDOW_SHORTCUT_KEYS
+        ):
+            event.ignore()  # not the line edit's: let the window's shortcut fire
+            return True
         if obj is self.edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             completer = self.edit.completer()
             if self.history() and not (completer.popup() and completer.popup().isVisible()):
