@@ -25,7 +25,9 @@ def test_repeated_titles_in_one_file_get_distinct_ids():
 
 def test_editing_another_story_keeps_this_ones_id():
     before = assign_ids([Story(title="甲"), Story(title="乙")], "p.txt")
-    after = assign_ids([Story(title="甲", paragraphs=["新增"]), Story(title="新插入"), Story(title="乙")], "p.txt")
+    after = assign_ids(
+        [Story(title="甲", paragraphs=["新增"]), Story(title="新插入"), Story(title="乙")], "p.txt"
+    )
     assert before[1].id == after[2].id
     assert before[0].id == after[0].id
 

@@ -56,6 +56,8 @@ class Results:
     total: int
     page: int = 1
     page_size: int = 20
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # name -> [(value, count)] by count desc
+    facets: dict[str, list[tuple[str, int]]] = field(
+        default_factory=dict
+    )  # name -> [(value, count)] by count desc
     notes: list[str] = field(default_factory=list)  # e.g. "ignored an unbalanced quote"
     terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting

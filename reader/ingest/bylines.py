@@ -268,7 +268,9 @@ def parse_byline(line: str) -> Byline | None:
             place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
             continue
         named = _NAME_SUFFIX.match(token)
-        if named and not (saw_role or authors or _outlet(named.group(1)) or _lone_credit_name(named.group(1))):
+        if named and not (
+            saw_role or authors or _outlet(named.group(1)) or _lone_credit_name(named.group(1))
+        ):
             return None  # "新增报道", "连续报道": a headline, not "<name> 报道"
         if named:
             saw_role = True

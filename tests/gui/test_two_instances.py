@@ -39,7 +39,9 @@ def test_two_windows_share_bookmarks_and_a_busy_import_is_explained(qtbot, libra
         assert holder.stdout.readline().strip() == "locked"
         folder = tmp_path / "more"
         folder.mkdir()
-        (folder / "new.txt").write_text("新增报道\n\n2025-01-02\n\n这是一篇新增的报道正文，用来测试导入。\n", encoding="utf-8")
+        (folder / "new.txt").write_text(
+            "新增报道\n\n2025-01-02\n\n这是一篇新增的报道正文，用来测试导入。\n", encoding="utf-8"
+        )
         with qtbot.waitSignal(second.import_done, timeout=20000) as blocker:
             second.import_paths([folder])
         assert isinstance(blocker.args[0], str) and "library busy" in blocker.args[0]
