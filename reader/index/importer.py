@@ -24,20 +24,6 @@ from reader.index.library import ArchiveIndex, ImportReport, Problem, _file_key,
 from reader.story import Story
 
 
-class _InProcess:
-    """Stands in for a broken process pool: runs submitted work at once."""
-
-    def submit(self, fn, *args):
-        from concurrent.futures import Future
-
-        fut: Future = Future()
-        try:
-            fut.set_result(fn(*args))
-        except BaseException as exc:  # pragma: no cover - re-raised by result()
-            fut.set_exception(exc)
-        return fut
-
-
 class Importer:
     def __init__(
         self,
@@ -182,16 +168,7 @@ class Importer:
         if self._parallel_ok(todo):
             self._run_parallel(todo, manifest)
         else:
-            done = 0
-            for result in self._results(todo):
-                self._apply(result, manifest)
-                done += 1
-                if self.progress is not None:
-                    self.progress(done, total, result["path"])
-                self._maybe_commit()
-                if self.cancelled():
-                    self.report.cancelled = True
-                    break
+            self._run_serial(todo, manifest, 0, total)
         if not self.report.cancelled:
             writer = self._w()
             for path in gone:
@@ -202,6 +179,20 @@ class Importer:
             self.lib._rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)
         return self.report
+
+    def _run_serial(
+        self, todo: list[tuple[str, str]], manifest: dict[str, dict], done: int, total: int
+    ) -> None:
+        """Parse and write ``todo`` in this process, through the one main writer."""
+        for result in self._results(todo):
+            self._apply(result, manifest)
+            done += 1
+            if self.progress is not None:
+                self.progress(done, total, result["path"])
+            self._maybe_commit()
+            if self.cancelled():
+                self.report.cancelled = True
+                break
 
     def _results(self, todo: list[tuple[str, str]]):
         for path, known in todo:
@@ -259,19 +250,22 @@ class Importer:
         pool = ProcessPoolExecutor(
             workers, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),)
         )
+        left: list[tuple[str, str]] = []  # files to do in this process if the pool breaks
         with pool:
             for start in range(0, len(parts), workers):
                 wave = parts[start : start + workers]
-                futures = [
-                    pool.submit(segments.build_segment, str(self.lib.dir), b, self.tagger) for b in wave
-                ]
-                results = []
                 try:
+                    futures = [
+                        pool.submit(segments.build_segment, str(self.lib.dir), b, self.tagger) for b in wave
+                    ]
                     results = [fut.result() for fut in futures]
-                except BrokenProcessPool:
-                    # workers could not start (e.g. a script without a __main__ guard): go on in this process
-                    results = [segments.build_segment(str(self.lib.dir), b, self.tagger) for b in wave]
-                    pool = _InProcess()
+                except (BrokenProcessPool, OSError, EOFError):
+                    # workers could not start (e.g. a script without a __main__ guard) or one died:
+                    # do this wave and the rest here, through the main writer (the serial path). No
+                    # second writer in this process: writers share the index's temp folder, and each
+                    # commit removes it. Segments a worker of this wave finished are never committed.
+                    left = [item for batch in parts[start:] for item in batch]
+                    break
                 for segment, summaries in results:
                     if segment is not None:
                         pending.append(segment)
@@ -291,3 +285,5 @@ class Importer:
                     self.report.cancelled = True
                     break
         self._pending_segments = pending
+        if left and not self.report.cancelled:
+            self._run_serial(left, manifest, done, total)

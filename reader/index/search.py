@@ -4,7 +4,9 @@ Each request is evaluated once per segment (:mod:`reader.index.evaluate`):
 the matching stories with their BM25F scores give the total, the facet counts
 and the ranking (a top-N heap); date order sorts the matched set by a cached
 per-segment date array. Facet values come from the ``facets`` column, parsed
-once per segment and cached.
+once per segment and cached. The last few evaluated requests (matches, scores,
+facet counts) are kept in an LRU keyed by the index generation and segment ids,
+so paging and repeated queries skip evaluation; any commit makes them stale.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import heapq
 import json
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from functools import partial
 from itertools import chain
 
@@ -35,6 +37,9 @@ FILTER_FIELDS = {
     "column": "column",
 }
 FACET_LIMIT = 200
+#: Evaluated requests kept per library (paging and search-as-you-type re-use them); a broad
+#: query's entry holds a few MB at 100k stories, hence a small LRU.
+RESULT_CACHE = 16
 WEIGHTING = BM25F(B=0.75, K1=1.2)
 
 
@@ -77,16 +82,34 @@ class FacetCache:
     def __init__(self):
         self._data: dict[str, _SegmentData] = {}
         self._lock = threading.Lock()
+        #: (segment ids, generation, request key) -> [matched parts, facet counts or None]; LRU.
+        self._results: OrderedDict = OrderedDict()
+
+    def result(self, key) -> list | None:
+        with self._lock:
+            entry = self._results.get(key)
+            if entry is not None:
+                self._results.move_to_end(key)
+            return entry
+
+    def remember(self, key, entry: list) -> None:
+        with self._lock:
+            self._results[key] = entry
+            self._results.move_to_end(key)
+            while len(self._results) > RESULT_CACHE:
+                self._results.popitem(last=False)
 
     def leaves(self, searcher) -> list[tuple[object, int, _SegmentData]]:
         """``(segment searcher, docnum offset, data)`` for each segment of ``searcher``."""
         out = []
         live = set()
+        live_order = [_generation(searcher)]
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             seg = reader.segment() if hasattr(reader, "segment") else None
             key = seg.segment_id() if seg is not None else str(id(reader))
             live.add(key)
+            live_order.append(key)
             with self._lock:
                 data = self._data.get(key)
             if data is None:
@@ -97,7 +120,28 @@ class FacetCache:
         with self._lock:
             for key in set(self._data) - live:
                 del self._data[key]
+            if self._results and any(k[0] != tuple(live_order) for k in self._results):
+                # a commit changed the segments (or their deletions): evaluated results are stale
+                for k in [k for k in self._results if k[0] != tuple(live_order)]:
+                    del self._results[k]
         return out
+
+
+def _generation(searcher) -> int:
+    try:
+        return searcher.reader().generation()
+    except Exception:  # pragma: no cover - readers without a generation
+        return id(searcher)
+
+
+def _state(searcher) -> tuple:
+    """Identifies what ``searcher`` sees: its generation and segment ids (new on every commit)."""
+    ids = [_generation(searcher)]
+    for sub, _offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        seg = reader.segment() if hasattr(reader, "segment") else None
+        ids.append(seg.segment_id() if seg is not None else str(id(reader)))
+    return tuple(ids)
 
 
 def _filters(request: SearchRequest) -> tuple[list[wq.Query], list[str]]:
@@ -177,7 +221,19 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     page_size = max(1, int(request.page_size or 20))
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
-    parts = _match(searcher, cache, parsed.query, fq, not by_date)
+    key = (
+        _state(searcher),
+        request.query,
+        repr(sorted((k, tuple(v)) for k, v in (request.filters or {}).items())),
+        request.date_from,
+        request.date_to,
+        by_date,
+    )
+    entry = cache.result(key)
+    if entry is None:
+        entry = [_match(searcher, cache, parsed.query, fq, not by_date), None]
+        cache.remember(key, entry)
+    parts = entry[0]
     total = sum(len(local) for _o, _d, local, _s in parts)
     want = total if ids_only else min(total, page * page_size)
     if by_date:
@@ -216,7 +272,11 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
                 tags=list(story.tags),
             )
         )
-    facets = count_facets(parts) if request.facets else {}
+    facets = {}
+    if request.facets:
+        if entry[1] is None:
+            entry[1] = count_facets(parts)
+        facets = {name: list(values) for name, values in entry[1].items()}
     return Results(
         hits=hits,
         total=total,

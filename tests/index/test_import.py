@@ -222,7 +222,9 @@ def test_searching_while_importing_in_another_thread(tmp_path):
 
     archive = tmp_path / "archive"
     for i in range(60):
-        write_jsonl(archive / f"{i:03d}.jsonl", [{"id": f"t{i}", "title": f"线程{i}", "content": f"上饶新闻 第{i}篇"}])
+        write_jsonl(
+            archive / f"{i:03d}.jsonl", [{"id": f"t{i}", "title": f"线程{i}", "content": f"上饶新闻 第{i}篇"}]
+        )
     library = open_index(tmp_path / "home")
     library.commit_files = 10
     counts, errors = [], []
