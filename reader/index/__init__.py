@@ -16,9 +16,10 @@ guards the on-disk layout (an older index is reset and re-imported).
 records callers see.
 """
 
-from reader.index.library import ArchiveIndex, ImportReport, IndexError_, Problem, open_index
+from reader.index.library import ArchiveIndex, ImportReport, IndexError_, open_index
 from reader.index.locking import LibraryBusy
 from reader.index.results import FACETS, Hit, Results, SearchRequest
+from reader.ingest import Problem
 
 __all__ = [
     "FACETS",

@@ -20,7 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.index import documents, segments
-from reader.index.library import ArchiveIndex, ImportReport, Problem, _file_key, _watch_parent, _work
+from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work
+from reader.ingest import Problem
 from reader.story import Story
 
 

@@ -35,6 +35,7 @@ from reader.index import documents, search
 from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, codec, make_schema
+from reader.ingest import Problem
 from reader.story import Story
 
 ProgressFn = Callable[[int, int, str], None]
@@ -46,17 +47,6 @@ class IndexError_(RuntimeError):
 
 
 @dataclass
-class Problem:
-    """A file that failed, and why (same shape as ``reader.ingest.Problem``)."""
-
-    file: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
-
-
-@dataclass
 class ImportReport:
     """What one ``update`` did."""
 
@@ -64,7 +54,7 @@ class ImportReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
-    failed: list = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
     stories: int = 0
     seconds: float = 0.0
     cancelled: bool = False
