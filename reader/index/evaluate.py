@@ -1,118 +1,177 @@
-"""Evaluate a query on one segment in one pass: every matching docnum with its score.
+"""Evaluate a query on one segment in one pass, as whole-segment numpy arrays.
 
 Whoosh's collectors walk matchers one document at a time (``id``/``score``/
-``next`` in Python for every match), and the library used to do that twice
-per request (once for the total and facets, once for ranking). Here the
-query shapes the query language produces are evaluated with whole posting
-lists: a ``Term`` reads its postings a block at a time and scores them with
-the field lengths cached per segment, ``Or`` adds scores, ``And`` intersects
-and adds, ``Not`` under ``And`` subtracts, :class:`~reader.index.phrase.NgramPhrase`
-already works in bulk. Anything else goes through Whoosh's own matcher. The
-scores equal Whoosh's (BM25F: sum over the matching leaves, as its union and
-intersection matchers do).
+``next`` in Python for every match); a one-character query matches most of a
+big library, so that cost grows with the library. Here every query shape the
+query language produces is evaluated with dense per-segment arrays: a
+:class:`Match` is a boolean mask over the segment's documents plus, when
+scoring, a float score per document (0 where the mask is False). A ``Term``
+reads its postings in bulk (:func:`reader.index.codec.posting_arrays`) and
+scores them with BM25F as Whoosh does; ``Or`` adds; ``And`` intersects and
+adds; ``Not`` under ``And`` subtracts (Whoosh scores a NOT clause as a match of
+weight 1); :class:`~reader.index.phrase.NgramPhrase` checks positions for the
+candidates only; a date ``TermRange`` compares the segment's date array.
+Anything else goes through Whoosh's own matcher. Scores equal Whoosh's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
-from reader.index.phrase import NgramPhrase, read_postings
+from reader.index.codec import posting_arrays
+from reader.index.phrase import NgramPhrase, phrase_docs
 
-Scores = dict[int, float]
+
+@dataclass
+class Match:
+    """Documents of one segment matching a query: ``mask`` and (scored) ``score``, both of segment length."""
+
+    mask: np.ndarray
+    score: np.ndarray | None
 
 
-def _term(q: wq.Term, sub, lengths, weighting) -> Scores:
-    reader = sub.reader()
-    fieldname = q.fieldname
-    if fieldname not in sub.schema:
-        return {}
-    field = sub.schema[fieldname]
-    tbytes = field.to_bytes(q.text)
-    if (fieldname, tbytes) not in reader:
-        return {}
-    weights = read_postings(reader, fieldname, tbytes, values=False)
-    if weighting is None:
-        return dict.fromkeys(weights, 0.0)
-    scorer = weighting.scorer(sub, fieldname, q.text)
-    boost = q.boost
+class SegmentView:
+    """What evaluation needs of one segment: its searcher, size, field lengths and dates.
+
+    ``lengths(fieldname)`` gives field lengths by docnum as a float array;
+    ``dates`` the story dates (ISO strings, "" for none) as a numpy string array.
+    """
+
+    def __init__(self, searcher, size: int, lengths, dates: np.ndarray, live: np.ndarray):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.size = size
+        self.lengths = lengths
+        self.dates = dates
+        self.live = live
+
+    def empty(self, scored: bool) -> Match:
+        return Match(np.zeros(self.size, dtype=bool), np.zeros(self.size) if scored else None)
+
+
+def bm25_constants(scorer, boost: float, avgfl: float | None = None) -> tuple[float, float, float]:
+    """``(c1, c2, c3)`` with score = c1·w / (w + c2 + c3·length): Whoosh's bm25 with constants hoisted."""
+    k1, b = scorer.K1, scorer.B
+    avg = scorer.avgfl if avgfl is None else avgfl
+    return scorer.idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avg
+
+
+def term_scores(view: SegmentView, fieldname: str, text, weighting, weights: np.ndarray, ids, boost=1.0):
+    """Scores of the postings ``ids``/``weights`` of one term (BM25F where the field is scorable)."""
+    field = view.searcher.schema[fieldname]
+    scorer = weighting.scorer(view.searcher, fieldname, text)
     if isinstance(scorer, BM25FScorer) and field.scorable:
-        # whoosh.scoring.bm25 with the per-term constants taken out of the loop
-        k1, b = scorer.K1, scorer.B
-        c1 = scorer.idf * (k1 + 1) * boost
-        c2 = k1 * (1 - b)
-        c3 = k1 * b / scorer.avgfl
-        lens = lengths(fieldname)
-        return {d: c1 * w / (w + c2 + c3 * lens[d]) for d, w in weights.items()}
-    return {d: w * boost for d, w in weights.items()}
+        c1, c2, c3 = bm25_constants(scorer, boost)
+        lens = view.lengths(fieldname)[ids]
+        return c1 * weights / (weights + c2 + c3 * lens)
+    return weights * boost
 
 
-def _generic(q: wq.Query, sub, weighting) -> Scores:
-    if weighting is None:
-        return dict.fromkeys(q.docs(sub), 0.0)
-    m = q.matcher(sub, sub.context(weighting=weighting))
-    out: Scores = {}
-    while m.is_active():
-        out[m.id()] = m.score()
-        m.next()
+def _term(q: wq.Term, view: SegmentView, weighting) -> Match:
+    fieldname = q.fieldname
+    schema = view.searcher.schema
+    if fieldname not in schema:
+        return view.empty(weighting is not None)
+    tbytes = schema[fieldname].to_bytes(q.text)
+    ids, weights = posting_arrays(view.reader, fieldname, tbytes)
+    out = view.empty(weighting is not None)
+    if not len(ids):
+        return out
+    out.mask[ids] = True
+    if weighting is not None:
+        out.score[ids] = term_scores(view, fieldname, q.text, weighting, weights, ids, q.boost)
     return out
 
 
-def _all(sub) -> Scores:
-    reader = sub.reader()
-    deleted = reader.has_deletions()
-    return {d: 0.0 for d in range(reader.doc_count_all()) if not (deleted and reader.is_deleted(d))}
+def _phrase(q: NgramPhrase, view: SegmentView, weighting) -> Match:
+    out = view.empty(weighting is not None)
+    ids, scores = phrase_docs(view, q, weighting)
+    if len(ids):
+        out.mask[ids] = True
+        if weighting is not None:
+            out.score[ids] = scores
+    return out
 
 
-def evaluate(q: wq.Query, sub, lengths, weighting) -> Scores:
-    """docnum -> score of the documents of segment searcher ``sub`` matching ``q``.
+def _date_range(q: wq.TermRange, view: SegmentView, weighting) -> Match:
+    dates = view.dates
+    mask = dates != ""
+    if q.start:
+        mask &= dates >= q.start if q.startexcl is False else dates > q.start
+    if q.end:
+        mask &= dates <= q.end if q.endexcl is False else dates < q.end
+    score = None
+    if weighting is not None:
+        score = mask * q.boost  # Whoosh scores a range's documents by its boost
+    return Match(mask, score)
 
-    ``lengths(fieldname)`` gives that segment's field lengths by docnum;
-    ``weighting`` ``None`` means unscored (all scores 0).
+
+def _generic(q: wq.Query, view: SegmentView, weighting) -> Match:
+    out = view.empty(weighting is not None)
+    if weighting is None:
+        ids = np.fromiter(q.docs(view.searcher), dtype=np.int64)
+        out.mask[ids] = True
+        return out
+    m = q.matcher(view.searcher, view.searcher.context(weighting=weighting))
+    ids, scores = [], []
+    while m.is_active():
+        ids.append(m.id())
+        scores.append(m.score())
+        m.next()
+    if ids:
+        out.mask[ids] = True
+        out.score[ids] = scores
+    return out
+
+
+def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
+    """The documents of ``view``'s segment matching ``q``; ``weighting`` ``None`` means unscored.
+
+    Deleted and non-story documents are not removed here: the caller masks with ``view.live``.
     """
     if isinstance(q, wq.Term):
-        return _term(q, sub, lengths, weighting)
+        return _term(q, view, weighting)
     if isinstance(q, NgramPhrase):
-        ctx = sub.context(weighting=weighting) if weighting is not None else sub.boolean_context()
-        m = q.matcher(sub, ctx)
-        if not m.is_active():
-            return {}
-        ids = list(m.all_ids())
-        if weighting is None or m._weights is None:
-            return dict.fromkeys(ids, 0.0)
-        return dict(zip(ids, m._weights, strict=False))
-    if isinstance(q, wq.Or) and type(q) is wq.Or:
-        out: Scores = {}
+        return _phrase(q, view, weighting)
+    if isinstance(q, wq.TermRange) and q.fieldname == "date":
+        return _date_range(q, view, weighting)
+    if type(q) is wq.Or:
+        if any(isinstance(c, wq.Not) for c in q.subqueries):
+            return _generic(q, view, weighting)
+        out = view.empty(weighting is not None)
         for child in q.subqueries:
-            if isinstance(child, wq.Not):
-                return _generic(q, sub, weighting)
-            for d, s in evaluate(child, sub, lengths, weighting).items():
-                out[d] = out.get(d, 0.0) + s
+            part = evaluate(child, view, weighting)
+            out.mask |= part.mask
+            if weighting is not None:
+                out.score += part.score
         return out
-    if isinstance(q, wq.And) and type(q) is wq.And:
+    if type(q) is wq.And:
         positive = [c for c in q.subqueries if not isinstance(c, wq.Not)]
         negative = [c.query for c in q.subqueries if isinstance(c, wq.Not)]
         if positive:
-            parts = [evaluate(c, sub, lengths, weighting) for c in positive]
-            parts.sort(key=len)
-            out = parts[0]
-            for part in parts[1:]:
-                out = {d: s + part[d] for d, s in out.items() if d in part}
-                if not out:
-                    return out
+            out = evaluate(positive[0], view, weighting)
+            for child in positive[1:]:
+                if not out.mask.any():
+                    break
+                part = evaluate(child, view, weighting)
+                out.mask &= part.mask
+                if weighting is not None:
+                    out.score += part.score
         else:
-            out = _all(sub)
-        # Whoosh scores a NOT clause as a match of weight 1 (its inverse matcher): so do we
-        bonus = float(len(negative)) if weighting is not None else 0.0
+            out = Match(view.live.copy(), np.zeros(view.size) if weighting is not None else None)
         for child in negative:
-            if not out:
+            if not out.mask.any():
                 break
-            excluded = evaluate(child, sub, lengths, None)
-            out = {d: s + bonus for d, s in out.items() if d not in excluded}
-            bonus = 0.0
+            out.mask &= ~evaluate(child, view, None).mask
+        if weighting is not None:
+            # Whoosh scores the NOT clauses together as one match of weight len(negative)
+            out.score = np.where(out.mask, out.score + float(len(negative)), 0.0)
         return out
     if isinstance(q, wq.Not):
-        excluded = evaluate(q.query, sub, lengths, None)
-        score = 1.0 if weighting is not None else 0.0
-        return {d: score for d in _all(sub) if d not in excluded}
-    return _generic(q, sub, weighting)
+        mask = view.live & ~evaluate(q.query, view, None).mask
+        return Match(mask, mask * 1.0 if weighting is not None else None)
+    return _generic(q, view, weighting)

@@ -167,7 +167,7 @@ class ArchiveIndex:
         self.dir = paths.index_dir(self.home)
         self._lock = threading.RLock()
         self._searcher = None
-        self._cache = search.FacetCache()
+        self._cache = search.FacetCache(self.dir)
         #: Messages about the state of the index (e.g. reset after a format change).
         self.notices: list[str] = []
         #: Roots of an index reset by a format change, re-imported by the next update.
@@ -258,8 +258,7 @@ class ArchiveIndex:
 
     def count(self) -> int:
         with self._lock:
-            docs, _leaves = search.matched_docs(self._get_searcher(), self._cache, None)
-            return len(docs)
+            return len(search.matched_docs(self._get_searcher(), self._cache, None))
 
     def roots(self) -> list[str]:
         with self._lock:
@@ -332,7 +331,7 @@ class ArchiveIndex:
             self._ix.close()
             self._ix = windex.create_in(str(self.dir), make_schema())
             _write_meta(self.dir, self._pending_roots)
-            self._cache = search.FacetCache()
+            self._cache = search.FacetCache(self.dir)
 
 
 def open_index(home: Path) -> ArchiveIndex:

@@ -2,21 +2,20 @@
 
 Whoosh's ``Phrase`` walks its terms' postings one document at a time through
 span matchers; for a phrase of common bigrams (``新闻联播``: thousands of
-documents contain every unit) that costs seconds. :class:`NgramPhrase` reads
-each unit's postings a block at a time, rarest unit first, narrows the
-candidate documents by set intersection, then checks positions with sets
-(unit ``i`` at position ``p + i``). Scores are what Whoosh's phrase gives: the
-sum of the units' BM25F scores in each matching document.
+documents contain every unit) that costs seconds. :func:`phrase_docs` reads
+each unit's document numbers as arrays, intersects them (rarest unit first),
+then reads positions for the remaining candidates only and checks them with
+sets (unit ``i`` at position ``p + i``). Scores are what Whoosh's phrase gives:
+the sum of the units' BM25F scores in each matching document.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.matching.wrappers import FilterMatcher
 
-#: Below this ratio of candidates to postings, look candidates up with skip_to instead of reading all.
-SKIP_RATIO = 16
+from reader.index.codec import posting_arrays, posting_values
 
 
 class _ScoredList(ListMatcher):
@@ -29,51 +28,75 @@ class _ScoredList(ListMatcher):
         return False
 
 
-def read_postings(
-    reader, fieldname: str, tbytes: bytes, restrict: set[int] | None = None, values: bool = True
-) -> dict:
-    """docnum -> (weight, value) of one term in one segment (deleted documents left out).
+def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray | None]:
+    """Docnums (ascending) of ``view``'s segment containing phrase ``q``, and their scores.
 
-    With ``restrict``, only those documents are wanted (looked up by skipping
-    when they are few compared with the postings). ``values=False``: docnum -> weight.
+    ``view`` is a :class:`reader.index.evaluate.SegmentView` (searcher, reader, lengths).
     """
-    m = reader.postings(fieldname, tbytes)
-    deleted = None
-    if isinstance(m, FilterMatcher):
-        deleted, m = m._ids, m.child
-    out: dict[int, tuple[float, bytes]] = {}
-    if isinstance(m, ListMatcher):
-        weights = m._weights or [1.0] * len(m._ids)
-        if values:
-            out = dict(
-                zip(m._ids, zip(weights, m._values or [b""] * len(m._ids), strict=False), strict=False)
-            )
-        else:
-            out = dict(zip(m._ids, weights, strict=False))
-    elif restrict is not None and len(restrict) * SKIP_RATIO < reader.doc_frequency(fieldname, tbytes):
-        for docnum in sorted(restrict):
-            if not m.is_active():
+    from reader.index.evaluate import term_scores
+
+    empty = np.zeros(0, dtype=np.int64)
+    fieldname = q.fieldname
+    schema = view.searcher.schema
+    if fieldname not in schema:
+        return empty, None
+    field = schema[fieldname]
+    reader = view.reader
+    tbytes = [field.to_bytes(w) for w in q.words]
+    if any((fieldname, t) not in reader for t in tbytes):
+        return empty, None
+    order = sorted(range(len(tbytes)), key=lambda i: reader.doc_frequency(fieldname, tbytes[i]))
+    arrays: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    candidates = None
+    for i in order:
+        ids, weights = posting_arrays(reader, fieldname, tbytes[i])
+        arrays[i] = (ids, weights)
+        candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
+        if not len(candidates):
+            return empty, None
+    decode = field.format.decode_positions
+    values = {i: posting_values(reader, fieldname, tbytes[i], candidates) for i in order}
+    keep = []
+    for docnum in candidates.tolist():
+        starts = None
+        for i in order:
+            raw = values[i].get(docnum)
+            if raw is None:
+                starts = None
                 break
-            m.skip_to(docnum)
-            if m.is_active() and m.id() == docnum:
-                out[docnum] = (m.weight(), m.value()) if values else m.weight()
-        restrict = None
-    else:
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            if values:
-                m._read_values()
-                out.update(zip(m._ids, zip(m._weights, m._values, strict=False), strict=False))
-            else:
-                out.update(zip(m._ids, m._weights, strict=False))
-            m._next_block()
-    if deleted:
-        for docnum in deleted:
-            out.pop(docnum, None)
-    if restrict is not None:
-        out = {d: out[d] for d in restrict if d in out}
-    return out
+            shifted = {p - i for p in decode(raw)}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                break
+        if starts:
+            keep.append(docnum)
+    ids = np.asarray(keep, dtype=np.int64)
+    if not len(ids) or weighting is None:
+        return ids, None
+    scores = np.zeros(len(ids))
+    for i in order:
+        unit_ids, unit_weights = arrays[i]
+        where = np.searchsorted(unit_ids, ids)
+        scores += term_scores(view, fieldname, q.words[i], weighting, unit_weights[where], ids)
+    return ids, scores * q.boost
+
+
+class _MatcherView:
+    """What ``phrase_docs`` needs of a SegmentView, built from a searcher (Whoosh's matcher path)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._lengths: dict[str, np.ndarray] = {}
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        lens = self._lengths.get(fieldname)
+        if lens is None:
+            n = self.reader.doc_count_all()
+            length = self.reader.doc_field_length
+            lens = np.array([length(d, fieldname, 1) or 1 for d in range(n)], dtype=np.float64)
+            self._lengths[fieldname] = lens
+        return lens
 
 
 class NgramPhrase(wq.Phrase):
@@ -83,46 +106,13 @@ class NgramPhrase(wq.Phrase):
         super().__init__(fieldname, words, slop=1, boost=boost)
 
     def matcher(self, searcher, context=None):
-        fieldname = self.fieldname
-        if fieldname not in searcher.schema:
-            return NullMatcher()
-        field = searcher.schema[fieldname]
-        reader = searcher.reader()
-        tbytes = [field.to_bytes(w) for w in self.words]
-        if any((fieldname, t) not in reader for t in tbytes):
-            return NullMatcher()
-        order = sorted(range(len(tbytes)), key=lambda i: reader.doc_frequency(fieldname, tbytes[i]))
-        tables: dict[int, dict] = {}
-        candidates: set[int] | None = None
-        for i in order:
-            table = read_postings(reader, fieldname, tbytes[i], candidates)
-            candidates = set(table) if candidates is None else candidates & table.keys()
-            if not candidates:
-                return NullMatcher()
-            tables[i] = table
-        decode = field.format.decode_positions
-        ids = []
-        for docnum in sorted(candidates):
-            starts = None
-            for i in order:
-                shifted = {p - i for p in decode(tables[i][docnum][1])}
-                starts = shifted if starts is None else starts & shifted
-                if not starts:
-                    break
-            if starts:
-                ids.append(docnum)
-        if not ids:
-            return NullMatcher()
         weighting = searcher.weighting if context is None else context.weighting
-        if weighting is None:
+        ids, scores = phrase_docs(_MatcherView(searcher), self, weighting)
+        deleted = searcher.reader().is_deleted
+        live = [i for i, d in enumerate(ids.tolist()) if not deleted(d)]
+        if not live:
+            return NullMatcher()
+        ids = ids[live].tolist()
+        if scores is None:
             return ListMatcher(ids)
-        scorers = [(tables[i], weighting.scorer(searcher, fieldname, self.words[i])) for i in order]
-        scores = []
-        for docnum in ids:
-            length = searcher.doc_field_length(docnum, fieldname, 1)
-            score = 0.0
-            for table, scorer in scorers:
-                weight = table[docnum][0]
-                score += scorer._score(weight, length) if hasattr(scorer, "_score") else weight
-            scores.append(score * self.boost)
-        return _ScoredList(ids, weights=scores)
+        return _ScoredList(ids, weights=scores[live].tolist())

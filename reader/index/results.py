@@ -18,7 +18,8 @@ class SearchRequest:
     ``query`` is the user's text in the query language (may be empty: then every
     story matches). ``filters`` maps a facet name to the values ticked in it:
     AND across facets, OR within one. ``date_from``/``date_to`` are ISO prefixes
-    (``2024``, ``2024-05``, ``2024-05-24``), inclusive.
+    (``2024``, ``2024-05``, ``2024-05-24``), inclusive. ``ids``, when given,
+    restricts the search to those stories (facets then count within them).
     """
 
     query: str = ""
@@ -30,6 +31,7 @@ class SearchRequest:
     page_size: int = 20
     facets: bool = True
     snippets: bool = True
+    ids: list[str] | None = None  # only these stories (a bookmark list, a collection); None: all
 
 
 @dataclass

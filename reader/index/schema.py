@@ -16,17 +16,17 @@ from array import array
 
 from whoosh import fields, formats
 from whoosh.analysis import RegexTokenizer
-from whoosh.codec import whoosh3
 from whoosh.columns import VarBytesColumn
 
 from reader.index import compat  # noqa: F401  (Whoosh fixes)
+from reader.index.codec import RawCodec
 from reader.text.fold import fold
 from reader.text.tokenise import postings
 
 #: Version of the on-disk layout (fields, formats). An index written with another
 #: version is reset and re-imported from its roots (see ``library.ArchiveIndex``).
-#: 1: pickled position deltas; 2: :class:`CompactPositions`.
-SCHEMA_VERSION = 2
+#: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`).
+SCHEMA_VERSION = 3
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0
@@ -44,9 +44,9 @@ QUERY_FIELDS = {
 }
 
 
-def codec() -> whoosh3.W3Codec:
-    """The codec writers use: rare terms (most bigrams) inline in the term table, light compression."""
-    return whoosh3.W3Codec(blocklimit=128, compression=1, inlinelimit=8)
+def codec() -> RawCodec:
+    """The codec writers use: rare terms (most bigrams) inline in the term table, flat blocks of 256."""
+    return RawCodec(blocklimit=256, inlinelimit=8)
 
 
 class Postings(list):

@@ -1,30 +1,30 @@
 """Running a SearchRequest against an open Whoosh searcher: matching, ranking, paging, facets, snippets.
 
-Each request is evaluated once per segment (:mod:`reader.index.evaluate`):
-the matching stories with their BM25F scores give the total, the facet counts
-and the ranking (a top-N heap); date order sorts the matched set by a cached
-per-segment date array. Facet values come from the ``facets`` column, parsed
-once per segment and cached. The last few evaluated requests (matches, scores,
-facet counts) are kept in an LRU keyed by the index generation and segment ids,
-so paging and repeated queries skip evaluation; any commit makes them stale.
+Each request is evaluated once per segment (:mod:`reader.index.evaluate`) as
+numpy arrays: the matching stories with their BM25F scores give the total, the
+facet counts (one ``bincount`` over the segment's facet entries) and the
+ranking (``argpartition`` for the top N); date order sorts by a per-segment
+date key. Per-segment arrays come from :mod:`reader.index.segdata`. The last
+few evaluated requests are kept in an LRU keyed by the index generation and
+segment ids, so paging and repeated queries skip evaluation; any commit makes
+them stale.
 """
 
 from __future__ import annotations
 
-import heapq
-import json
 import threading
-from collections import Counter, OrderedDict
-from functools import partial
-from itertools import chain
+from collections import OrderedDict
+from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from reader.index.documents import decode_story
-from reader.index.evaluate import evaluate
+from reader.index.evaluate import SegmentView, evaluate
 from reader.index.query import Parsed, date_range, parse
 from reader.index.results import FACETS, Hit, Results, SearchRequest
+from reader.index.segdata import FacetVocabulary, SegmentData
 from reader.index.snippets import highlight
 
 #: Filter name -> indexed field holding exact values.
@@ -38,92 +38,102 @@ FILTER_FIELDS = {
 }
 FACET_LIMIT = 200
 #: Evaluated requests kept per library (paging and search-as-you-type re-use them); a broad
-#: query's entry holds a few MB at 100k stories, hence a small LRU.
-RESULT_CACHE = 16
+#: query's entry holds about 2 MB at 100k stories.
+RESULT_CACHE = 12
 WEIGHTING = BM25F(B=0.75, K1=1.2)
 
 
-class _SegmentData:
-    """Per-segment arrays: is-story flags, dates, flattened facet keys and (lazily) field lengths."""
+class Leaf:
+    """One segment of the open searcher: its searcher, docnum offset, arrays and live stories."""
 
-    __slots__ = ("story", "dates", "keys", "_lengths")
+    __slots__ = ("sub", "offset", "data", "live")
 
-    def __init__(self, reader):
-        n = reader.doc_count_all()
-        self.story = [False] * n
-        self.dates = [""] * n
-        self.keys: list[tuple[str, ...]] = [()] * n
-        self._lengths: dict[str, list] = {}
-        if not reader.has_column("facets"):
-            return
-        column = reader.column_reader("facets")
-        for docnum in range(n):
-            raw = column[docnum]
-            if not raw:
-                continue
-            facets = json.loads(raw)
-            self.story[docnum] = True
-            self.dates[docnum] = facets.get("date", "")
-            self.keys[docnum] = tuple(f"{name}\x1f{v}" for name in FACETS for v in facets.get(name, ()))
+    def __init__(self, sub, offset: int, data: SegmentData, live: np.ndarray):
+        self.sub = sub
+        self.offset = offset
+        self.data = data
+        self.live = live
 
-    def lengths(self, reader, fieldname: str) -> list:
-        """Field lengths by docnum as Whoosh's scorers see them (cached; segments are immutable)."""
-        lens = self._lengths.get(fieldname)
-        if lens is None:
-            length = reader.doc_field_length
-            lens = [length(d, fieldname, 1) for d in range(len(self.story))]
-            self._lengths[fieldname] = lens
-        return lens
+    def view(self) -> SegmentView:
+        reader = self.sub.reader()
+        data = self.data
+
+        def lengths(fieldname: str) -> np.ndarray:
+            return data.lengths(reader, fieldname)
+
+        return SegmentView(self.sub, data.size, lengths, data.dates, self.live)
+
+
+class Matched:
+    """An evaluated request: per leaf the matching mask, and all matches as global docnums with scores."""
+
+    __slots__ = ("leaves", "masks", "docs", "scores", "facets")
+
+    def __init__(self, leaves: list[Leaf], masks: list[np.ndarray], scores: list[np.ndarray] | None):
+        self.leaves = leaves
+        self.masks = masks
+        local = [np.flatnonzero(m) for m in masks]
+        self.docs = np.concatenate([leaf.offset + d for leaf, d in zip(leaves, local, strict=True)] or [[]])
+        self.docs = self.docs.astype(np.int64)
+        self.scores = None
+        if scores is not None:
+            parts = [s[d] for s, d in zip(scores, local, strict=True)]
+            self.scores = np.concatenate(parts) if parts else np.zeros(0)
+        self.facets: dict | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.docs)
 
 
 class FacetCache:
-    """Segment data cached by segment id (segments are immutable apart from deletions)."""
+    """Segment arrays cached by segment id (segments are immutable apart from deletions), the
+    facet vocabulary they share, and an LRU of evaluated requests."""
 
-    def __init__(self):
-        self._data: dict[str, _SegmentData] = {}
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self.vocab = FacetVocabulary()
+        self._data: dict[str, SegmentData] = {}
         self._lock = threading.Lock()
-        #: (segment ids, generation, request key) -> [matched parts, facet counts or None]; LRU.
+        #: (segment ids, generation, request key) -> Matched; LRU.
         self._results: OrderedDict = OrderedDict()
 
-    def result(self, key) -> list | None:
+    def result(self, key) -> Matched | None:
         with self._lock:
             entry = self._results.get(key)
             if entry is not None:
                 self._results.move_to_end(key)
             return entry
 
-    def remember(self, key, entry: list) -> None:
+    def remember(self, key, entry: Matched) -> None:
         with self._lock:
             self._results[key] = entry
             self._results.move_to_end(key)
             while len(self._results) > RESULT_CACHE:
                 self._results.popitem(last=False)
 
-    def leaves(self, searcher) -> list[tuple[object, int, _SegmentData]]:
-        """``(segment searcher, docnum offset, data)`` for each segment of ``searcher``."""
+    def leaves(self, searcher) -> list[Leaf]:
+        """A :class:`Leaf` for each segment of ``searcher``."""
         out = []
-        live = set()
-        live_order = [_generation(searcher)]
+        live_ids = set()
+        state = _state(searcher)
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             seg = reader.segment() if hasattr(reader, "segment") else None
             key = seg.segment_id() if seg is not None else str(id(reader))
-            live.add(key)
-            live_order.append(key)
+            live_ids.add(key)
             with self._lock:
                 data = self._data.get(key)
             if data is None:
-                data = _SegmentData(reader)
+                data = SegmentData.load(reader, self.vocab, self.folder if seg is not None else None)
                 with self._lock:
                     self._data[key] = data
-            out.append((sub, offset, data))
+            out.append(Leaf(sub, offset, data, data.live(reader)))
         with self._lock:
-            for key in set(self._data) - live:
+            for key in set(self._data) - live_ids:
                 del self._data[key]
-            if self._results and any(k[0] != tuple(live_order) for k in self._results):
-                # a commit changed the segments (or their deletions): evaluated results are stale
-                for k in [k for k in self._results if k[0] != tuple(live_order)]:
-                    del self._results[k]
+            for k in [k for k in self._results if k[0] != state]:
+                del self._results[k]  # a commit changed the segments or their deletions: stale
         return out
 
 
@@ -160,57 +170,96 @@ def _filters(request: SearchRequest) -> tuple[list[wq.Query], list[str]]:
     return parts, notes
 
 
-def _match(searcher, cache: FacetCache, q: wq.Query | None, fq: wq.Query | None, scored: bool):
-    """Per segment ``(offset, data, local docnums, scores)`` of live stories matching ``q`` and ``fq``."""
-    weighting = searcher.weighting if scored else None
-    out = []
-    for sub, offset, data in cache.leaves(searcher):
-        story = data.story
-        lengths = partial(data.lengths, sub.reader())
-        allowed = None
-        if fq is not None:
-            allowed = evaluate(fq, sub, lengths, None)
-            if not allowed:
-                out.append((offset, data, [], []))
-                continue
-        if q is None:
-            if allowed is not None:
-                local = sorted(d for d in allowed if story[d])
-            else:
-                reader = sub.reader()
-                deleted = reader.has_deletions()
-                local = [d for d in range(len(story)) if story[d] and not (deleted and reader.is_deleted(d))]
-            out.append((offset, data, local, [0.0] * len(local)))
-            continue
-        matched = evaluate(q, sub, lengths, weighting)
-        if allowed is not None:
-            local = [d for d in matched if story[d] and d in allowed]
-        else:
-            local = [d for d in matched if story[d]]
-        local.sort()
-        out.append((offset, data, local, [matched[d] for d in local]))
-    return out
+def _match(
+    searcher,
+    cache: FacetCache,
+    q: wq.Query | None,
+    fq: wq.Query | None,
+    scored: bool,
+    story_ids: list[str] | None = None,
+) -> Matched:
+    """Live stories matching ``q`` (``None``: all), filter ``fq`` and (if given) ``story_ids``."""
+    weighting = searcher.weighting if scored and q is not None else None
+    leaves = cache.leaves(searcher)
+    masks, scores = [], []
+    for leaf in leaves:
+        view = leaf.view()
+        mask = leaf.live
+        if story_ids is not None:
+            allowed = np.zeros(leaf.data.size, dtype=bool)
+            allowed[leaf.data.docnums_of(view.reader, story_ids)] = True
+            mask = mask & allowed
+        if fq is not None and mask.any():
+            mask = mask & evaluate(fq, view, None).mask
+        score = None
+        if q is not None and mask.any():
+            found = evaluate(q, view, weighting)
+            mask = mask & found.mask
+            score = found.score
+        masks.append(mask)
+        if weighting is not None:
+            scores.append(score if score is not None else np.zeros(leaf.data.size))
+    return Matched(leaves, masks, scores if weighting is not None else None)
 
 
-def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> tuple[list[int], list]:
-    """Global docnums of live stories matching ``q`` (``None``: all), and the segment table."""
-    parts = _match(searcher, cache, q, None, False)
-    return [offset + d for offset, _data, local, _s in parts for d in local], parts
-
-
-def count_facets(parts) -> dict[str, list[tuple[str, int]]]:
-    counter: Counter = Counter()
-    for _offset, data, local, _scores in parts:
-        keys = data.keys
-        counter.update(chain.from_iterable(keys[d] for d in local))
+def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tuple[str, int]]]:
+    """Facet name -> [(value, count)] for the matched stories, by count (then value), at most FACET_LIMIT."""
+    selected = [
+        leaf.data.entry_key[mask[leaf.data.entry_doc]]
+        for leaf, mask in zip(matched.leaves, matched.masks, strict=True)
+        if len(leaf.data.entry_key)
+    ]
     facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
-    for key, count in counter.items():
-        name, _, value = key.partition("\x1f")
-        facets[name].append((value, count))
-    for values in facets.values():
-        values.sort(key=lambda vc: (-vc[1], vc[0]))
-        del values[FACET_LIMIT:]
+    if not selected:
+        return facets
+    by_name = vocab.by_name()
+    counts = np.bincount(np.concatenate(selected), minlength=len(vocab.keys))
+    for name in FACETS:
+        ids, values = by_name.get(name, (None, None))
+        if ids is None or not len(ids):
+            continue
+        c = counts[ids]
+        nonzero = np.flatnonzero(c)
+        if not len(nonzero):
+            continue
+        # by count descending, then value ascending (ids are in value order, and the sort is stable)
+        order = nonzero[np.argsort(-c[nonzero], kind="stable")][:FACET_LIMIT]
+        facets[name] = [(values[i], int(c[i])) for i in order.tolist()]
     return facets
+
+
+def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
+    """Global docnums of the best ``want`` matches in result order."""
+    docs = matched.docs
+    total = len(docs)
+    if not total or want <= 0:
+        return docs[:0]
+    if by_date:
+        keys = np.concatenate(
+            [leaf.data.date_keys[mask] for leaf, mask in zip(matched.leaves, matched.masks, strict=True)]
+        )
+        # newest first, then index order; one int64 key: -date * 2^32 + docnum
+        combined = -(keys << 32) + docs
+    else:
+        combined = None
+    if combined is not None:
+        if want < total:
+            part = np.argpartition(combined, want - 1)[:want]
+            return docs[part[np.argsort(combined[part], kind="stable")]]
+        return docs[np.argsort(combined, kind="stable")]
+    scores = matched.scores
+    idx = np.arange(total) if want >= total else np.argpartition(-scores, want - 1)[:want]
+    if want < total:
+        # ties at the cut: keep the lowest docnums among equal scores, as a full sort would
+        cut = scores[idx].min()
+        idx = np.union1d(idx[scores[idx] > cut], np.flatnonzero(scores == cut))
+    order = np.lexsort((docs[idx], -scores[idx]))
+    return docs[idx[order]][:want]
+
+
+def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> np.ndarray:
+    """Global docnums of live stories matching ``q`` (``None``: all)."""
+    return _match(searcher, cache, q, None, False).docs
 
 
 def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool = False):
@@ -221,6 +270,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     page_size = max(1, int(request.page_size or 20))
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
+    story_ids = list(request.ids) if request.ids is not None else None
     key = (
         _state(searcher),
         request.query,
@@ -228,32 +278,23 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         request.date_from,
         request.date_to,
         by_date,
+        None if story_ids is None else hash(tuple(sorted(story_ids))),
     )
-    entry = cache.result(key)
-    if entry is None:
-        entry = [_match(searcher, cache, parsed.query, fq, not by_date), None]
-        cache.remember(key, entry)
-    parts = entry[0]
-    total = sum(len(local) for _o, _d, local, _s in parts)
+    matched = cache.result(key)
+    if matched is None:
+        matched = _match(searcher, cache, parsed.query, fq, not by_date, story_ids)
+        cache.remember(key, matched)
+    total = matched.total
     want = total if ids_only else min(total, page * page_size)
-    if by_date:
-        rows = ((data.dates[d], -(offset + d)) for offset, data, local, _s in parts for d in local)
-        top = [
-            -neg
-            for _date, neg in (heapq.nlargest(want, rows) if want < total else sorted(rows, reverse=True))
-        ]
-        scores: dict[int, float] = {}
-    else:
-        rows = (
-            (-s, offset + d) for offset, _data, local, sc in parts for d, s in zip(local, sc, strict=False)
-        )
-        best = heapq.nsmallest(want, rows) if want < total else sorted(rows)
-        top = [d for _s, d in best]
-        scores = {d: -s for s, d in best}
+    top = _ranked(matched, by_date, want)
     if ids_only:
-        return [searcher.stored_fields(d)["id"] for d in top]
+        return [searcher.stored_fields(d)["id"] for d in top.tolist()]
+    score_of = {}
+    if matched.scores is not None:
+        position = np.searchsorted(matched.docs, top)
+        score_of = dict(zip(top.tolist(), matched.scores[position].tolist(), strict=True))
     hits = []
-    for docnum in top[(page - 1) * page_size : page * page_size]:
+    for docnum in top[(page - 1) * page_size : page * page_size].tolist():
         story = decode_story(searcher.stored_fields(docnum)["data"])
         snippet = ""
         if request.snippets:
@@ -264,7 +305,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
                 title=story.title,
                 date=story.date,
                 source=story.source,
-                score=round(float(scores.get(docnum, 0.0)), 4),
+                score=round(float(score_of.get(docnum, 0.0)), 4),
                 snippet=snippet,
                 subtitle=story.subtitle,
                 authors=list(story.authors),
@@ -274,9 +315,9 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         )
     facets = {}
     if request.facets:
-        if entry[1] is None:
-            entry[1] = count_facets(parts)
-        facets = {name: list(values) for name, values in entry[1].items()}
+        if matched.facets is None:
+            matched.facets = count_facets(matched, cache.vocab)
+        facets = {name: list(values) for name, values in matched.facets.items()}
     return Results(
         hits=hits,
         total=total,

@@ -7,14 +7,63 @@ main-window flow tests use the real index; these fakes only test widgets
 
 from __future__ import annotations
 
+import html
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.gui.backend import snippet_for, story_facets
-from reader.index.results import Hit, Results, SearchRequest
+from reader.gui.highlight import find_spans
+from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.story import Story
 from reader.text.fold import fold
+
+
+def snippet_for(story: Story, terms: list[str], width: int = 80) -> str:
+    """About ``width`` characters around the first hit (hits in <b>), rest escaped."""
+    text = " ".join(p.strip() for p in story.paragraphs if p.strip())
+    spans = find_spans(text, terms)
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    out, pos = [], start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[pos:s]))
+        out.append(f"<b>{html.escape(text[s:e])}</b>")
+        pos = e
+    out.append(html.escape(text[pos:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(out) + suffix
+
+
+def story_facets(stories: Iterable[Story]) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts over a list of stories (same shape as ``Results.facets``)."""
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    for story in stories:
+        counts["tag"].update(set(story.tags))
+        if story.source:
+            counts["source"][story.source] += 1
+        counts["author"].update(set(story.authors))
+        if len(story.date) >= 4:
+            counts["year"][story.date[:4]] += 1
+        if len(story.date) >= 7:
+            counts["month"][story.date[:7]] += 1
+    return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for name, c in counts.items() if c}
+
+
+def _matches_filters(story: Story, filters: dict[str, list[str]]) -> bool:
+    values = {
+        "tag": set(story.tags),
+        "source": {story.source},
+        "author": set(story.authors),
+        "year": {story.date[:4]},
+        "month": {story.date[:7]},
+    }
+    return all(not wanted or values.get(name, set()) & set(wanted) for name, wanted in filters.items())
 
 
 @dataclass
@@ -40,6 +89,8 @@ class FakeIndex:
         out = []
         for sid in self.order:
             s = self.stories[sid]
+            if request.ids is not None and sid not in request.ids:
+                continue
             if words and not all(w in fold(s.title + "\n" + s.text) for w in words):
                 continue
             values = (

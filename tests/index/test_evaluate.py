@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
-
+import numpy as np
 import pytest
 from whoosh import query as wq
 
@@ -44,21 +43,30 @@ def _leaves(library):
     return searcher, library._cache.leaves(searcher)
 
 
+def _docs(match, live):
+    """Matching stories (evaluation leaves non-story documents to the caller's live mask)."""
+    return set(np.flatnonzero(match.mask & live).tolist())
+
+
 @pytest.mark.parametrize("text", QUERIES)
 def test_evaluate_matches_and_scores_like_whoosh(small_library, text):
     searcher, leaves = _leaves(small_library)
     q = parse(text).query
     assert q is not None
-    for sub, _offset, data in leaves:
-        lengths = partial(data.lengths, sub.reader())
-        got = evaluate(q, sub, lengths, searcher.weighting)
-        assert set(got) == set(q.docs(sub)), text
-        unscored = evaluate(q, sub, lengths, None)
-        assert set(unscored) == set(got)
-        expected = _whoosh(q, sub, searcher.weighting)
-        assert got.keys() == expected.keys()
+    for leaf in leaves:
+        sub = leaf.sub
+        live = leaf.live
+        stories = set(np.flatnonzero(live).tolist())
+        got = evaluate(q, leaf.view(), searcher.weighting)
+        assert _docs(got, live) == set(q.docs(sub)) & stories, text
+        unscored = evaluate(q, leaf.view(), None)
+        assert unscored.score is None
+        assert _docs(unscored, live) == _docs(got, live)
+        expected = {d: s for d, s in _whoosh(q, sub, searcher.weighting).items() if d in stories}
+        assert _docs(got, live) == set(expected)
         for docnum, score in expected.items():
-            assert got[docnum] == pytest.approx(score, rel=1e-5), (text, docnum)
+            assert got.score[docnum] == pytest.approx(score, rel=1e-5), (text, docnum)
+        assert not got.score[~got.mask].any()  # no score outside the matches
 
 
 @pytest.mark.parametrize(

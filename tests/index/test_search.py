@@ -104,6 +104,21 @@ def test_facets_count_the_matched_set(small_library):
     assert filtered.facets["source"][0][1] >= filtered.facets["source"][-1][1]
 
 
+def test_restricted_to_story_ids(small_library):
+    ids = {h.id: h for h in small_library.search(SearchRequest(page_size=100)).hits}
+    by_title = {h.title: i for i, h in ids.items()}
+    chosen = [by_title[TITLES["a1"]], by_title[TITLES["a3"]], "no-such-story"]
+    results = small_library.search(SearchRequest(ids=chosen, page_size=100))
+    assert {h.title for h in results.hits} == t("a1", "a3") and results.total == 2
+    assert dict(results.facets["source"]) == {"新华网": 2}  # facets count within the chosen stories
+    assert titles(small_library, "柚", ids=chosen) == t("a1", "a3")
+    assert titles(small_library, "上饶", ids=chosen) == t("a1")
+    assert titles(small_library, "上饶", ids=[]) == set()
+    assert titles(small_library, filters={"year": ["2024"]}, ids=chosen) == t("a1", "a3")
+    ranked = small_library.search(SearchRequest(query="柚", ids=chosen))
+    assert [h.score for h in ranked.hits] == sorted((h.score for h in ranked.hits), reverse=True)
+
+
 def test_empty_query_is_every_story_newest_first(small_library):
     results = small_library.search(SearchRequest(page_size=100))
     assert results.total == len(RECORDS) == small_library.count()

@@ -1,0 +1,226 @@
+"""Per-segment arrays for evaluation, facets and date order, cached beside the segment.
+
+For each segment: which documents are stories, their dates (ISO string and a
+sortable integer), their facet keys as a flat (document, key) entry list, and
+(lazily) field lengths. Reading these from the ``facets`` column means parsing
+one JSON value per story, about half a second at 100,000 stories, so the arrays
+are saved once as ``<segment name>.facets.npz`` in the index folder: Whoosh
+deletes such a file with its segment (the name matches its segment-file
+pattern), and a missing, unreadable or mismatched file is simply rebuilt.
+Segments never change after they are written (deletions are kept apart, in
+the table of contents), so the cache cannot go stale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+import numpy as np
+from whoosh.util.numeric import byte_to_length
+
+from reader.index.results import FACETS
+
+#: Bump when the arrays saved change meaning.
+FORMAT = 1
+_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_BYTE_LENGTHS[0] = 1.0  # Whoosh's doc_field_length default for an empty field
+
+
+def date_key(date: str) -> int:
+    """``2024-05-24`` -> 20240524 (missing parts 0); anything unparsable -> 0."""
+    digits = date.replace("-", "")[:8]
+    if not digits.isdigit():
+        return 0
+    return int(digits.ljust(8, "0"))
+
+
+class FacetVocabulary:
+    """Facet keys (``name\\x1fvalue``) of every segment seen, numbered in order of first sight."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.keys: list[str] = []
+        self._lock = threading.Lock()
+        self._by_name: tuple[int, dict[str, tuple[np.ndarray, list[str]]]] | None = None
+
+    def intern(self, keys) -> np.ndarray:
+        with self._lock:
+            ids = self.ids
+            out = np.empty(len(keys), dtype=np.int32)
+            for i, key in enumerate(keys):
+                n = ids.get(key)
+                if n is None:
+                    n = ids[key] = len(self.keys)
+                    self.keys.append(key)
+                out[i] = n
+            return out
+
+    def by_name(self) -> dict[str, tuple[np.ndarray, list[str]]]:
+        """Facet name -> (key ids sorted by value, the values in that order)."""
+        with self._lock:
+            size = len(self.keys)
+            if self._by_name is not None and self._by_name[0] == size:
+                return self._by_name[1]
+            groups: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
+            for n, key in enumerate(self.keys):
+                name, _, value = key.partition("\x1f")
+                groups.setdefault(name, []).append((value, n))
+            out = {}
+            for name, items in groups.items():
+                items.sort()
+                out[name] = (np.array([n for _v, n in items], dtype=np.int64), [v for v, _n in items])
+            self._by_name = (size, out)
+            return out
+
+
+class SegmentData:
+    """Arrays of one segment (see the module docstring)."""
+
+    def __init__(self, size: int, story, dates, date_keys, entry_doc, entry_key):
+        self.size = size
+        self.story = story  # bool[size]
+        self.dates = dates  # str[size], "" for none
+        self.date_keys = date_keys  # int64[size]
+        self.entry_doc = entry_doc  # int32[entries]: document of each facet entry
+        self.entry_key = entry_key  # int32[entries]: global facet key id of each entry
+        self._lengths: dict[str, np.ndarray] = {}
+        self._ids: dict[str, int] | None = None
+        self._lock = threading.Lock()
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, reader, vocab: FacetVocabulary, folder: Path | None) -> SegmentData:
+        size = reader.doc_count_all()
+        seg = reader.segment() if hasattr(reader, "segment") else None
+        path = folder / f"{seg.segment_id()}.facets.npz" if folder is not None and seg is not None else None
+        arrays = _read_cache(path, size) if path is not None else None
+        if arrays is None:
+            arrays = _from_column(reader, size)
+            if path is not None:
+                _write_cache(path, arrays)
+        entry_key = vocab.intern(arrays["keys"].tolist())[arrays["entry_local"]]
+        return cls(
+            size,
+            arrays["story"],
+            arrays["dates"],
+            arrays["date_keys"],
+            arrays["entry_doc"],
+            entry_key,
+        )
+
+    # -- per-segment lookups ---------------------------------------------------------------------
+
+    def live(self, reader) -> np.ndarray:
+        """Stories not deleted (deletions change with each commit; the rest never does)."""
+        live = self.story
+        if reader.has_deletions():
+            seg = reader.segment()
+            deleted = np.fromiter(seg.deleted_docs(), dtype=np.int64)
+            if len(deleted):
+                live = live.copy()
+                live[deleted[deleted < self.size]] = False
+        return live
+
+    def lengths(self, reader, fieldname: str) -> np.ndarray:
+        """Field lengths by docnum as Whoosh's scorers see them (float64; cached)."""
+        lens = self._lengths.get(fieldname)
+        if lens is None:
+            lens = _field_lengths(reader, fieldname, self.size)
+            self._lengths[fieldname] = lens
+        return lens
+
+    def docnums_of(self, reader, story_ids) -> np.ndarray:
+        """Docnums of the stories with these ids in this segment (deleted ones included)."""
+        with self._lock:
+            if self._ids is None:
+                self._ids = {}
+                stored = reader.stored_fields
+                for docnum in np.flatnonzero(self.story).tolist():
+                    self._ids[stored(docnum)["id"]] = docnum
+            table = self._ids
+        found = [table[i] for i in story_ids if i in table]
+        return np.array(sorted(found), dtype=np.int64)
+
+
+def _from_column(reader, size: int) -> dict[str, np.ndarray]:
+    story = np.zeros(size, dtype=bool)
+    dates = [""] * size
+    entry_doc: list[int] = []
+    entry_local: list[int] = []
+    local: dict[str, int] = {}
+    if reader.has_column("facets"):
+        column = reader.column_reader("facets")
+        for docnum, raw in enumerate(column):
+            if not raw:
+                continue
+            facets = json.loads(raw)
+            story[docnum] = True
+            dates[docnum] = facets.get("date", "")
+            for name in FACETS:
+                for value in facets.get(name, ()):
+                    key = f"{name}\x1f{value}"
+                    n = local.get(key)
+                    if n is None:
+                        n = local[key] = len(local)
+                    entry_doc.append(docnum)
+                    entry_local.append(n)
+    return {
+        "story": story,
+        "dates": np.array(dates, dtype=str) if size else np.zeros(0, dtype="<U1"),
+        "date_keys": np.array([date_key(d) for d in dates], dtype=np.int64),
+        "entry_doc": np.array(entry_doc, dtype=np.int32),
+        "entry_local": np.array(entry_local, dtype=np.int32),
+        "keys": np.array(list(local), dtype=str) if local else np.zeros(0, dtype="<U1"),
+        "format": np.array([FORMAT, size], dtype=np.int64),
+    }
+
+
+def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+    except (OSError, ValueError, KeyError, EOFError):
+        return None
+    fmt = arrays.get("format")
+    if fmt is None or fmt.tolist() != [FORMAT, size] or len(arrays.get("story", ())) != size:
+        return None
+    return arrays
+
+
+def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Save atomically; a read-only or full disk only costs the next open the same work again."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name.split(".")[0] + ".tmp", suffix=".npz", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, **arrays)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
+
+
+def _field_lengths(reader, fieldname: str, size: int) -> np.ndarray:
+    """One column read instead of one ``doc_field_length`` call per document."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    perdoc = getattr(reader, "_perdoc", None)
+    column = None
+    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return np.ones(size, dtype=np.float64)
+    raw = getattr(column, "_dbfile", None)
+    if raw is not None and getattr(column, "_fixedlen", None) == 1:
+        count = min(column._count, size)
+        codes = np.zeros(size, dtype=np.uint8)
+        codes[:count] = np.frombuffer(raw.get(column._basepos, count), dtype=np.uint8)
+    else:  # pragma: no cover - other codecs
+        codes = np.fromiter((column[d] for d in range(size)), dtype=np.uint8, count=size)
+    return _BYTE_LENGTHS[codes]
