@@ -1,6 +1,6 @@
 """Benchmark: build a library from N real stories and time queries, against plain Whoosh + jieba.
 
-    python bench/bench_search.py [--n 10000] [--corpus DIR] [--per-class 25] [--keep DIR]
+    python bench/bench_search.py [--n 10000] [--corpus DIR] [--per-class 25] [--keep DIR [--reuse]]
 
 Stories come from ../shared/corpus (about 30,000). For N beyond that, extra
 stories are SYNTHESISED by recombining paragraphs of different real stories
@@ -176,21 +176,27 @@ def tagger(story) -> list[str]:
     return tags
 
 
-def phase_ours(work: Path, per_class: int) -> dict:
+def phase_ours(work: Path, per_class: int, reuse: bool = False) -> dict:
     from reader.index import SearchRequest, open_index
 
     stories = json.loads((work / "stories.json").read_text(encoding="utf-8"))
+    extra = work / "archive" / "zz_added.jsonl"
     library = open_index(work / "home")
-    t0 = time.perf_counter()
-    report = library.update([work / "archive"], tagger=tagger)
-    build = time.perf_counter() - t0
-    out = {
-        "stories": report.stories,
-        "build_s": build,
-        "docs_per_s": report.stories / build,
-        "failed": len(report.failed),
-        "index_mb": du(library.dir) / 2**20,
-    }
+    if reuse:  # queries only, on the library a previous --keep run built (build figures not measured)
+        extra.unlink(missing_ok=True)
+        library.update([work / "archive"], tagger=tagger)  # back to the N stories
+        out = {"stories": library.count(), "build_s": float("nan"), "docs_per_s": float("nan"), "failed": 0}
+    else:
+        t0 = time.perf_counter()
+        report = library.update([work / "archive"], tagger=tagger)
+        build = time.perf_counter() - t0
+        out = {
+            "stories": report.stories,
+            "build_s": build,
+            "docs_per_s": report.stories / build,
+            "failed": len(report.failed),
+        }
+    out["index_mb"] = du(library.dir) / 2**20
     timings = {}
     for name, queries in make_queries(stories, per_class).items():
         for facets in (True, False):
@@ -214,7 +220,6 @@ def phase_ours(work: Path, per_class: int) -> dict:
     timings["empty query (all, date order, facets)"] = ((time.perf_counter() - t) * 1000,) * 2
     out["queries"] = timings
     # adding 100 stories to the library
-    extra = work / "archive" / "zz_added.jsonl"
     rng = random.Random(3)
     added = [
         dict(s, id=f"added:{i}", title=s["title"] + f"（补{i}）")
@@ -325,32 +330,46 @@ def main() -> int:
     )
     ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one, removed)")
     ap.add_argument("--skip-baseline", action="store_true")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: query the library a previous run kept there (no build; implies --skip-baseline)",
+    )
     ap.add_argument("--phase", choices=("ours", "baseline"), help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase:
-        fn = phase_ours if args.phase == "ours" else phase_baseline
-        print(json.dumps(fn(args.work, args.per_class)))
+        if args.phase == "ours":
+            print(json.dumps(phase_ours(args.work, args.per_class, args.reuse)))
+        else:
+            print(json.dumps(phase_baseline(args.work, args.per_class)))
         return 0
+    if args.reuse and not (args.keep and (args.keep / "home").is_dir()):
+        print("bench: --reuse needs --keep FOLDER of an earlier run", file=sys.stderr)
+        return 2
     if not args.corpus.is_dir():
         print(f"bench: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench_search_"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        stories, synthetic = make_stories(args.corpus, args.n)
-        (work / "stories.json").write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
-        write_archive(stories, work / "archive")
+        if args.reuse:
+            stories = json.loads((work / "stories.json").read_text(encoding="utf-8"))
+            synthetic = sum(1 for s in stories if s["id"].startswith("synthetic:"))
+        else:
+            stories, synthetic = make_stories(args.corpus, args.n)
+            (work / "stories.json").write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
+            write_archive(stories, work / "archive")
         print(
             f"{len(stories)} stories ({synthetic} synthesised by recombining paragraphs of real stories), "
             f"{sum(len(s['content']) for s in stories) / len(stories):.0f} characters each on average; "
             f"{os.cpu_count()} cores"
         )
         results = {}
-        for phase in ("ours",) if args.skip_baseline else ("ours", "baseline"):
+        for phase in ("ours",) if args.skip_baseline or args.reuse else ("ours", "baseline"):
             per_class = args.per_class if phase == "ours" else args.baseline_per_class
             cmd = [sys.executable, __file__, "--phase", phase, "--work", str(work)]
-            cmd += ["--per-class", str(per_class)]
+            cmd += ["--per-class", str(per_class)] + (["--reuse"] if args.reuse else [])
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
                 print(proc.stderr[-3000:], file=sys.stderr)

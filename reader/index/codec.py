@@ -171,8 +171,15 @@ def _blocks(reader, fieldname: str, tbytes: bytes):
     offset, length = info.extent()
     if isinstance(length, tuple):  # Whoosh's W3TermInfo.from_bytes leaves the length in a 1-tuple
         length = length[0]
-    buf = terms._postfile.get(offset, length)
-    if buf[:4] != _MAGIC:
+    postfile = terms._postfile
+    mapped = getattr(postfile, "_buf", None)
+    if isinstance(mapped, memoryview):
+        # a view of the memory-mapped segment: only the pages actually read are touched
+        # (ids and weights; a block's positions only when a phrase needs them)
+        buf = mapped[offset : offset + length]
+    else:
+        buf = postfile.get(offset, length)
+    if bytes(buf[:4]) != _MAGIC:
         raise ValueError(f"posting list of {fieldname}:{tbytes!r} is not in the flat block layout")
     pos = 4
     end = len(buf)
@@ -250,3 +257,51 @@ def posting_values(reader, fieldname: str, tbytes: bytes, wanted: np.ndarray) ->
         for i in hit.tolist():
             out[int(ids[i])] = unpacked[i]
     return out
+
+
+def posting_positions(
+    reader, fieldname: str, tbytes: bytes, wanted: np.ndarray, decode
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every position of one term in the sorted docnums ``wanted``: parallel (docnum, position) arrays.
+
+    For fields whose values are little-endian uint32 positions (``CompactPositions``) the
+    flat layout is read without a Python step per posting; ``decode`` (the format's
+    ``decode_positions``) serves inline postings and other layouts.
+    """
+    docs_out: list[np.ndarray] = []
+    pos_out: list[np.ndarray] = []
+    if (fieldname, tbytes) not in reader or not len(wanted):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if not _is_raw(reader):
+        for docnum, value in posting_values(reader, fieldname, tbytes, wanted).items():
+            positions = decode(value)
+            docs_out.append(np.full(len(positions), docnum, dtype=np.int64))
+            pos_out.append(np.asarray(positions, dtype=np.int64))
+    else:
+        for ids, _weights, values, count in _blocks(reader, fieldname, tbytes):
+            if count is not None and (ids[-1] < wanted[0] or ids[0] > wanted[-1]):
+                continue
+            keep = np.isin(ids, wanted, assume_unique=True)
+            if not keep.any():
+                continue
+            if count is None:  # inline
+                for i in np.flatnonzero(keep).tolist():
+                    positions = decode(values[i])
+                    docs_out.append(np.full(len(positions), int(ids[i]), dtype=np.int64))
+                    pos_out.append(np.asarray(positions, dtype=np.int64))
+                continue
+            buf, start, vlen = values
+            if not vlen:
+                continue
+            raw = zlib.decompress(buf[start : start + vlen])
+            head = (count + 1) * 4
+            offsets = np.frombuffer(raw, dtype=_U32, count=count + 1)
+            positions = np.frombuffer(raw, dtype=_U32, offset=head)
+            per_posting = np.diff(offsets) // 4
+            doc_of = np.repeat(ids, per_posting)
+            chosen = np.repeat(keep, per_posting)
+            docs_out.append(doc_of[chosen].astype(np.int64))
+            pos_out.append(positions[chosen].astype(np.int64))
+    if not docs_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(docs_out), np.concatenate(pos_out)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import mmap
 
 from whoosh.codec import whoosh3
 from whoosh.filedb import structfile
@@ -67,3 +68,31 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
 
 
 structfile.BufferFile.__init__ = _buffer_file_init
+
+
+def release_mapped_pages(searcher) -> int:
+    """Unmap the resident pages of the searcher's memory-mapped segment files; returns how many maps.
+
+    Reading a big index through mmap leaves every page it touched counted in the
+    process's resident memory (RSS) until the kernel needs it back: after a few
+    hundred searches of a 100k library that was over 1 GB, all of it a copy-free
+    view of the page cache. ``MADV_DONTNEED`` on a shared read-only file mapping
+    drops the pages from this process only; the data stays in the page cache, so
+    the next search that needs a page maps it again without disk I/O (a minor
+    fault). Platforms without ``madvise`` keep the pages mapped.
+    """
+    advice = getattr(mmap, "MADV_DONTNEED", None)
+    if advice is None:
+        return 0
+    count = 0
+    for sub, _offset in searcher.leaf_searchers():
+        storage = getattr(sub.reader(), "_storage", None)
+        for part in (getattr(storage, "a", None), getattr(storage, "b", None), storage):
+            source = getattr(part, "_source", None)
+            if isinstance(source, mmap.mmap) and not source.closed:
+                try:
+                    source.madvise(advice)
+                    count += 1
+                except (OSError, ValueError):
+                    pass
+    return count

@@ -31,7 +31,7 @@ from whoosh import query as wq
 from whoosh.writing import LockError
 
 from reader import paths
-from reader.index import documents, search
+from reader.index import compat, documents, search
 from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, codec, make_schema
@@ -230,14 +230,19 @@ class ArchiveIndex:
 
     def search(self, request: SearchRequest) -> Results:
         with self._lock:
-            results = search.run(self._get_searcher(), self._cache, request)
+            searcher = self._get_searcher()
+            results = search.run(searcher, self._cache, request)
+            compat.release_mapped_pages(searcher)  # keep RSS to our own memory (see compat)
         if self.notices:
             results.notes = [*self.notices, *results.notes]
         return results
 
     def ids_for(self, request: SearchRequest) -> list[str]:
         with self._lock:
-            return search.run(self._get_searcher(), self._cache, request, ids_only=True)
+            searcher = self._get_searcher()
+            ids = search.run(searcher, self._cache, request, ids_only=True)
+            compat.release_mapped_pages(searcher)
+            return ids
 
     def get(self, story_id: str) -> Story | None:
         with self._lock:
@@ -321,7 +326,12 @@ class ArchiveIndex:
         from reader.index.importer import Importer
 
         with ImportLock(self.dir, self.home):
-            return Importer(self, progress, cancelled, tagger).run(list(paths_ or []), rebuild)
+            report = Importer(self, progress, cancelled, tagger).run(list(paths_ or []), rebuild)
+        with self._lock:
+            # read the new segments' facet and date arrays now (and save them beside the segments),
+            # so the first search and the next start do not pay for it
+            self._cache.leaves(self._get_searcher())
+        return report
 
     def _recreate(self) -> None:
         with self._lock:

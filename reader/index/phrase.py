@@ -4,9 +4,10 @@ Whoosh's ``Phrase`` walks its terms' postings one document at a time through
 span matchers; for a phrase of common bigrams (``新闻联播``: thousands of
 documents contain every unit) that costs seconds. :func:`phrase_docs` reads
 each unit's document numbers as arrays, intersects them (rarest unit first),
-then reads positions for the remaining candidates only and checks them with
-sets (unit ``i`` at position ``p + i``). Scores are what Whoosh's phrase gives:
-the sum of the units' BM25F scores in each matching document.
+then reads positions for the remaining candidates only, as arrays, and
+intersects (document, start position) keys (unit ``i`` at position ``p + i``).
+Scores are what Whoosh's phrase gives: the sum of the units' BM25F scores in
+each matching document.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
-from reader.index.codec import posting_arrays, posting_values
+from reader.index.codec import posting_arrays, posting_positions
 
 
 class _ScoredList(ListMatcher):
@@ -26,6 +27,16 @@ class _ScoredList(ListMatcher):
 
     def supports_block_quality(self):
         return False
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` for arrays that are usually sorted already (postings come in docnum order)."""
+    if len(values) < 2:
+        return values
+    step = values[1:] != values[:-1]
+    if (values[1:] >= values[:-1]).all():
+        return values[np.concatenate(([True], step))]
+    return np.unique(values)
 
 
 def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray | None]:
@@ -55,22 +66,18 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
         if not len(candidates):
             return empty, None
     decode = field.format.decode_positions
-    values = {i: posting_values(reader, fieldname, tbytes[i], candidates) for i in order}
-    keep = []
-    for docnum in candidates.tolist():
-        starts = None
-        for i in order:
-            raw = values[i].get(docnum)
-            if raw is None:
-                starts = None
-                break
-            shifted = {p - i for p in decode(raw)}
-            starts = shifted if starts is None else starts & shifted
-            if not starts:
-                break
-        if starts:
-            keep.append(docnum)
-    ids = np.asarray(keep, dtype=np.int64)
+    # A phrase starting at position p has unit i at p + i: for each unit, the keys
+    # docnum << 32 | (p + n) (shifted by n to stay positive) must all meet.
+    n = len(order)
+    keys = None
+    for i in order:
+        docs, positions = posting_positions(reader, fieldname, tbytes[i], candidates, decode)
+        unit_keys = _sorted_unique((docs << 32) | (positions - i + n))
+        keys = unit_keys if keys is None else np.intersect1d(keys, unit_keys, assume_unique=True)
+        if not len(keys):
+            return empty, None
+        candidates = _sorted_unique(keys >> 32)
+    ids = candidates
     if not len(ids) or weighting is None:
         return ids, None
     scores = np.zeros(len(ids))

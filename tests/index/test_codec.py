@@ -1,0 +1,79 @@
+"""The flat posting blocks: what bulk reading returns equals Whoosh's own matchers, positions included."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reader.index import SearchRequest, open_index
+from reader.index.codec import RawCodec, posting_arrays, posting_positions
+from reader.index.compat import release_mapped_pages
+from tests.index.conftest import write_jsonl
+
+
+def _long_library(tmp_path, n=700):
+    """Enough stories that common terms span several blocks of 256 postings."""
+    records = [
+        {
+            "id": f"s{i}",
+            "title": f"上饶新闻第{i}号",
+            "content": f"上饶经开区{'马家柚' if i % 3 == 0 else '南丰蜜桔'}今年丰收。" + "上饶" * (i % 5),
+            "date_iso": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "source": "上饶日报" if i % 2 else "新华网",
+        }
+        for i in range(n)
+    ]
+    write_jsonl(tmp_path / "archive" / "all.jsonl", records)
+    library = open_index(tmp_path / "home")
+    library.update([tmp_path / "archive"])
+    return library
+
+
+def _whoosh_postings(reader, fieldname, tbytes):
+    m = reader.postings(fieldname, tbytes)
+    ids, weights, values = [], [], []
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        values.append(m.value())
+        m.next()
+    return ids, weights, values
+
+
+def test_bulk_reading_equals_whoosh_matchers(tmp_path):
+    library = _long_library(tmp_path)
+    searcher = library._get_searcher()
+    checked_multi_block = False
+    for sub, _offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        assert isinstance(reader.segment().codec(), RawCodec)
+        fmt = sub.schema["body"].format
+        for term in ("上", "上饶", "柚", "马家", "丰收", "蜜桔", "没有"):
+            tbytes = term.encode("utf-8")
+            ids, weights = posting_arrays(reader, "body", tbytes)
+            if ("body", tbytes) not in reader:
+                assert len(ids) == 0
+                continue
+            w_ids, w_weights, w_values = _whoosh_postings(reader, "body", tbytes)
+            assert ids.tolist() == w_ids
+            assert weights.tolist() == pytest.approx(w_weights)
+            checked_multi_block |= len(w_ids) > 256
+            wanted = np.array(w_ids[::3], dtype=np.int64)
+            docs, positions = posting_positions(reader, "body", tbytes, wanted, fmt.decode_positions)
+            expected = [
+                (d, p)
+                for d, v in zip(w_ids, w_values, strict=True)
+                if d in set(wanted.tolist())
+                for p in fmt.decode_positions(v)
+            ]
+            assert list(zip(docs.tolist(), positions.tolist(), strict=True)) == expected
+    assert checked_multi_block
+
+
+def test_search_after_releasing_mapped_pages(tmp_path):
+    library = _long_library(tmp_path, n=300)
+    before = library.search(SearchRequest(query="马家柚", page_size=5))
+    assert release_mapped_pages(library._get_searcher()) >= 1
+    after = library.search(SearchRequest(query="马家柚", page_size=5))
+    assert after.total == before.total == 100
+    assert [h.id for h in after.hits] == [h.id for h in before.hits]

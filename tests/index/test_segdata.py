@@ -1,0 +1,51 @@
+"""Per-segment arrays are saved beside their segment, re-used, rebuilt when damaged, removed with it."""
+
+from __future__ import annotations
+
+from reader.index import SearchRequest, open_index
+from reader.index.segdata import date_key
+from tests.index.conftest import RECORDS, simple_tagger, write_jsonl
+
+
+def _sidecars(library):
+    return sorted(p.name for p in library.dir.iterdir() if p.name.endswith(".facets.npz"))
+
+
+def _segments(library):
+    return sorted(p.name.split(".")[0] for p in library.dir.iterdir() if p.name.endswith(".seg"))
+
+
+def test_sidecars_follow_segments(tmp_path):
+    archive = tmp_path / "archive"
+    write_jsonl(archive / "a.jsonl", RECORDS[:3])
+    library = open_index(tmp_path / "home")
+    library.update([archive], tagger=simple_tagger)
+    # written by the import itself, one per segment
+    assert [name.split(".")[0] for name in _sidecars(library)] == _segments(library)
+    expected = library.search(SearchRequest(query="上饶"))
+    library.close()
+
+    # a damaged file is rebuilt and gives the same answers
+    sidecar = library.dir / _sidecars(library)[0]
+    sidecar.write_bytes(b"not an npz file")
+    again = open_index(tmp_path / "home")
+    results = again.search(SearchRequest(query="上饶"))
+    assert results.total == expected.total and results.facets == expected.facets
+    assert sidecar.stat().st_size > 100
+
+    # when imports replace or merge segments, Whoosh removes their files, ours included
+    for i, record in enumerate(RECORDS[3:]):
+        write_jsonl(archive / f"more{i}.jsonl", [record])
+    again.update([archive], tagger=simple_tagger)
+    (archive / "a.jsonl").unlink()
+    again.update([archive], tagger=simple_tagger)
+    assert [name.split(".")[0] for name in _sidecars(again)] == _segments(again)
+    assert again.search(SearchRequest(query="")).total == len(RECORDS) - 3
+    again.close()
+
+
+def test_date_key_orders_partial_dates():
+    assert date_key("2024-05-24") == 20240524
+    assert date_key("2024-05") == 20240500 < date_key("2024-05-01")
+    assert date_key("2024") == 20240000
+    assert date_key("") == 0 and date_key("n.d.") == 0
