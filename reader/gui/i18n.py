@@ -83,6 +83,8 @@ def build_qm(lang: str, out_dir: Path | None = None) -> Path | None:
 def install(app: QCoreApplication, setting: str = "auto") -> str:
     """Load the interface catalog (and Qt's own) into ``app``; returns the language used."""
     lang = choose_language(setting)
+    for previous in getattr(app, "_reader_translators", []):  # switching languages while running
+        app.removeTranslator(previous)
     translators = []
     qm = build_qm(lang)
     if qm is not None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
-from reader.gui import backend, theme
+from reader.gui import backend, i18n, theme
 from reader.gui.dialogs.export import ExportDialog
 from reader.gui.dialogs.importprogress import ImportProgress
 from reader.gui.dialogs.preferences import PreferencesDialog, script_names
@@ -52,6 +53,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.home, self.index, self.userdata, self.settings = Path(home), index, userdata, settings
         # Long work (import, export, tags) and searches get their own pools, so a
         # long import never keeps a search waiting.
+        self._runner_arg = runner  # handed on to a window rebuilt in another language
         self.runner = runner or Runner(self)
         self.search_runner = runner or Runner(self)
         self.setObjectName("mainWindow")
@@ -400,11 +402,33 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             if "zoom" in changed:
                 self.reading.set_zoom(int(changed["zoom"]))
             if "language" in changed:
-                QMessageBox.information(
-                    self,
-                    self.tr("Language"),
-                    self.tr("The new language applies when reader is next started."),
-                )
+                self.switch_language(str(changed["language"]))
+
+    def switch_language(self, setting: str) -> MainWindow | None:
+        """Speak another interface language now: the window is rebuilt in it and replaces this one.
+
+        The new window opens on the same library with the same geometry, query, script,
+        theme and story (all kept in the settings). While an import runs the switch waits
+        for the next start, so the import is never interrupted.
+        """
+        if self._import_job is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Language"),
+                self.tr("The new language applies when reader is next started."),
+            )
+            return None
+        app = QApplication.instance()
+        self.save_state()
+        i18n.install(app, setting)
+        successor = MainWindow(self.home, self.index, self.userdata, self.settings, runner=self._runner_arg)
+        app._reader_window = successor  # the application keeps its newest window alive
+        successor.show()
+        successor.start()
+        if self._current_id:
+            successor.open_story(self._current_id)
+        self.close()
+        return successor
 
     # -- state ----------------------------------------------------------
     def _restore_geometry(self) -> None:

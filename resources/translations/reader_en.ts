@@ -515,7 +515,7 @@
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="47" />
-      <source>A new interface language applies when reader is next started.</source>
+      <source>The interface language changes when you press OK (during an import: at the next start).</source>
       <translation type="unfinished" />
     </message>
     <message>

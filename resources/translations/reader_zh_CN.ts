@@ -514,8 +514,8 @@
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="47" />
-      <source>A new interface language applies when reader is next started.</source>
-      <translation>新的界面语言将在下次启动 reader 时生效。</translation>
+      <source>The interface language changes when you press OK (during an import: at the next start).</source>
+      <translation>按“确定”后界面语言立即切换（正在导入时，下次启动生效）。</translation>
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="55" />

@@ -98,3 +98,31 @@ def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, mo
     finally:
         qapp.setFont(before)
         fontpick._registered.clear()
+
+
+def test_switching_language_rebuilds_the_window_in_it(
+    qtbot, library, make_window, settings, monkeypatch, tmp_path
+):
+    from .test_mainwindow import type_query
+
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    window = make_window(library)
+    assert window.menuBar().actions()[0].text() == "&File"
+    type_query(qtbot, window, "马家柚")
+    window.results_view.setFocus()
+    qtbot.waitUntil(lambda: bool(window._current_id))
+    story = window._current_id
+    chinese = window.switch_language("zh_CN")
+    try:
+        assert chinese is not None and not window.isVisible() and chinese.isVisible()
+        qtbot.addWidget(chinese)
+        assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+        assert chinese.filter_panel.clear_button.text() == "清除筛选"
+        assert chinese.search_bar.text() == "马家柚"  # same query, same story open
+        qtbot.waitUntil(lambda: chinese._current_id == story)
+        english = chinese.switch_language("en")
+        qtbot.addWidget(english)
+        assert english.menuBar().actions()[0].text() == "&File"
+        english.close()
+    finally:
+        i18n.install(QCoreApplication.instance(), "en")

@@ -44,7 +44,12 @@ class PreferencesDialog(QDialog):
         self.zoom = QSpinBox(self)
         self.zoom.setRange(-4, 10)
         self.zoom.setValue(settings.zoom)
-        note = QLabel(self.tr("A new interface language applies when reader is next started."), self)
+        note = QLabel(
+            self.tr(
+                "The interface language changes when you press OK (during an import: at the next start)."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
