@@ -77,6 +77,18 @@ class Story:
         out.extend(("heading", text) for _at, text in pending[h:])
         return out
 
+    def byline_line(self, joiner: str = "、") -> str:
+        """The byline to print above the text, or the authors joined when there is none.
+
+        Empty when the text itself begins with the byline, as agency datelines are
+        printed (``中新社南京6月9日电(记者朱晓颖)…``): printing it twice reads as an error.
+        """
+        byline = self.byline.strip()
+        if not byline:
+            return joiner.join(a for a in self.authors if a)
+        lede = next((p.strip() for p in self.paragraphs if p.strip()), "")
+        return "" if _key(lede).startswith(_key(byline)) else byline
+
     def to_json(self) -> dict:
         """The public fields, in ``JSON_FIELDS`` order, then the extra ones."""
         data = asdict(self)

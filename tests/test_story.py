@@ -48,3 +48,15 @@ def test_json_has_the_model_fields_in_order_and_round_trips():
     data = story.to_json()
     assert tuple(data)[: len(JSON_FIELDS)] == JSON_FIELDS
     assert Story.from_json(data) == story
+
+
+def test_byline_line_is_not_printed_twice():
+    from reader.story import Story
+
+    dateline = "中新社南京6月9日电(记者朱晓颖)"
+    agency = Story(title="t", byline=dateline, authors=["朱晓颖"], paragraphs=[dateline + "江苏今年夏粮丰收。"])
+    assert agency.byline_line() == ""  # the lede prints it already
+    paper = Story(title="t", byline="本报记者 蔡文逸 文/图", authors=["蔡文逸"], paragraphs=["迎着新年曙光。"])
+    assert paper.byline_line() == "本报记者 蔡文逸 文/图"
+    bare = Story(title="t", authors=["李四", "王五"], paragraphs=["正文。"])
+    assert bare.byline_line() == "李四、王五" and bare.byline_line("　") == "李四　王五"

@@ -123,7 +123,7 @@ def _lines(text: str) -> str:
 def meta_lines(story: Story, lab: dict) -> list[str]:
     """The small lines under the title: byline, then date, source and column."""
     lines = []
-    byline = story.byline.strip() or "　".join(story.authors)
+    byline = story.byline_line("　")
     if byline:
         lines.append(byline)
     facts = [story.date, story.source]

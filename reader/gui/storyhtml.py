@@ -66,7 +66,7 @@ def story_html(story: Story, script: str = "zh-hans", *, byline_label: str = "")
     meta = [x for x in (story.date, story.source, story.column, story.place) if x]
     if meta:
         parts.append('<p class="meta">' + " · ".join(conv(x) for x in meta) + "</p>")
-    byline = story.byline or "、".join(story.authors)
+    byline = story.byline_line()
     if byline:
         label = html.escape(byline_label) + " " if byline_label and not story.byline else ""
         parts.append(f'<p class="byline">{label}{conv(byline)}</p>')
