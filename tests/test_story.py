@@ -54,9 +54,10 @@ def test_byline_line_is_not_printed_twice():
     from reader.story import Story
 
     dateline = "中新社南京6月9日电(记者朱晓颖)"
-    agency = Story(title="t", byline=dateline, authors=["朱晓颖"], paragraphs=[dateline + "江苏今年夏粮丰收。"])
+    lede = dateline + "江苏今年夏粮丰收。"
+    agency = Story(title="t", byline=dateline, authors=["朱晓颖"], paragraphs=[lede])
     assert agency.byline_line() == ""  # the lede prints it already
-    paper = Story(title="t", byline="本报记者 蔡文逸 文/图", authors=["蔡文逸"], paragraphs=["迎着新年曙光。"])
+    paper = Story(title="t", byline="本报记者 蔡文逸 文/图", authors=["蔡文逸"], paragraphs=["迎着曙光。"])
     assert paper.byline_line() == "本报记者 蔡文逸 文/图"
     bare = Story(title="t", authors=["李四", "王五"], paragraphs=["正文。"])
     assert bare.byline_line() == "李四、王五" and bare.byline_line("　") == "李四　王五"
