@@ -13,6 +13,7 @@ Modules:
 * ``bookmarks``, ``collections``, ``tags``, ``history`` — one concern each, mixed
   into ``userdata.UserData``.
 * ``transfer`` — everything as one JSON file; import merges, never duplicates.
+* ``removals`` — what the user removed and when, so an import does not bring it back.
 * ``sync`` — bridges to the index: presence checks, snapshots, pushing changed tags
   (``refresh_index_tags``), the import tagger (``make_tagger``).
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.library.db import Database, now
 from reader.library.records import Bookmark, Snapshot
+from reader.library.removals import BOOKMARK, clear_removal, note_removal
 
 if TYPE_CHECKING:
     from reader.story import Story
@@ -62,6 +63,8 @@ class BookmarksMixin:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO bookmarks (story_id, created) VALUES (?, ?)", (story_id, now())
             )
+            if cur.rowcount:
+                clear_removal(conn, BOOKMARK, story_id)
             if snapshot is not None:
                 if snapshot.id and snapshot.id != story_id:
                     raise ValueError(f"snapshot is of story {snapshot.id}, not {story_id}")
@@ -71,9 +74,15 @@ class BookmarksMixin:
             return cur.rowcount > 0
 
     def remove_bookmark(self, story_id: str) -> bool:
-        """Unstar a story (its note, tags and collections stay); True if it was starred."""
+        """Unstar a story (its note, tags and collections stay); True if it was starred.
+
+        The removal is recorded, so importing an older export does not star it again.
+        """
         with self._db.write() as conn:
-            return conn.execute("DELETE FROM bookmarks WHERE story_id=?", (story_id,)).rowcount > 0
+            gone = conn.execute("DELETE FROM bookmarks WHERE story_id=?", (story_id,)).rowcount > 0
+            if gone:
+                note_removal(conn, BOOKMARK, story_id, now())
+            return gone
 
     def is_bookmarked(self, story_id: str) -> bool:
         return self._db.scalar("SELECT 1 FROM bookmarks WHERE story_id=?", (story_id,)) is not None

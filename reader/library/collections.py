@@ -1,4 +1,8 @@
-"""Named collections of stories: a story may sit in several, a collection may be empty."""
+"""Named collections of stories: a story may sit in several, a collection may be empty.
+
+Taking a story out, deleting a collection or renaming it away from a name records the
+removal (``reader.library.removals``); adding again clears that record.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Iterable
 from reader.library.bookmarks import check_id
 from reader.library.db import Database, now
 from reader.library.records import Collection
+from reader.library.removals import COLLECTION, COLLECTION_ITEM, clear_removal, note_removal, pair
 
 
 def check_name(name: str) -> str:
@@ -31,9 +36,23 @@ class CollectionsMixin:
             return int(row[0])
         if not create:
             return None
-        return int(
-            conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, now())).lastrowid
-        )
+        cid = conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, now())).lastrowid
+        clear_removal(conn, COLLECTION, name)
+        return int(cid)
+
+    @staticmethod
+    def _note_collection_gone(conn, cid: int, name: str) -> None:
+        """Record that collection ``name`` and each of its items went away now.
+
+        The per-item records keep those stories out even after a collection of the
+        same name is made again (which clears the collection's own record).
+        """
+        stamp = now()
+        note_removal(conn, COLLECTION, name, stamp)
+        for (story_id,) in conn.execute(
+            "SELECT story_id FROM collection_items WHERE collection_id=?", (cid,)
+        ).fetchall():
+            note_removal(conn, COLLECTION_ITEM, pair(name, story_id), stamp)
 
     def create_collection(self, name: str) -> bool:
         """Make an empty collection; True if it did not exist."""
@@ -52,10 +71,12 @@ class CollectionsMixin:
             stamp = now()
             added = 0
             for story_id in clean:
-                added += conn.execute(
+                if conn.execute(
                     "INSERT OR IGNORE INTO collection_items (collection_id, story_id, added) VALUES (?,?,?)",
                     (cid, story_id, stamp),
-                ).rowcount
+                ).rowcount:
+                    clear_removal(conn, COLLECTION_ITEM, pair(name, story_id))
+                    added += 1
             return added
 
     def remove_from_collection(self, name: str, ids: Iterable[str]) -> int:
@@ -65,27 +86,46 @@ class CollectionsMixin:
             cid = self._collection_id(conn, name, create=False)
             if cid is None:
                 return 0
-            return sum(
-                conn.execute(
+            stamp = now()
+            removed = 0
+            for story_id in ids:
+                if conn.execute(
                     "DELETE FROM collection_items WHERE collection_id=? AND story_id=?", (cid, story_id)
-                ).rowcount
-                for story_id in ids
-            )
+                ).rowcount:
+                    note_removal(conn, COLLECTION_ITEM, pair(name, story_id), stamp)
+                    removed += 1
+            return removed
 
     def delete_collection(self, name: str) -> bool:
         """Delete a collection (not its stories); True if it existed."""
+        name = check_name(name)
         with self._db.write() as conn:
-            return conn.execute("DELETE FROM collections WHERE name=?", (check_name(name),)).rowcount > 0
+            cid = self._collection_id(conn, name, create=False)
+            if cid is None:
+                return False
+            self._note_collection_gone(conn, cid, name)
+            conn.execute("DELETE FROM collections WHERE id=?", (cid,))
+            return True
 
     def rename_collection(self, old: str, new: str) -> None:
         """Rename a collection; ValueError if ``old`` is missing or ``new`` is taken."""
         old, new = check_name(old), check_name(new)
         with self._db.write() as conn:
-            if self._collection_id(conn, old, create=False) is None:
+            cid = self._collection_id(conn, old, create=False)
+            if cid is None:
                 raise ValueError(f"no collection named {old!r}")
-            if old != new and self._collection_id(conn, new, create=False) is not None:
+            if old == new:
+                return
+            if self._collection_id(conn, new, create=False) is not None:
                 raise ValueError(f"a collection named {new!r} already exists")
-            conn.execute("UPDATE collections SET name=? WHERE name=?", (new, old))
+            # The old name counts as removed; under the new name it (and its items) are added.
+            self._note_collection_gone(conn, cid, old)
+            clear_removal(conn, COLLECTION, new)
+            for (story_id,) in conn.execute(
+                "SELECT story_id FROM collection_items WHERE collection_id=?", (cid,)
+            ).fetchall():
+                clear_removal(conn, COLLECTION_ITEM, pair(new, story_id))
+            conn.execute("UPDATE collections SET name=? WHERE id=?", (new, cid))
 
     def collections(self) -> list[Collection]:
         """All collections by name, with their sizes."""

@@ -77,5 +77,19 @@ V1 = Migration(
     ),
 )
 
+V2 = Migration(
+    2,
+    "removal records, so an import does not bring back what the user removed",
+    (
+        # See reader.library.removals for the kinds and keys.
+        """CREATE TABLE removals (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            removed TEXT NOT NULL,
+            PRIMARY KEY (kind, key)
+        )""",
+    ),
+)
+
 #: Every schema step since the first release, in order.
-MIGRATIONS: tuple[Migration, ...] = (V1,)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2)

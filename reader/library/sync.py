@@ -80,11 +80,15 @@ class RuleTagger:
         return self.rules.apply(story.id, base)
 
 
-def make_tagger(ud: UserData, auto: AutoTagger | None = None) -> Callable[[Story], list[str]]:
+def make_tagger(ud: UserData | None, auto: AutoTagger | None = None) -> Callable[[Story], list[str]] | None:
     """A ``tagger`` for ``ArchiveIndex.update``: automatic tags with the user's choices applied.
 
-    The user's choices are read once, when the tagger is made (one import).
+    The user's choices are read once, when the tagger is made (one import), so the
+    tagger is safe to run on an import thread or in worker processes. Without user
+    data (it could not be opened): automatic tags only, or None without the tags package.
     """
+    if ud is None:
+        return auto or default_auto()
     return RuleTagger(ud.tag_rules(), auto or default_auto())
 
 

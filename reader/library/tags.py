@@ -5,7 +5,8 @@ user's choices live here, keyed by story id and tag text, and are applied on top
 :meth:`TagRules.apply` (``effective_tags``). So they survive re-importing and
 rebuilding: the import's tagger applies them again. Changes that the index has not
 seen yet are queued in ``pending_refresh`` in the same transaction as the change
-(see ``reader.library.sync.refresh_index_tags``).
+(see ``reader.library.sync.refresh_index_tags``). Removing a user tag or un-hiding
+a tag records the removal (``reader.library.removals``); adding it again clears that.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.library.bookmarks import check_id
 from reader.library.db import Database, now
+from reader.library.removals import HIDDEN_TAG, USER_TAG, clear_removal, note_removal, pair
 
 #: Tag kinds, as in ``reader.tags.TAG_KINDS``.
 TAG_KINDS = ("place", "person", "org", "topic", "column", "user")
@@ -95,10 +97,11 @@ class TagsMixin:
         """Give a story one of the user's own tags; the stored ``user:…`` form."""
         story_id, tag = check_id(story_id), user_tag(tag)
         with self._db.write() as conn:
-            conn.execute(
+            if conn.execute(
                 "INSERT OR IGNORE INTO user_tags (story_id, tag, added) VALUES (?, ?, ?)",
                 (story_id, tag, now()),
-            )
+            ).rowcount:
+                clear_removal(conn, USER_TAG, pair(story_id, tag))
             self._mark_pending(conn, "story", story_id)
         return tag
 
@@ -109,8 +112,10 @@ class TagsMixin:
         with self._db.write() as conn:
             rows = conn.execute("SELECT tag FROM user_tags WHERE story_id=?", (story_id,)).fetchall()
             gone = [row[0] for row in rows if row[0] == tag or renames.get(row[0]) == tag]
+            stamp = now()
             for name in gone:
                 conn.execute("DELETE FROM user_tags WHERE story_id=? AND tag=?", (story_id, name))
+                note_removal(conn, USER_TAG, pair(story_id, name), stamp)
             if gone:
                 self._mark_pending(conn, "story", story_id)
             return bool(gone)
@@ -143,6 +148,8 @@ class TagsMixin:
                 "INSERT OR IGNORE INTO hidden_tags (story_id, tag, added) VALUES (?, ?, ?)",
                 (story_id, tag, now()),
             )
+            if cur.rowcount:
+                clear_removal(conn, HIDDEN_TAG, pair(story_id, tag))
             self._mark_pending(conn, "story", story_id)
             return cur.rowcount > 0
 
@@ -154,6 +161,7 @@ class TagsMixin:
                 "DELETE FROM hidden_tags WHERE story_id=? AND tag=?", (story_id, tag)
             ).rowcount
             if gone:
+                note_removal(conn, HIDDEN_TAG, pair(story_id, tag), now())
                 self._mark_pending(conn, "story", story_id)
             return gone > 0
 

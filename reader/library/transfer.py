@@ -1,16 +1,26 @@
 """All the user's data as one versioned JSON file: export, and import by merging.
 
-The file (``"format": "reader-userdata"``, ``"version": 1``) lists snapshots,
-bookmarks, notes, collections, user tags, hidden tags, renames and history,
-each keyed by story id. Import merges into what is there and is idempotent:
+The file (``"format": "reader-userdata"``, ``"version": 2``) lists snapshots,
+bookmarks, notes, collections, user tags, hidden tags, renames, history and
+removals (what the user took away, and when: ``reader.library.removals``), each
+keyed by story id. Version 1 files (no removals) still import. Import merges into
+what is there and is idempotent:
 
-* bookmarks, collection items, user and hidden tags: union (the earlier time kept);
+* removals first: a local bookmark, collection, collection item, user or hidden tag
+  older than a removal of it in the file is deleted (a collection with all its
+  items; items older than the removal go even if the collection was made again
+  since); the newer of the file's and the local removal time is kept;
+* bookmarks, collection items, user and hidden tags: union (the earlier time kept),
+  except that a record older than the local removal of the same thing is not
+  added (what was removed stays removed; re-added after the removal, it comes
+  back); a collection item also counts as removed with its collection;
 * notes and renames: the newer by timestamp wins (an empty newer note clears);
 * history: the later read time and the larger read count;
 * snapshots: the more recently seen.
 
-A file that is not ours, is from a newer reader, or has a malformed record is
-refused as a whole with a message naming the file and the record: nothing changes.
+The ``removals`` count of an import is how many local records the file's removals
+deleted. A file that is not ours, is from a newer reader, or has a malformed record
+is refused as a whole with a message naming the file and the record: nothing changes.
 """
 
 from __future__ import annotations
@@ -23,10 +33,23 @@ from typing import Any
 
 from reader.library.db import Database, normalise_time, now
 from reader.library.errors import TransferError
+from reader.library.removals import (
+    BOOKMARK,
+    COLLECTION,
+    COLLECTION_ITEM,
+    HIDDEN_TAG,
+    KINDS,
+    SEP,
+    TAG_TABLES,
+    USER_TAG,
+    note_removal,
+    pair,
+    removal_time,
+)
 from reader.library.tags import parse_tag, user_tag
 
 FORMAT = "reader-userdata"
-VERSION = 1
+VERSION = 2
 SECTIONS = (
     "snapshots",
     "bookmarks",
@@ -36,6 +59,7 @@ SECTIONS = (
     "hidden_tags",
     "renames",
     "history",
+    "removals",
 )
 
 
@@ -74,6 +98,10 @@ def _dump(db: Database) -> dict[str, Any]:
     data["history"] = [
         {"id": r[0], "last_read": r[1], "times": r[2]}
         for r in q("SELECT story_id, last_read, times FROM history ORDER BY story_id")
+    ]
+    data["removals"] = [
+        {"kind": r[0], "key": r[1], "removed": r[2]}
+        for r in q("SELECT kind, key, removed FROM removals ORDER BY kind, key")
     ]
     return data
 
@@ -134,6 +162,59 @@ class _Reader:
         except ValueError as exc:
             raise self.fail(where, str(exc)) from None
 
+    def removal(self, item: dict, where: str) -> tuple[str, str]:
+        """The ``(kind, key)`` of a removal record, its key parts cleaned like the records' own."""
+        kind = item.get("kind")
+        if not isinstance(kind, str) or kind not in KINDS:
+            raise self.fail(where, f"'kind' should be one of {', '.join(KINDS)}, not {kind!r}")
+        key = self.text(item, "key", where)
+        if kind in (BOOKMARK, COLLECTION):
+            return kind, key.strip()
+        # A collection name may hold anything; story ids and tags never hold SEP.
+        first, sep, second = key.rpartition(SEP) if kind == COLLECTION_ITEM else key.partition(SEP)
+        what = "collection name" if kind == COLLECTION_ITEM else "story id"
+        other = "story id" if kind == COLLECTION_ITEM else "tag"
+        if not sep or not first.strip() or not second.strip():
+            raise self.fail(where, f"'key' should be {what} + U+001F + {other}, not {key!r}")
+        if kind == COLLECTION_ITEM:
+            return kind, pair(first.strip(), second.strip())
+        try:
+            tag = user_tag(second) if kind == USER_TAG else parse_tag(second)
+        except ValueError as exc:
+            raise self.fail(where, str(exc)) from None
+        return kind, pair(first.strip(), tag)
+
+
+def _apply_removal(conn, kind: str, key: str, removed: str) -> int:
+    """Delete the local record ``kind``/``key`` if older than ``removed``; how many records went."""
+    if kind == BOOKMARK:
+        return conn.execute("DELETE FROM bookmarks WHERE story_id=? AND created < ?", (key, removed)).rowcount
+    if kind == COLLECTION:
+        row = conn.execute("SELECT id, created FROM collections WHERE name=?", (key,)).fetchone()
+        if row is None:
+            return 0
+        if row[1] >= removed:  # made again since: only the items from before the removal go
+            return conn.execute(
+                "DELETE FROM collection_items WHERE collection_id=? AND added < ?", (row[0], removed)
+            ).rowcount
+        items = conn.execute("DELETE FROM collection_items WHERE collection_id=?", (row[0],)).rowcount
+        conn.execute("DELETE FROM collections WHERE id=?", (row[0],))
+        return 1 + items
+    if kind == COLLECTION_ITEM:
+        name, _, story_id = key.rpartition(SEP)
+        return conn.execute(
+            "DELETE FROM collection_items WHERE story_id=? AND added < ? "
+            "AND collection_id = (SELECT id FROM collections WHERE name=?)",
+            (story_id, removed, name),
+        ).rowcount
+    story_id, _, tag = key.partition(SEP)
+    gone = conn.execute(
+        f"DELETE FROM {TAG_TABLES[kind]} WHERE story_id=? AND tag=? AND added < ?", (story_id, tag, removed)
+    ).rowcount
+    if gone:
+        conn.execute("INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('story', ?)", (story_id,))
+    return gone
+
 
 def _load(path: Path) -> dict:
     try:
@@ -164,6 +245,19 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
     with db.write() as conn:
         one = lambda sql, params: conn.execute(sql, params).fetchone()  # noqa: E731
 
+        def removed_after(kind: str, key: str, when: str) -> bool:
+            """Was ``kind``/``key`` removed here after ``when`` (so a record of ``when`` stays out)?"""
+            gone = removal_time(conn, kind, key)
+            return gone is not None and gone > when
+
+        # Removals first: a record the file has from after its own removal then comes back.
+        for n, item in enumerate(r.records(data, "removals")):
+            w = f"removals[{n}]"
+            kind, key = r.removal(item, w)
+            removed = r.time(item, "removed", w)
+            counts["removals"] += _apply_removal(conn, kind, key, removed)
+            note_removal(conn, kind, key, removed)
+
         for n, item in enumerate(r.records(data, "snapshots")):
             w = f"snapshots[{n}]"
             sid, seen = r.text(item, "id", w), r.time(item, "seen", w)
@@ -180,6 +274,8 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
         for n, item in enumerate(r.records(data, "bookmarks")):
             w = f"bookmarks[{n}]"
             sid, created = r.text(item, "id", w), r.time(item, "created", w)
+            if removed_after(BOOKMARK, sid, created):
+                continue
             row = one("SELECT created FROM bookmarks WHERE story_id=?", (sid,))
             if row is None:
                 conn.execute("INSERT INTO bookmarks (story_id, created) VALUES (?, ?)", (sid, created))
@@ -205,19 +301,28 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
         for n, item in enumerate(r.records(data, "collections")):
             w = f"collections[{n}]"
             name, created = r.text(item, "name", w), r.time(item, "created", w)
+            entries = [
+                (r.text(entry, "id", f"{w}.items[{m}]"), r.time(entry, "added", f"{w}.items[{m}]"))
+                for m, entry in enumerate(r.records(item, "items"))
+            ]
+            stale = removed_after(COLLECTION, name, created)
             row = one("SELECT id, created FROM collections WHERE name=?", (name,))
             if row is None:
+                if stale:  # deleted here since: neither it nor its items come back
+                    continue
                 cid = conn.execute(
                     "INSERT INTO collections (name, created) VALUES (?, ?)", (name, created)
                 ).lastrowid
                 counts["collections"] += 1
             else:
                 cid = row[0]
-                if created < row[1]:
+                if created < row[1] and not stale:
                     conn.execute("UPDATE collections SET created=? WHERE id=?", (created, cid))
-            for m, entry in enumerate(r.records(item, "items")):
-                we = f"{w}.items[{m}]"
-                sid, added = r.text(entry, "id", we), r.time(entry, "added", we)
+            for sid, added in entries:
+                if removed_after(COLLECTION, name, added) or removed_after(
+                    COLLECTION_ITEM, pair(name, sid), added
+                ):
+                    continue
                 counts["collection_items"] += conn.execute(
                     "INSERT OR IGNORE INTO collection_items (collection_id, story_id, added) VALUES (?,?,?)",
                     (cid, sid, added),
@@ -229,6 +334,9 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
                 sid = r.text(item, "id", w)
                 tag = r.tag(item, "tag", w, user=table == "user_tags")
                 added = r.time(item, "added", w)
+                kind = USER_TAG if table == "user_tags" else HIDDEN_TAG
+                if removed_after(kind, pair(sid, tag), added):
+                    continue
                 done = conn.execute(
                     f"INSERT OR IGNORE INTO {table} (story_id, tag, added) VALUES (?,?,?)", (sid, tag, added)
                 ).rowcount

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import UserData, UserDataBusy
+from reader.library.migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,7 +94,7 @@ def test_two_processes_creating_a_new_home_at_once(tmp_path):
         _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
     with UserData.open(home) as ud:
-        assert ud.schema_version == 1 and len(ud.bookmarks()) == 10
+        assert ud.schema_version == len(MIGRATIONS) and len(ud.bookmarks()) == 10
 
 
 def test_second_writer_gets_clear_busy_error_then_succeeds(home):
