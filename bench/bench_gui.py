@@ -108,8 +108,8 @@ def rss_mb() -> dict[str, float]:
 
 
 def build_library(folder: Path) -> Path:
-    from reader.gui.backend import make_tagger
     from reader.index import open_index
+    from reader.library import make_tagger
     from reader.paths import bundled_archive
 
     home = folder / "home"
@@ -122,8 +122,8 @@ def build_library(folder: Path) -> Path:
 
 def build_corpus_library(folder: Path, n: int) -> Path:
     """A library of ``n`` real stories from the shared corpus (split into files of 1,000)."""
-    from reader.gui.backend import make_tagger
     from reader.index import open_index
+    from reader.library import make_tagger
     from reader.paths import shared_dir
 
     shared = shared_dir()

@@ -33,20 +33,3 @@ def search(index, request: SearchRequest, allowed: set[str] | None = None) -> Re
         if missing > 0:
             results.notes = [*results.notes, f"{missing} chosen stories are no longer in the library"]
     return results
-
-
-def make_tagger(userdata=None):
-    """The tagger given to ``ArchiveIndex.update``: automatic tags with the user's choices applied.
-
-    ``reader.library.make_tagger`` reads the user's tag rules once, so the tagger
-    is safe to run on the import thread. Without user data: automatic tags only.
-    """
-    if userdata is not None:
-        from reader.library import make_tagger as library_tagger
-
-        return library_tagger(userdata)
-    try:
-        from reader.tags import auto_tags
-    except ImportError:
-        return None
-    return auto_tags

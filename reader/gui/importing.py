@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from reader import paths
-from reader.gui import backend
 from reader.gui.workers import Job
 from reader.ingest import SUPPORTED_SUFFIXES
+from reader.library import make_tagger
 
 #: While importing, refresh the results (and the library count) at most this often.
 LIVE_REFRESH_SECONDS = 3.0
@@ -60,7 +60,7 @@ class ImportMixin:
             self._import_queue.append(items)
             return
         index = self.index
-        tagger = backend.make_tagger(self.userdata)
+        tagger = make_tagger(self.userdata)
         job = Job(
             lambda j: index.update(items, progress=j.progress, cancelled=j.cancelled, tagger=tagger),
             name="import",
