@@ -111,6 +111,11 @@ _CREDIT = re.compile(
     r"^[（(【\[]?\s{0,2}(?:图片来源|圖片來源|图片由|圖片由|图源|圖源|图片|圖片|图|圖|摄影|攝影|照片|資料照|资料图|資料圖|"
     r"视频来源|視頻來源|影片來源|來源)\s{0,2}[:：／/]\s{0,2}[^，。！？]{0,30}[）)】\]]?$"
 )
+# 图片均来自网络 / 本文配图来源于网络 / 圖片取自 Facebook: where the pictures came from
+_PICTURES_FROM = re.compile(
+    r"^[（(【\[]?\s{0,2}(?:本文|文中|文内|文內)?(?:图片|圖片|配图|配圖|插图|插圖|图|圖)\s{0,2}(?:均|皆|都|全部)?"
+    r"\s{0,2}(?:来自|來自|来源于|來源於|源自|取自|选自|選自|转自|轉自|由)\s{0,2}[^，。！？]{1,24}[）)】\]]?$"
+)
 _PUNCT = re.compile(r"[，。！？；：、,.!?;:“”「」『』]")
 
 
@@ -191,8 +196,8 @@ def is_end_marker(line: str) -> bool:
 
 
 def is_credit_line(line: str) -> bool:
-    """A lone photo credit such as ``图片来源：视觉中国`` or ``(图/新华社)``."""
-    return len(line) <= 40 and bool(_CREDIT.match(line))
+    """A lone photo credit such as ``图片来源：视觉中国``, ``(图/新华社)`` or ``图片均来自网络``."""
+    return len(line) <= 40 and bool(_CREDIT.match(line) or _PICTURES_FROM.match(line))
 
 
 # 地方新聞 / 区域快讯 / 国内新闻 / 财经频道: a site's channel or section label

@@ -71,6 +71,18 @@ def test_captions_are_paragraphs_and_photo_credits_go():
     assert story.authors == []
 
 
+@pytest.mark.parametrize("line", ["图片均来自网络", "本文配图来源于网络", "（圖片取自臉書）", "图片由受访者提供"])
+def test_where_the_pictures_came_from_is_not_text_or_a_subhead(line):
+    [story] = parse_text(_page("西湖景区试行预约游船", "2024-05-06", body=[BODY[0], line, BODY[1]]))
+    assert story.paragraphs == BODY[:2] and story.headings == []
+
+
+def test_a_sentence_about_pictures_stays():
+    body = [BODY[0], "图片来自网络的说法并不准确，记者核实后发现，照片摄于去年。", BODY[1]]
+    [story] = parse_text(_page("西湖景区试行预约游船", "2024-05-06", body=body))
+    assert story.paragraphs == body
+
+
 def test_a_photographer_closing_the_last_paragraph_is_no_author():
     last = "游客在码头排队登船。（新华社记者 李华 摄）"
     [story] = parse_text(_page("西湖景区试行预约游船", "2024-05-06", body=[*BODY, last]))
