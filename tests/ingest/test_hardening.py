@@ -71,7 +71,9 @@ def test_captions_are_paragraphs_and_photo_credits_go():
     assert story.authors == []
 
 
-@pytest.mark.parametrize("line", ["图片均来自网络", "本文配图来源于网络", "（圖片取自臉書）", "图片由受访者提供"])
+@pytest.mark.parametrize(
+    "line", ["图片均来自网络", "本文配图来源于网络", "（圖片取自臉書）", "图片由受访者提供"]
+)
 def test_where_the_pictures_came_from_is_not_text_or_a_subhead(line):
     [story] = parse_text(_page("西湖景区试行预约游船", "2024-05-06", body=[BODY[0], line, BODY[1]]))
     assert story.paragraphs == BODY[:2] and story.headings == []
