@@ -185,6 +185,57 @@ def _word_frequency(word: str) -> int:
     return jieba.dt.FREQ.get(word) or 0
 
 
+_NOT_NAME_END = re.compile(r"[市县縣区區镇鎮乡鄉村路街站港岛島山湖河省州局部会會院所校队隊网網报報台社版]$")
+
+
+def lone_name(line: str) -> bool:
+    """A line that is only a person's name, with no cue at all (``孫嘉君`` under a page's date).
+
+    Strict, since nothing else says it is a name: three Han characters, a common
+    surname (simplified or traditional), no word jieba knows, and no place or
+    organisation ending (高雄市, 新聞網).
+    """
+    if not re.fullmatch(rf"[{_HAN}]{{3}}", line) or _NOT_NAME_END.search(line):
+        return False
+    from reader.tags.people import surname_of
+    from reader.text.fold import fold
+
+    simple = fold(line)
+    return bool(surname_of(simple)) and _word_frequency(simple) == 0 and _word_frequency(simple[1:]) < 200
+
+
+_AFFILIATION = re.compile(
+    r"(?:大学|大學|学院|學院|研究院|研究所|研究中心|研究会|研究會|科学院|科學院|社科院|党校|黨校|"
+    r"教授|研究员|研究員|学者|學者|博士|院长|院長|所长|所長|主任|专家|專家|律师|律師|委员|委員|"
+    r"理事|会长|會長|主席|总监|總監|分析师|分析師|经济学家|經濟學家)"
+)
+
+
+def _name_before_affiliation(token: str) -> str:
+    """``方敏北京大学经济学院教授`` -> ``方敏``: an author's name run into their post; '' if not so.
+
+    The name is two or three characters with a common surname; which of the two is
+    decided by the word that would follow it (北京 after 方敏, not 京大 after 方敏北).
+    """
+    if not _HAN_ONLY.match(token) or not _AFFILIATION.search(token[2:]):
+        return ""
+    from reader.tags.people import surname_of
+    from reader.text.fold import fold
+
+    simple = fold(token)
+    if not surname_of(simple):
+        return ""
+    best, best_freq = "", -1
+    for size in (2, 3):
+        rest = simple[size:]
+        if not _AFFILIATION.search(rest):
+            continue
+        freq = max(_word_frequency(rest[:n]) for n in (2, 3, 4))
+        if freq > best_freq:
+            best, best_freq = token[:size], freq
+    return best if best_freq >= 50 else ""
+
+
 def looks_name(token: str) -> bool:
     """Shaped like a personal name (2-6 Han characters, or a Latin name), not a stop word."""
     return bool(_NAME.match(token)) and token not in _STOP_NAMES
@@ -277,6 +328,11 @@ def parse_byline(line: str) -> Byline | None:
             token = named.group(1)
             if _outlet(token):  # "环球网报道 记者 李明": the outlet reporting, not a person
                 source = source or token
+                continue
+        if saw_role and not authors and len(token) > 6:
+            name = _name_before_affiliation(token)
+            if name:  # 作者：方敏北京大学经济学院教授
+                authors.append(name)
                 continue
         if _NAME.match(token) and token not in _STOP_NAMES:
             if len(token) == 6 and _HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯

@@ -170,6 +170,8 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
         ):
             if re.search(r"[、，,]", line) and _NAMES.match(line):
                 out.append(bylines.Byline(text=line, authors=re.split(r"[、，,\s]+", line)))
+            elif bylines.lone_name(line):  # 數位時代: the author's name alone under the date
+                out.append(bylines.Byline(text=line, authors=[line]))
             elif k - after_date == 1 and 3 <= len(line) <= 12 and _MEDIA.search(line):
                 out.append(bylines.Byline(text="", source=line))
     return out

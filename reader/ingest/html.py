@@ -391,6 +391,10 @@ def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) ->
             story.paragraphs.pop(0)
             story.heading_at = [max(0, i - 1) for i in story.heading_at]
     story.date = meta.date or story.date
+    if meta.authors and _named_as_editor(tree, meta.authors):
+        # 【编辑:陈海峰】: trafilatura's author guess (or a meta tag) naming the page's editor
+        story.editor = story.editor or "、".join(meta.authors)
+        meta.authors = []
     if meta.authors:
         story.authors = meta.authors
         story.byline = story.byline or meta.byline
@@ -400,6 +404,18 @@ def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) ->
     story.column = story.column or meta.column
     story.editor = story.editor or meta.editor
     return story
+
+
+def _named_as_editor(tree, names: list[str]) -> bool:
+    """Does the page call every one of ``names`` its editor (``编辑：``, ``【編輯:…】``)?"""
+    try:
+        text = tree.text_content()
+    except (AttributeError, ValueError):
+        return False
+    return all(
+        re.search(rf"(?:责任编辑|責任編輯|编辑|編輯)\s{{0,2}}[:：]\s{{0,2}}{re.escape(name)}", text)
+        for name in names
+    )
 
 
 def _same(a: str, b: str) -> bool:

@@ -174,6 +174,13 @@ def html_fragment_text(content: str) -> str:
     return html.unescape(content)
 
 
+# 眾新聞記者 / 本报记者 / 新华社通讯员: a desk or outlet, nobody's name
+_GROUP_CREDIT = re.compile(
+    r"[\u3400-\u9fff]{0,8}(?:記者|记者|通訊員|通讯员|特派員|特派员|編輯部|编辑部|報道組|报道组|評論員|评论员|"
+    r"特約記者|特约记者)(?:組|组|團隊|团队)?"
+)
+
+
 def split_authors(value: object) -> list[str]:
     """Author names from a string (``飄楊 & 小鳥``, ``张三、李四``) or a list."""
     if isinstance(value, list):
@@ -183,7 +190,7 @@ def split_authors(value: object) -> list[str]:
     out = []
     for name in names:
         name = _ROLE.sub("", name.strip()).strip()
-        if name and name not in out:
+        if name and name not in out and not _GROUP_CREDIT.fullmatch(name):
             out.append(name)
     return out
 

@@ -258,3 +258,32 @@ def test_a_headline_ending_in_baodao_is_not_a_byline():
         assert (story.title, story.authors, story.byline) == (headline, [], ""), headline
     [story] = parse_text("田野调查\n\n李强 报道\n\n这是正文的第一段，讲述了调查的经过。\n")
     assert story.authors == ["李强"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("（作者：方敏北京大学经济学院教授）", ["方敏"]),
+        ("作者：王小明中国社科院研究员", ["王小明"]),
+        ("（作者：歐陽修香港大學教授）", ["歐陽修"]),
+        ("作者：张三", ["张三"]),
+    ],
+)
+def test_an_author_run_into_their_post(line, authors):
+    from reader.ingest.bylines import parse_byline
+
+    assert parse_byline(line).authors == authors
+
+
+def test_a_desk_is_nobodys_name():
+    from reader.ingest.records import split_authors
+
+    assert split_authors("眾新聞記者") == [] and split_authors("本报评论员") == []
+    assert split_authors("記者陳駿豪") == ["陳駿豪"] and split_authors("张三、李四") == ["张三", "李四"]
+
+
+def test_a_lone_name_needs_to_look_like_one():
+    from reader.ingest.bylines import lone_name
+
+    assert lone_name("孫嘉君") and lone_name("陳怡如")
+    assert not any(lone_name(w) for w in ("高雄市", "半導體", "新聞網", "李強", "國際新聞", "分享"))

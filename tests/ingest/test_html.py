@@ -275,3 +275,16 @@ def test_taiwan_page_bylines_and_column(shared):
     (story,), _ = parse_html(_template_html(shared / "traditional" / "tw_ctee_chinatimes.js"), "ctee.html")
     assert story.authors == ["侯冠州", "張珈睿"]
     assert story.column == "產業．科技"
+
+
+def test_an_author_that_the_page_calls_its_editor_is_the_editor():
+    html = (
+        "<html><head><title>坚定实施扩大内需战略</title><meta name='author' content='陈海峰'></head><body>"
+        "<h1>坚定实施扩大内需战略</h1><div class='content'>"
+        "<p>扩大内需是我国经济发展的基本立足点，也是当前稳增长的关键所在，需要持续用力、久久为功。</p>"
+        "<p>扩大内需必须靠政策助力，要让市场在资源配置中起决定性作用，更好发挥政府作用，抓实抓细抓落地。</p>"
+        "<p>（作者：方敏北京大学经济学院教授）</p><p>【编辑:陈海峰】</p></div></body></html>"
+    )
+    [story], problems = parse_html(html, "editor.html")
+    assert problems == []
+    assert story.authors == ["方敏"] and story.editor == "陈海峰"

@@ -18,6 +18,15 @@ PAGES = Path(__file__).parent / "pages"
 
 # file -> expected fields of the one story on the page
 EXPECTED = {
+    # 數位時代's layout: the author's name alone on a line under the date, no 記者/作者 cue
+    "bnext_author_line.txt": dict(
+        title="台積電擴產高雄廠，先進封裝產能明年倍增",
+        authors=["陳怡如"],
+        date="2024-11-02",
+        first="台積電今日在法說會上宣布",
+        last="分析師認為，隨著人工智慧伺服器出貨量持續攀升，先進封裝的供不應求情況短期內難以緩解，相關設備與材料廠商可望同步受惠，明年營運展望樂觀。",
+        n_paragraphs=3,
+    ),
     "xinhuanet.txt": dict(
         title="我国将全面推进城市更新行动",
         subtitle="",
