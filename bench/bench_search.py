@@ -386,7 +386,7 @@ def main() -> int:
 def report(results: dict) -> None:
     ours = results["ours"]
     base = results.get("baseline")
-    print(f"\n{'':34}{'reader':>14}{'whoosh+jieba':>16}")
+    print(f"\n{'':38}{'reader':>16}{'whoosh+jieba':>22}")
     rows = [
         ("stories", "stories", "{:.0f}"),
         ("build (s)", "build_s", "{:.1f}"),
@@ -395,11 +395,11 @@ def report(results: dict) -> None:
         ("peak memory (MB)", "peak_mb", "{:.0f}"),
     ]
     for label, key, fmt in rows:
-        print(f"{label:34}{fmt.format(ours[key]):>14}{(fmt.format(base[key]) if base else '-'):>16}")
-    print(f"\n{'query class: p50 / p95 (ms)':34}{'reader':>14}{'whoosh+jieba':>16}")
+        print(f"{label:38}{fmt.format(ours[key]):>16}{(fmt.format(base[key]) if base else '-'):>22}")
+    print(f"\n{'query class: p50 / p95 (ms)':38}{'reader':>16}{'whoosh+jieba':>22}")
     for name, (p50, p95) in ours["queries"].items():
         b = base["queries"].get(name) if base else None
-        print(f"{name:34}{f'{p50:.1f} / {p95:.1f}':>14}{(f'{b[0]:.1f} / {b[1]:.1f}' if b else '-'):>16}")
+        print(f"{name:38}{f'{p50:.1f} / {p95:.1f}':>16}{(f'{b[0]:.1f} / {b[1]:.1f}' if b else '-'):>22}")
     print(
         f"\nadd 100 stories to the library: {ours['add100_s']:.2f} s ({ours['add100_added']} added); "
         f"first query after: {ours['first_query_after_add_ms']:.0f} ms"
