@@ -52,3 +52,26 @@ def test_simplified_and_traditional_fold_alike(shared):
     assert fold(convert(text, "zh-hant")) == fold(text)
     assert fold(convert(text, "zh-tw")) == fold(text)
     assert fold(convert(text, "zh-hk")) == fold(text)
+
+
+def test_the_table_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from reader.text import fold as fold_module
+
+    monkeypatch.setenv("READER_CACHE", str(tmp_path))
+    built = fold_module.build_fold_table()
+    fold_module.fold_table.cache_clear()
+    try:
+        assert fold_module.fold_table() == built  # built, then saved
+        [cached] = tmp_path.glob("fold-table-*.marshal")
+        fold_module.fold_table.cache_clear()
+        assert fold_module.fold_table() == built  # read back
+        cached.write_bytes(b"\x00garbage")
+        fold_module.fold_table.cache_clear()
+        assert fold_module.fold_table() == built  # a damaged file never changes folding
+        import marshal
+
+        cached.write_bytes(marshal.dumps({ord("經"): "X"}))
+        fold_module.fold_table.cache_clear()
+        assert fold_module.fold_table() == built
+    finally:
+        fold_module.fold_table.cache_clear()
