@@ -1,0 +1,68 @@
+"""Recall and precision at scale: search totals against brute-force search over the index's own text.
+
+    python bench/recall_check.py --home LIBRARY [--queries 60] [--seed 5]
+
+For random 1-6 character runs taken from the library's stories, the number of
+stories ``ArchiveIndex.search`` finds (and, below 30,000, the ids) must equal the
+stories whose folded title, subtitle and text contain the folded query. Use it
+on a big library (e.g. the one ``bench_search.py --keep`` builds) where posting
+lists span many blocks and segments. Prints each query and the mismatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--home", type=Path, required=True)
+    ap.add_argument("--queries", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=5)
+    args = ap.parse_args()
+
+    from reader.index import SearchRequest, open_index
+    from reader.index.documents import decode_story
+    from reader.text.fold import fold
+
+    library = open_index(args.home)
+    searcher = library._get_searcher()
+    t0 = time.perf_counter()
+    texts = {}
+    for fields in searcher.all_stored_fields():
+        if fields.get("kind") == "story":
+            story = decode_story(fields["data"])
+            texts[story.id] = fold(f"{story.title}\n{story.subtitle}\n{story.text}")
+    print(f"{len(texts)} stories read in {time.perf_counter() - t0:.1f} s")
+    rng = random.Random(args.seed)
+    ids = list(texts)
+    mismatches = 0
+    for _ in range(args.queries):
+        length = rng.choice([1, 2, 3, 4, 6])
+        runs = [r for r in re.findall(r"[\u4e00-\u9fff]+", texts[rng.choice(ids)]) if len(r) >= length]
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        start = rng.randint(0, len(run) - length)
+        query = run[start : start + length]
+        truth = {k for k, v in texts.items() if query in v}
+        total = library.search(SearchRequest(query=query)).total
+        found = set(library.ids_for(SearchRequest(query=query))) if len(truth) < 30000 else None
+        ok = total == len(truth) and (found is None or found == truth)
+        mismatches += not ok
+        print(f"{query:8} brute force {len(truth):6}  search {total:6}  {'ok' if ok else 'MISMATCH'}")
+    print(f"mismatches: {mismatches}")
+    library.close()
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
