@@ -15,14 +15,18 @@ few hundred characters of a line.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from reader.ingest.dates import parse_date
-
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
-_NAME = re.compile(rf"^[{_HAN}][{_HAN}·•．]{{1,5}}$|^[A-Za-z][A-Za-z .'-]{{1,30}}$")
+from reader.ingest.names import (
+    HAN,
+    HAN_ONLY,
+    NAME,
+    STOP_NAMES,
+    credit_name,
+    name_before_post,
+)
 
 # roles that may stand before a name inside one token ("本报记者蔡文逸")
 _ROLE_PREFIX = re.compile(
@@ -35,8 +39,7 @@ _ROLE_ONLY = re.compile(
     r"^(?:文|图|圖|摄|攝|文图|文圖|图文|圖文|文字|图片|圖片|视频|視頻)$|"
     r"^.{0,8}(?:记者|記者|通讯员|通訊員|实习生|實習生|特派员|特派員)$"
 )
-_ROLE_INSIDE = re.compile(rf"^[{_HAN}A-Za-z]{{1,8}}?(?:记者|記者|通讯员|通訊員)([{_HAN}]{{2,4}})$")
-_HAN_ONLY = re.compile(rf"^[{_HAN}]+$")
+_ROLE_INSIDE = re.compile(rf"^[{HAN}A-Za-z]{{1,8}}?(?:记者|記者|通讯员|通訊員)([{HAN}]{{2,4}})$")
 _MEDIA_NAME = re.compile(r"(?:网|網|社|报|報|台|站|刊|号|號|频道|頻道|新闻|新聞)$")
 #: Publishers that credit themselves inside a byline ("文｜财新 张宇"): a source, not an author.
 MEDIA_BRANDS = {
@@ -105,32 +108,6 @@ _FILLER = {
 _REPORT_SUFFIX = re.compile(r"^(.{1,8}?)(?:报道|報導|电|電)$")
 _NAME_SUFFIX = re.compile(r"^(.{2,5}?)(?:摄|攝|报道|報導|整理|供图|供圖)$")
 _SPLIT = re.compile(r"[\s、，,&＆/／|｜:：;；]+")
-_STOP_NAMES = {
-    "完",
-    "全文完",
-    "待续",
-    "未完",
-    "未完待续",
-    "组图",
-    "附图",
-    "下同",
-    "图",
-    "图片",
-    "视频",
-    "資料",
-    "资料",
-    "人民币",
-    "人民幣",
-    "港元",
-    "美元",
-    "新台幣",
-    "新台币",
-    "同比",
-    "记者",
-    "記者",
-    "原标题",
-    "原題",
-}
 
 
 @dataclass
@@ -161,84 +138,6 @@ _STAFF_ROLES = (
     "監製",
     "制片人",
 )
-
-
-def _lone_credit_name(name: str) -> bool:
-    """Could ``name`` in a bare ``<name>报道``/``<name>摄`` line be a person, not a word like 连续?
-
-    With no 记者/文/作者 cue the name must start with a common surname and not be
-    a common word in jieba's dictionary (连续, 相关, 新增 are; 李强, 张三 are not).
-    """
-    from reader.tags.people import surname_of  # the surname list lives with the person tagger
-
-    if not surname_of(name) and not re.match(r"^[A-Za-z]", name):
-        return False
-    return _word_frequency(name) < 500
-
-
-@functools.cache
-def _word_frequency(word: str) -> int:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.dt.FREQ.get(word) or 0
-
-
-_NOT_NAME_END = re.compile(r"[市县縣区區镇鎮乡鄉村路街站港岛島山湖河省州局部会會院所校队隊网網报報台社版]$")
-
-
-def lone_name(line: str) -> bool:
-    """A line that is only a person's name, with no cue at all (``孫嘉君`` under a page's date).
-
-    Strict, since nothing else says it is a name: three Han characters, a common
-    surname (simplified or traditional), no word jieba knows, and no place or
-    organisation ending (高雄市, 新聞網).
-    """
-    if not re.fullmatch(rf"[{_HAN}]{{3}}", line) or _NOT_NAME_END.search(line):
-        return False
-    from reader.tags.people import surname_of
-    from reader.text.fold import fold
-
-    simple = fold(line)
-    return bool(surname_of(simple)) and _word_frequency(simple) == 0 and _word_frequency(simple[1:]) < 200
-
-
-_AFFILIATION = re.compile(
-    r"(?:大学|大學|学院|學院|研究院|研究所|研究中心|研究会|研究會|科学院|科學院|社科院|党校|黨校|"
-    r"教授|研究员|研究員|学者|學者|博士|院长|院長|所长|所長|主任|专家|專家|律师|律師|委员|委員|"
-    r"理事|会长|會長|主席|总监|總監|分析师|分析師|经济学家|經濟學家)"
-)
-
-
-def _name_before_affiliation(token: str) -> str:
-    """``方敏北京大学经济学院教授`` -> ``方敏``: an author's name run into their post; '' if not so.
-
-    The name is two or three characters with a common surname; which of the two is
-    decided by the word that would follow it (北京 after 方敏, not 京大 after 方敏北).
-    """
-    if not _HAN_ONLY.match(token) or not _AFFILIATION.search(token[2:]):
-        return ""
-    from reader.tags.people import surname_of
-    from reader.text.fold import fold
-
-    simple = fold(token)
-    if not surname_of(simple):
-        return ""
-    best, best_freq = "", -1
-    for size in (2, 3):
-        rest = simple[size:]
-        if not _AFFILIATION.search(rest):
-            continue
-        freq = max(_word_frequency(rest[:n]) for n in (2, 3, 4))
-        if freq > best_freq:
-            best, best_freq = token[:size], freq
-    return best if best_freq >= 50 else ""
-
-
-def looks_name(token: str) -> bool:
-    """Shaped like a personal name (2-6 Han characters, or a Latin name), not a stop word."""
-    return bool(_NAME.match(token)) and token not in _STOP_NAMES
 
 
 _DESK_ROLE = re.compile(
@@ -289,7 +188,7 @@ def parse_byline(line: str) -> Byline | None:
             saw_role = True
             staff = True
             continue
-        if staff and _NAME.match(token) and not _ROLE_PREFIX.match(token) and not _ROLE_INSIDE.match(token):
+        if staff and NAME.match(token) and not _ROLE_PREFIX.match(token) and not _ROLE_INSIDE.match(token):
             continue
         staff = False
         inside = _ROLE_INSIDE.match(token)
@@ -319,9 +218,7 @@ def parse_byline(line: str) -> Byline | None:
             place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
             continue
         named = _NAME_SUFFIX.match(token)
-        if named and not (
-            saw_role or authors or _outlet(named.group(1)) or _lone_credit_name(named.group(1))
-        ):
+        if named and not (saw_role or authors or _outlet(named.group(1)) or credit_name(named.group(1))):
             return None  # "新增报道", "连续报道": a headline, not "<name> 报道"
         if named:
             saw_role = True
@@ -330,12 +227,12 @@ def parse_byline(line: str) -> Byline | None:
                 source = source or token
                 continue
         if saw_role and not authors and len(token) > 6:
-            name = _name_before_affiliation(token)
+            name = name_before_post(token)
             if name:  # 作者：方敏北京大学经济学院教授
                 authors.append(name)
                 continue
-        if _NAME.match(token) and token not in _STOP_NAMES:
-            if len(token) == 6 and _HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
+        if NAME.match(token) and token not in STOP_NAMES:
+            if len(token) == 6 and HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
                 authors += [token[:3], token[3:]]
             else:
                 authors.append(token)
@@ -348,23 +245,21 @@ def parse_byline(line: str) -> Byline | None:
 
 # 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
 _DATELINE = re.compile(
-    rf"^[【\[]?(?:据|據)?(?P<src>[{_HAN}]{{1,8}}?(?:社|网|網|报|報|台|电视|電視))"
-    rf"(?P<place>[{_HAN}]{{0,8}}?)\s{{0,2}}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s{{0,2}}"
+    rf"^[【\[]?(?:据|據)?(?P<src>[{HAN}]{{1,8}}?(?:社|网|網|报|報|台|电视|電視))"
+    rf"(?P<place>[{HAN}]{{0,8}}?)\s{{0,2}}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s{{0,2}}"
     r"(?:电|電|讯|訊|报道|報導|消息|專電|专电)"
 )
-_BENBAO = re.compile(rf"^(?P<src>本报|本報|本刊|本网|本網|[{_HAN}]{{2,8}}?)(?:讯|訊)(?=\s{{0,2}}[（(【])")
+_BENBAO = re.compile(rf"^(?P<src>本报|本報|本刊|本网|本網|[{HAN}]{{2,8}}?)(?:讯|訊)(?=\s{{0,2}}[（(【])")
 _PAREN = re.compile(r"^\s{0,2}[（(【\[]([^）)】\]]{1,40})[）)】\]]")
 _TW_TAG = re.compile(r"^[【\[〔]([^】\]〕／/]{1,20})[／/]([^】\]〕]{1,12}?)(?:報導|报道|電|电)[】\]〕]")
 # （中央社記者林家豪台北6日電） / （中央社記者王揚宇、林家豪華盛頓5日專電）: the last name runs into the place
 _AGENCY_PAREN = re.compile(
-    rf"^[（(](?P<src>[{_HAN}]{{1,8}}?(?:社|網|网|報|报|台))?(?:特派|駐.{{1,4}}|驻.{{1,4}})?(?:記者|记者|特派員|特派员)"
-    rf"(?P<who>[{_HAN}、]{{3,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:電|电|專電|专电)[）)]"
+    rf"^[（(](?P<src>[{HAN}]{{1,8}}?(?:社|網|网|報|报|台))?(?:特派|駐.{{1,4}}|驻.{{1,4}})?(?:記者|记者|特派員|特派员)"
+    rf"(?P<who>[{HAN}、]{{3,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:電|电|專電|专电)[）)]"
 )
 # 【明報專訊】 / 【本報訊】
-_OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{_HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
-_CCTV = re.compile(
-    rf"^(?P<src>[{_HAN}]{{2,8}}?)消息\s{{0,2}}[（(](?P<prog>[^）)]{{1,12}})[）)]\s{{0,2}}[:：]"
-)
+_OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
+_CCTV = re.compile(rf"^(?P<src>[{HAN}]{{2,8}}?)消息\s{{0,2}}[（(](?P<prog>[^）)]{{1,12}})[）)]\s{{0,2}}[:：]")
 
 
 def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
@@ -451,8 +346,7 @@ def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
     if who is None:
         names = [n for n in _SPLIT.split(inner) if n]
         if not names or not all(
-            _NAME.match(n) and len(n) <= 4 and n not in _STOP_NAMES and not _MEDIA_NAME.search(n)
-            for n in names
+            NAME.match(n) and len(n) <= 4 and n not in STOP_NAMES and not _MEDIA_NAME.search(n) for n in names
         ):
             return paragraph, None
         who = Byline(text=m.group(0).strip(), authors=names)
@@ -489,7 +383,7 @@ _EDITOR = re.compile(
     r"[（(【\[]?\s{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|值班编辑|校对|校對)\s{0,2}[:：|｜]\s{0,2}"
     r"(?P<who>[^）)】\]\n]{0,40}?)\s{0,2}[）)】\]]?\s{0,2}(?:\d{6,8})?\s*$"
 )
-_GLUED_DESK = re.compile(rf"^[{_HAN}A-Za-z0-9]{{1,8}}$")
+_GLUED_DESK = re.compile(rf"^[{HAN}A-Za-z0-9]{{1,8}}$")
 _TAGS_ONLY = re.compile(r"^(?:[【\[][^】\]]{1,6}[】\]]\s{0,2})+$")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.ingest import boilerplate, bylines, credits, dates
+from reader.ingest import boilerplate, bylines, credits, dates, names
 from reader.ingest.lines import classify
 from reader.story import Story
 
@@ -170,7 +170,7 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
         ):
             if re.search(r"[、，,]", line) and _NAMES.match(line):
                 out.append(bylines.Byline(text=line, authors=re.split(r"[、，,\s]+", line)))
-            elif bylines.lone_name(line):  # 數位時代: the author's name alone under the date
+            elif names.lone_name(line):  # 數位時代: the author's name alone under the date
                 out.append(bylines.Byline(text=line, authors=[line]))
             elif k - after_date == 1 and 3 <= len(line) <= 12 and _MEDIA.search(line):
                 out.append(bylines.Byline(text="", source=line))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.bylines import Byline, looks_name
+from reader.ingest.bylines import Byline
 from reader.ingest.dates import parse_date
+from reader.ingest.names import looks_name
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _GROUP_WORDS = re.compile(

@@ -283,7 +283,7 @@ def test_a_desk_is_nobodys_name():
 
 
 def test_a_lone_name_needs_to_look_like_one():
-    from reader.ingest.bylines import lone_name
+    from reader.ingest.names import lone_name
 
     assert lone_name("孫嘉君") and lone_name("陳怡如")
     assert not any(lone_name(w) for w in ("高雄市", "半導體", "新聞網", "李強", "國際新聞", "分享"))
