@@ -50,10 +50,12 @@ def credit_name(name: str) -> bool:
     a common word in jieba's dictionary (连续, 相关, 新增 are; 李强, 张三 are not).
     """
     from reader.tags.people import surname_of  # the surname list lives with the person tagger
+    from reader.text.fold import fold
 
-    if not surname_of(name) and not re.match(r"^[A-Za-z]", name):
+    simple = fold(name)  # 陳大文 as 陈大文: the surname list and the dictionary are simplified
+    if not surname_of(simple) and not re.match(r"^[A-Za-z]", name):
         return False
-    return word_frequency(name) < 500
+    return word_frequency(simple) < 500
 
 
 @functools.cache

@@ -282,6 +282,13 @@ def test_a_desk_is_nobodys_name():
     assert split_authors("記者陳駿豪") == ["陳駿豪"] and split_authors("张三、李四") == ["张三", "李四"]
 
 
+def test_a_traditional_name_credit_alone_is_a_name():
+    from reader.ingest.bylines import parse_byline
+
+    assert parse_byline("孫嘉君報導").authors == ["孫嘉君"]  # as 张三报道 always was
+    assert parse_byline("連續報導") is None
+
+
 def test_a_lone_name_needs_to_look_like_one():
     from reader.ingest.names import lone_name
 
