@@ -25,8 +25,9 @@ from reader.text.tokenise import postings
 
 #: Version of the on-disk layout (fields, formats). An index written with another
 #: version is reset and re-imported from its roots (see ``library.ArchiveIndex``).
-#: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`).
-SCHEMA_VERSION = 3
+#: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`);
+#: 4: flat inline postings in the term table.
+SCHEMA_VERSION = 4
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0

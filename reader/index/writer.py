@@ -5,11 +5,11 @@ pool (size accounting, pickled spill files) and looks up each posting's field
 length from the column files again when writing. With unigram + bigram terms a
 story has ~1,000 postings, so those per-posting costs dominate an import. This
 writer keeps postings in per-term lists (already in document order) and
-remembers field lengths, then hands Whoosh's own codec the same sorted stream.
-At flush time each term's whole posting list is written at once (inline in
-the term table when short, else in blocks), instead of one Python call per
-posting. The on-disk format is Whoosh's own W3 format: any Whoosh reader opens
-the result.
+remembers field lengths, then hands the codec the same sorted stream. At flush
+time each term's whole posting list is written at once (inline in the term
+table when short, else in blocks), instead of one Python call per posting. The
+segments are Whoosh segments in :class:`reader.index.codec.RawCodec`'s layout
+(W3 with flat blocks and flat inline postings); Whoosh opens them through it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from __future__ import annotations
 import struct
 from array import array
 from operator import itemgetter
-from pickle import dumps
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
+
+from reader.index.codec import inline_payload
 
 _FIRST = itemgetter(0)
 
@@ -136,7 +137,7 @@ def write_terms(
             else:
                 minlen = maxlen = 0
             info = _TERMINFO.pack(1, sum(weights), n, minlen, maxlen, max(weights), ids[0], ids[-1])
-            tindex.add(prefix + tbytes, info + dumps((ids, weights, values), 2))
+            tindex.add(prefix + tbytes, info + inline_payload(ids, weights, values))
             continue
         fieldwriter.start_term(tbytes)
         for start in range(0, n, blocklimit):

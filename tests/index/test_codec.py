@@ -77,3 +77,26 @@ def test_search_after_releasing_mapped_pages(tmp_path):
     after = library.search(SearchRequest(query="马家柚", page_size=5))
     assert after.total == before.total == 100
     assert [h.id for h in after.hits] == [h.id for h in before.hits]
+
+
+def test_inline_postings_round_trip_and_old_pickles_still_read():
+    import pickle
+
+    from reader.index.codec import RawTermInfo, _read_inline, inline_payload
+
+    cases = [
+        ((3, 9), (1.0, 3.0), (b"\x01\x00\x00\x00", b"\x02\x00\x00\x00\x07\x00\x00\x00")),
+        ((5,), (1.0,), ()),  # a format without values (tags)
+        ((1, 2), (1.0, 1.0), (b"x" * 70000, b"y")),  # too long for the flat form: pickled
+    ]
+    for ids, weights, values in cases:
+        payload = inline_payload(ids, weights, values)
+        assert _read_inline(payload, len(ids)) == (ids, weights, values)
+        assert _read_inline(pickle.dumps((ids, weights, values), 2), len(ids)) == (ids, weights, values)
+    assert len(inline_payload(*cases[0])) < len(pickle.dumps(cases[0], 2)) / 2
+    info = RawTermInfo()
+    info._weight, info._df, info._minid, info._maxid, info._maxweight = 4.0, 2, 3, 9, 3.0
+    info._minlength, info._maxlength = 10, 20
+    info.set_inlined(*cases[0][:2], cases[0][2])
+    back = RawTermInfo.from_bytes(info.to_bytes())
+    assert back.inlined_postings() == cases[0] and back.doc_frequency() == 2 and back.max_id() == 9
