@@ -305,7 +305,10 @@ class RawCodec(whoosh3.W3Codec):
 def _blocks(reader, fieldname: str, tbytes: bytes):
     """``(ids, weights, raw block data, count)`` per block of a term, or one inline pseudo-block."""
     terms = reader._terms
-    info = terms.term_info(fieldname, tbytes)
+    try:
+        info = terms.term_info(fieldname, tbytes)
+    except TermNotFound:
+        return
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), list(values), None
@@ -347,9 +350,9 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
 
     Deleted documents are included: callers mask them with the segment's live-document mask.
     """
-    if (fieldname, tbytes) not in reader:
-        return _EMPTY_IDS, _EMPTY_WEIGHTS
     if not _is_raw(reader):
+        if (fieldname, tbytes) not in reader:
+            return _EMPTY_IDS, _EMPTY_WEIGHTS
         m = reader.postings(fieldname, tbytes)
         m = getattr(m, "child", m)  # the deletion filter: deletions are masked by the caller
         ids, weights = [], []
@@ -358,7 +361,9 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
             weights.append(m.weight())
             m.next()
         return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
-    parts = list(_blocks(reader, fieldname, tbytes))
+    parts = list(_blocks(reader, fieldname, tbytes))  # no blocks: the term is not in this segment
+    if not parts:
+        return _EMPTY_IDS, _EMPTY_WEIGHTS
     if len(parts) == 1:
         ids, weights = parts[0][0], parts[0][1]
     else:

@@ -41,13 +41,16 @@ class SegmentView:
     ``dates`` the story dates (ISO strings, "" for none) as a numpy string array.
     """
 
-    def __init__(self, searcher, size: int, lengths, dates: np.ndarray, live: np.ndarray):
+    def __init__(self, searcher, size: int, lengths, dates: np.ndarray, live: np.ndarray, constants=None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = size
         self.lengths = lengths
         self.dates = dates
         self.live = live
+        #: per-request scoring constants by (field, text, boost), shared by the request's segments:
+        #: idf and average field length are whole-index figures, costly to ask each segment for
+        self.constants: dict = {} if constants is None else constants
 
     def empty(self, scored: bool) -> Match:
         return Match(np.zeros(self.size, dtype=bool), np.zeros(self.size) if scored else None)
@@ -62,10 +65,15 @@ def bm25_constants(scorer, boost: float, avgfl: float | None = None) -> tuple[fl
 
 def term_scores(view: SegmentView, fieldname: str, text, weighting, weights: np.ndarray, ids, boost=1.0):
     """Scores of the postings ``ids``/``weights`` of one term (BM25F where the field is scorable)."""
-    field = view.searcher.schema[fieldname]
-    scorer = weighting.scorer(view.searcher, fieldname, text)
-    if isinstance(scorer, BM25FScorer) and field.scorable:
-        c1, c2, c3 = bm25_constants(scorer, boost)
+    key = (fieldname, text, boost)
+    constants = view.constants.get(key)
+    if constants is None:
+        field = view.searcher.schema[fieldname]
+        scorer = weighting.scorer(view.searcher, fieldname, text)
+        bm25 = isinstance(scorer, BM25FScorer) and field.scorable
+        constants = view.constants[key] = bm25_constants(scorer, boost) if bm25 else None
+    if constants is not None:
+        c1, c2, c3 = constants
         lens = view.lengths(fieldname)[ids]
         return c1 * weights / (weights + c2 + c3 * lens)
     return weights * boost

@@ -94,6 +94,7 @@ class _MatcherView:
     def __init__(self, searcher):
         self.searcher = searcher
         self.reader = searcher.reader()
+        self.constants: dict = {}
         self._lengths: dict[str, np.ndarray] = {}
 
     def lengths(self, fieldname: str) -> np.ndarray:

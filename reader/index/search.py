@@ -54,14 +54,14 @@ class Leaf:
         self.data = data
         self.live = live
 
-    def view(self) -> SegmentView:
+    def view(self, constants: dict | None = None) -> SegmentView:
         reader = self.sub.reader()
         data = self.data
 
         def lengths(fieldname: str) -> np.ndarray:
             return data.lengths(reader, fieldname)
 
-        return SegmentView(self.sub, data.size, lengths, data.dates, self.live)
+        return SegmentView(self.sub, data.size, lengths, data.dates, self.live, constants)
 
 
 class Matched:
@@ -182,8 +182,9 @@ def _match(
     weighting = searcher.weighting if scored and q is not None else None
     leaves = cache.leaves(searcher)
     masks, scores = [], []
+    constants: dict = {}  # scoring constants, computed once per request (see SegmentView)
     for leaf in leaves:
-        view = leaf.view()
+        view = leaf.view(constants)
         mask = leaf.live
         if story_ids is not None:
             allowed = np.zeros(leaf.data.size, dtype=bool)
@@ -205,7 +206,7 @@ def _match(
 def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tuple[str, int]]]:
     """Facet name -> [(value, count)] for the matched stories, by count (then value), at most FACET_LIMIT."""
     selected = [
-        leaf.data.entry_key[mask[leaf.data.entry_doc]]
+        leaf.data.entries_of(mask)
         for leaf, mask in zip(matched.leaves, matched.masks, strict=True)
         if len(leaf.data.entry_key)
     ]

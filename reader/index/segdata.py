@@ -80,13 +80,30 @@ class FacetVocabulary:
 class SegmentData:
     """Arrays of one segment (see the module docstring)."""
 
+    def entries_of(self, mask: np.ndarray) -> np.ndarray:
+        """Global facet key ids of the documents in ``mask`` (one per document and value)."""
+        chosen = int(np.count_nonzero(mask))
+        if not chosen:
+            return self.entry_key[:0]
+        if chosen * 16 > self.size:  # many documents: one pass over all entries
+            return self.entry_key[mask[self.entry_doc]]
+        docs = np.flatnonzero(mask)
+        starts = self.entry_start[docs]
+        counts = self.entry_start[docs + 1] - starts
+        total = int(counts.sum())
+        # positions starts[i] .. starts[i] + counts[i] - 1, for each chosen document, in one array
+        offsets = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+        return self.entry_key[offsets + np.arange(total)]
+
     def __init__(self, size: int, story, dates, date_keys, entry_doc, entry_key):
         self.size = size
         self.story = story  # bool[size]
         self.dates = dates  # str[size], "" for none
         self.date_keys = date_keys  # int64[size]
-        self.entry_doc = entry_doc  # int32[entries]: document of each facet entry
+        self.entry_doc = entry_doc  # int32[entries]: document of each facet entry (in document order)
         self.entry_key = entry_key  # int32[entries]: global facet key id of each entry
+        # entries of document d: entry_start[d] up to entry_start[d + 1]
+        self.entry_start = np.searchsorted(entry_doc, np.arange(size + 1))
         self._lengths: dict[str, np.ndarray] = {}
         self._ids: dict[str, int] | None = None
         self._lock = threading.Lock()

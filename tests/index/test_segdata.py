@@ -49,3 +49,21 @@ def test_date_key_orders_partial_dates():
     assert date_key("2024-05") == 20240500 < date_key("2024-05-01")
     assert date_key("2024") == 20240000
     assert date_key("") == 0 and date_key("n.d.") == 0
+
+
+def test_entries_of_few_or_many_documents_are_the_same_entries():
+    import numpy as np
+
+    from reader.index.segdata import SegmentData
+
+    rng = np.random.default_rng(1)
+    size = 1000
+    entry_doc = np.repeat(np.arange(size), rng.integers(0, 5, size)).astype(np.int32)
+    entry_key = rng.integers(0, 50, len(entry_doc)).astype(np.int32)
+    data = SegmentData(
+        size, np.ones(size, bool), np.array([""] * size), np.zeros(size, np.int64), entry_doc, entry_key
+    )
+    for share in (0.0, 0.001, 0.01, 0.05, 0.5, 1.0):  # the sparse path below 1/16, the dense one above
+        mask = rng.random(size) < share
+        expected = np.sort(entry_key[mask[entry_doc]])
+        assert np.array_equal(np.sort(data.entries_of(mask)), expected), share
