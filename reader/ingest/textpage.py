@@ -181,9 +181,9 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
 def _cut_links(group: list[Line], next_para: str | None, have_story: bool, single: bool) -> list[Line]:
     """Drop the link list under an end marker (``相关阅读``) closing a story.
 
-    Short lines after the marker are related links when no paragraph of this
-    story follows: the page ends, or the next story's headline comes. With
-    paragraphs following (hkcnews puts ``相關文章：`` mid-story) the lines stay.
+    Short lines after the marker are related links: whether the page ends, the
+    next story's headline comes, or this story goes on (hkcnews puts a
+    ``相關新聞`` list of headlines mid-story); they are never the story's subheads.
     """
     end_at = next((k for k, ln in enumerate(group) if ln.kind == "end"), None)
     if end_at is None or not have_story:
@@ -195,7 +195,7 @@ def _cut_links(group: list[Line], next_para: str | None, have_story: bool, singl
     title_at = None if single else _title_at(rest, next_para, True)
     if title_at is not None:
         return head + rest[title_at:]
-    return head + [Line(group[end_at].text, "short")] + rest
+    return head + [ln for ln in rest if ln.kind != "short"]  # the story goes on after its link list
 
 
 def _apply_group(

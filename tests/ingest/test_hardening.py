@@ -294,3 +294,16 @@ def test_a_lone_name_needs_to_look_like_one():
 
     assert lone_name("孫嘉君") and lone_name("陳怡如")
     assert not any(lone_name(w) for w in ("高雄市", "半導體", "新聞網", "李強", "國際新聞", "分享"))
+
+
+def test_a_related_news_list_inside_a_story_is_not_its_subheads():
+    body = [
+        "林鄭月娥今日宣布參選行政長官，她表示經過深思熟慮，認為自己有能力亦有責任承擔這份工作。",
+        "相關新聞",
+        "林鄭稱改善管治 班子注入新血",
+        "特寫：林鄭欠激情 陳智思搶白",
+        "記者其後追問她的政綱何時公布，她表示會在提名期內公布完整政綱，並歡迎市民提出意見。",
+    ]
+    [story] = parse_text(_page("林鄭月娥宣布參選特首", "2017-01-16　記者陳駿豪", body=body))
+    assert story.headings == []
+    assert story.paragraphs == [body[0], body[4]]
