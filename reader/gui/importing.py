@@ -27,8 +27,15 @@ class ImportMixin:
 
     # -- import ---------------------------------------------------------
     def start(self) -> None:
-        """After the window shows: first-run import of the bundled archive, then the first search."""
-        if self.index.count() == 0 and paths.bundled_archive().is_dir():
+        """After the window shows: rebuild or first-run import, then the first search.
+
+        An index reset by a new index format is rebuilt from every folder imported
+        before (the user's own, not only the bundled archive); an empty library gets
+        the bundled archive.
+        """
+        if getattr(self.index, "rebuild_pending", False):
+            self.import_paths([])  # no paths: the roots imported before
+        elif self.index.count() == 0 and paths.bundled_archive().is_dir():
             self.import_paths([paths.bundled_archive()])
         self.search_now()
 
@@ -66,11 +73,12 @@ class ImportMixin:
             name="import",
         )
         self._import_job = job
-        label = (
-            items[0].name
-            if len(items) == 1
-            else QCoreApplication.translate("MainWindow", "%1 items").replace("%1", str(len(items)))
-        )
+        if not items:
+            label = QCoreApplication.translate("MainWindow", "Rebuilding the index")
+        elif len(items) == 1:
+            label = items[0].name
+        else:
+            label = QCoreApplication.translate("MainWindow", "%1 items").replace("%1", str(len(items)))
         self.import_progress.begin(label)
         job.signals.progress.connect(self._on_import_progress)
         job.signals.finished.connect(self._on_import_finished)

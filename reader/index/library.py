@@ -265,6 +265,11 @@ class ArchiveIndex:
         with self._lock:
             return len(search.matched_docs(self._get_searcher(), self._cache, None))
 
+    @property
+    def rebuild_pending(self) -> bool:
+        """The index was reset by a format change and waits to be rebuilt from its roots."""
+        return bool(self._pending_roots)
+
     def roots(self) -> list[str]:
         with self._lock:
             fields = self._get_searcher().document(id="meta:roots")

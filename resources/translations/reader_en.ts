@@ -448,6 +448,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../reader/gui/importing.py" line="75" />
+      <source>Rebuilding the index</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reader/gui/importing.py" line="68" />
       <source>%1 items</source>
       <translation type="unfinished" />

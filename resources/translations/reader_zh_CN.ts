@@ -447,6 +447,11 @@
       <translation>导入文件夹</translation>
     </message>
     <message>
+      <location filename="../../reader/gui/importing.py" line="75" />
+      <source>Rebuilding the index</source>
+      <translation>正在重建索引</translation>
+    </message>
+    <message>
       <location filename="../../reader/gui/importing.py" line="68" />
       <source>%1 items</source>
       <translation>%1 项</translation>

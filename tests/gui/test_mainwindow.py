@@ -411,3 +411,26 @@ def test_window_shortcuts_work_while_typing_in_the_search_box(qtbot, library, ma
     qtbot.keyClick(window.search_bar.edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.userdata.is_bookmarked(story)  # Ctrl+D is bookmark, not "delete character"
     assert window.search_bar.text() == "马家柚"
+
+
+def test_an_index_reset_by_a_new_format_is_rebuilt_from_its_folders_on_start(
+    qtbot, library, make_window, monkeypatch, tmp_path
+):
+    """After an upgrade that changes the index format, the app re-imports every folder imported before
+    (the user's own folders: here the bundled archive stands for one, and no bundled archive exists)."""
+    from reader import paths
+    from reader.app import open_library
+    from reader.index.library import VERSION_FILE
+
+    monkeypatch.setattr(paths, "bundled_archive", lambda: tmp_path / "no-bundled-archive")
+
+    index, _ud = open_library(library)
+    before = index.count()
+    (index.dir / VERSION_FILE).unlink()  # an index written before format versions: reset on open
+    index.close()
+    window = make_window(library)
+    assert window.index.rebuild_pending and window.index.count() == 0
+    with qtbot.waitSignal(window.import_done, timeout=60000):
+        window.start()
+    qtbot.waitUntil(lambda: window.index.count() == before, timeout=10000)
+    assert not window.index.rebuild_pending
