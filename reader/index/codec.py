@@ -372,37 +372,20 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
     return ids.astype(np.int64, copy=False), weights.astype(np.float64, copy=False)
 
 
-def posting_values(reader, fieldname: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, bytes]:
-    """docnum -> encoded value (positions) of one term, for the sorted docnums ``wanted`` only."""
+def _values_by_matcher(reader, fieldname: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, bytes]:
+    """docnum -> value of one term for the sorted docnums ``wanted``, through Whoosh's matcher
+    (segments in another codec's layout)."""
     if (fieldname, tbytes) not in reader or not len(wanted):
         return {}
-    if not _is_raw(reader):
-        m = reader.postings(fieldname, tbytes)
-        m = getattr(m, "child", m)
-        out = {}
-        for docnum in wanted.tolist():
-            if not m.is_active():
-                break
-            m.skip_to(docnum)
-            if m.is_active() and m.id() == docnum:
-                out[docnum] = m.value()
-        return out
-    out: dict[int, bytes] = {}
-    for ids, _weights, values, count in _blocks(reader, fieldname, tbytes):
-        if count is None:  # inline
-            keep = np.isin(ids, wanted)
-            for i in np.flatnonzero(keep).tolist():
-                out[int(ids[i])] = values[i] if i < len(values) else b""
-            continue
-        if ids[-1] < wanted[0] or ids[0] > wanted[-1]:
-            continue
-        hit = np.flatnonzero(np.isin(ids, wanted, assume_unique=True))
-        if not len(hit):
-            continue
-        buf, start, vlen = values
-        unpacked = _unpack_values(buf[start : start + vlen], count)
-        for i in hit.tolist():
-            out[int(ids[i])] = unpacked[i]
+    m = reader.postings(fieldname, tbytes)
+    m = getattr(m, "child", m)
+    out = {}
+    for docnum in wanted.tolist():
+        if not m.is_active():
+            break
+        m.skip_to(docnum)
+        if m.is_active() and m.id() == docnum:
+            out[docnum] = m.value()
     return out
 
 
@@ -420,7 +403,7 @@ def posting_positions(
     if (fieldname, tbytes) not in reader or not len(wanted):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if not _is_raw(reader):
-        for docnum, value in posting_values(reader, fieldname, tbytes, wanted).items():
+        for docnum, value in _values_by_matcher(reader, fieldname, tbytes, wanted).items():
             positions = decode(value)
             docs_out.append(np.full(len(positions), docnum, dtype=np.int64))
             pos_out.append(np.asarray(positions, dtype=np.int64))

@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
 from reader.index.codec import posting_arrays, posting_positions
+from reader.index.segdata import field_lengths
 
 
 class _ScoredList(ListMatcher):
@@ -100,9 +101,7 @@ class _MatcherView:
     def lengths(self, fieldname: str) -> np.ndarray:
         lens = self._lengths.get(fieldname)
         if lens is None:
-            n = self.reader.doc_count_all()
-            length = self.reader.doc_field_length
-            lens = np.array([length(d, fieldname, 1) or 1 for d in range(n)], dtype=np.float64)
+            lens = field_lengths(self.reader, fieldname, self.reader.doc_count_all())
             self._lengths[fieldname] = lens
         return lens
 

@@ -147,7 +147,7 @@ class SegmentData:
         """Field lengths by docnum as Whoosh's scorers see them (float64; cached)."""
         lens = self._lengths.get(fieldname)
         if lens is None:
-            lens = _field_lengths(reader, fieldname, self.size)
+            lens = field_lengths(reader, fieldname, self.size)
             self._lengths[fieldname] = lens
         return lens
 
@@ -223,7 +223,7 @@ def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
             pass
 
 
-def _field_lengths(reader, fieldname: str, size: int) -> np.ndarray:
+def field_lengths(reader, fieldname: str, size: int) -> np.ndarray:
     """One column read instead of one ``doc_field_length`` call per document."""
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
