@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.ingest import boilerplate, bylines, credits, dates, names
+from reader.ingest import boilerplate, bylines, credits, dates, headline, names
 from reader.ingest.lines import classify
 from reader.story import Story
 
@@ -23,12 +23,9 @@ from reader.story import Story
 MIN_CHROME_LINES = 8
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)》】\"' "
-_TITLE_WINDOW = 45
 _NAMES = re.compile(r"^[\u3400-\u9fff]{2,4}(?:[、，,\s]+[\u3400-\u9fff]{2,4}){0,5}$")
 _MEDIA = re.compile(r"(?:报|報|网|網|社|台|刊|志|誌|新闻|新聞|日报|日報|周刊|週刊|时报|時報|频道|頻道)$")
-_AUTHOR_SOURCE = re.compile(
-    r"^([\u3400-\u9fff]{2,4})\s{0,2}[/／|｜]\s{0,2}([\u3400-\u9fff]{2,12}(?:报|報|网|網|社|台|刊|志|誌))$"
-)
+_AUTHOR_SOURCE = headline.AUTHOR_SOURCE
 
 
 def _line_score(line: str, repeats: int) -> float:
@@ -90,46 +87,22 @@ def _strong_para(line: str) -> bool:
 
 
 def _headline_shaped(line: str) -> bool:
-    if len(line) < 5 or len(line) > 80 or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
-        return False
-    if _is_meta(line) or dates.is_date_line(line) or _AUTHOR_SOURCE.match(line):
-        return False
-    if line.endswith(("/", "／", "|", "｜", ">", "»", ":", "：", "...", "…")):
-        return False
-    if not re.search(r"[\u3400-\u9fff]", line):
-        return False
-    end = line[-4:].rstrip(_CLOSERS)
-    return not (end and end[-1] in "。，；、：")
+    return headline.shaped(line)
 
 
 def _is_meta(line: str) -> bool:
-    return bool(
-        dates.parse_date(line) and len(line) <= 60 or bylines.find_source(line) or bylines.parse_byline(line)
-    )
+    return headline.is_meta(line)
 
 
-def _title_index(lines: list[str], start: int, counts: Counter) -> tuple[int | None, float]:
-    best, best_score = None, 0.0
-    top = set(lines[:6])
-    for k in range(start - 1, max(-1, start - _TITLE_WINDOW), -1):
-        line = lines[k]
-        if not _headline_shaped(line):
-            continue
-        score = 0.0
-        if any(_is_meta(lines[j]) for j in range(k + 1, min(start, k + 5))):
-            score += 4.0
-        if len(line) >= 8 and (1 < counts[line] <= 3 or (line in top and k >= 6)):
-            score += 3.0
-        if len(line) >= 8:
-            score += 1.0
-        if len(line) >= 12:
-            score += 1.0
-        if not boilerplate.has_sentence_punct(line) and len(line) <= 6:
-            score -= 2.0
-        score -= 0.08 * (start - k)
-        if score > best_score:
-            best, best_score = k, score
-    return best, best_score
+def body_start(lines: list[str], start: int, end: int) -> int:
+    """The first line of the body region that is unmistakably story text."""
+    while start < end - 1 and not _strong_para(lines[start]):
+        start += 1
+    return start
+
+
+def _title_index(lines: list[str], start: int, counts: Counter, floor: int = 0) -> tuple[int | None, float]:
+    return headline.best(lines, start, floor, counts=counts)
 
 
 def _head_meta(lines: list[str]) -> list[bylines.Byline]:
@@ -284,12 +257,9 @@ def _region_story(
 ) -> Story | None:
     from reader.ingest.textpage import build_stories
 
-    while start < end - 1 and not _strong_para(lines[start]):
-        start += 1
+    start = body_start(lines, start, end)
     counts = Counter(lines)
-    t, t_score = _title_index(lines, start, counts)
-    if t is not None and t < floor:
-        t = None
+    t, t_score = _title_index(lines, start, counts, floor)
     if need_title and (
         t is None
         or t_score < TITLE_WITH_META - 1.0
