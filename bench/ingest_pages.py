@@ -116,7 +116,7 @@ def gold_figures(gold_dir: Path, tools: Path, verbose: bool) -> list[float]:
                     f, w, o, t, lines, seconds = score_page(sp, gold, page)
                 times.append(seconds)
                 found, wanted, ok, total = found + f, wanted + w, ok + o, total + t
-                if verbose and lines and loso:
+                if verbose and lines and not loso:
                     print(f"  {page.name}")
                     for line in lines:
                         print(f"      {line}")

@@ -101,8 +101,10 @@ def body_start(lines: list[str], start: int, end: int) -> int:
     return start
 
 
-def _title_index(lines: list[str], start: int, counts: Counter, floor: int = 0) -> tuple[int | None, float]:
-    return headline.best(lines, start, floor, counts=counts)
+def _title_index(
+    lines: list[str], start: int, counts: Counter, floor: int = 0, evidence: headline.Evidence | None = None
+) -> tuple[int | None, float]:
+    return headline.best(lines, start, floor, evidence or headline.Evidence(), counts=counts)
 
 
 def _head_meta(lines: list[str]) -> list[bylines.Byline]:
@@ -222,7 +224,7 @@ def _chrome_weight(line: str) -> int:
     return 1 if boilerplate.is_navigation(line) else 0
 
 
-def find_page(lines: list[str]) -> list[Story] | None:
+def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> list[Story] | None:
     """The stories of a whole saved page, or None when ``lines`` are not one."""
     scores = line_scores(lines)
     start, end, score = body_region(lines, scores)
@@ -245,7 +247,7 @@ def find_page(lines: list[str]) -> list[Story] | None:
     stories = []
     floor = 0
     for start, end, primary in regions:
-        story = _region_story(lines, start, end, floor, need_title=not primary)
+        story = _region_story(lines, start, end, floor, need_title=not primary, evidence=evidence)
         if story is not None:
             stories.append(story)
             floor = end
@@ -253,13 +255,18 @@ def find_page(lines: list[str]) -> list[Story] | None:
 
 
 def _region_story(
-    lines: list[str], start: int, end: int, floor: int, need_title: bool = False
+    lines: list[str],
+    start: int,
+    end: int,
+    floor: int,
+    need_title: bool = False,
+    evidence: headline.Evidence | None = None,
 ) -> Story | None:
     from reader.ingest.textpage import build_stories
 
     start = body_start(lines, start, end)
     counts = Counter(lines)
-    t, t_score = _title_index(lines, start, counts, floor)
+    t, t_score = _title_index(lines, start, counts, floor, evidence)
     if need_title and (
         t is None
         or t_score < TITLE_WITH_META - 1.0
@@ -277,10 +284,13 @@ def _region_story(
         and _headline_shaped(lines[t - 1])
         and len(lines[t - 1]) >= 8
         and not re.search(r"[>»›→|｜]", lines[t - 1])
+        and not headline.looks_chrome(lines[t - 1])
+        and not headline.named_by_page(lines, t, evidence or headline.Evidence())
     ):
         title, subtitle = lines[t - 1], title
     head = lines[t + 1 : start] if t is not None else lines[max(floor, start - 8) : start]
-    body = [classify(line) for line in _merge_broken(lines[start:end])]
+    exact = evidence is not None and evidence.exact_blocks
+    body = [classify(line) for line in (lines[start:end] if exact else _merge_broken(lines[start:end]))]
     after = lines[end : end + 8]
     stories = build_stories(body, single=True)
     if not stories:

@@ -107,6 +107,20 @@ def _menu_like(line: str) -> bool:
     return len(parts) >= 4 and max(len(p) for p in parts) <= 6
 
 
+def looks_chrome(line: str) -> bool:
+    """A menu, breadcrumb, page label, counter, URL or notice: site chrome, not a headline."""
+    return _menu_like(line) or _chrome(line)
+
+
+def named_by_page(lines: Sequence[str], k: int, evidence: Evidence) -> bool:
+    """Does the page's ``<title>``/``og:title``/``<h1>`` (or a rendering's first line) hold ``lines[k]``?"""
+    n = norm(lines[k])
+    titles = [norm(t) for t in (*evidence.titles, *evidence.headings)]
+    if k > 0 and lines:
+        titles.append(norm(lines[0]))
+    return len(n) >= 5 and any(n in t for t in titles)
+
+
 FEATURES = (
     "meta_after",  # a date, source or byline line follows before the body
     "date_next",  # a date line within the next two lines
@@ -149,6 +163,9 @@ class Evidence:
 
     titles: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
+    #: The lines are the page's own blocks (rendered from HTML), never paragraphs broken at inline
+    #: elements, so they are not re-joined.
+    exact_blocks: bool = False
 
 
 def features(
@@ -158,12 +175,7 @@ def features(
     line = lines[k]
     n = norm(line)
     after = range(k + 1, min(start, k + 5))
-    titles = [norm(t) for t in evidence.titles if t]
-    if k > 0 and lines:
-        titles.append(norm(lines[0]))  # a text rendering's first line is the page's <title>
-    in_title = len(n) >= 5 and any(n in t for t in titles if t and t != n or k > 0 and n == t)
-    if k == 0 and any(n == norm(t) for t in evidence.titles):
-        in_title = True
+    in_title = named_by_page(lines, k, Evidence(titles=evidence.titles))
     stripped = _SITE_TAIL.split(line)
     return [
         float(any(is_meta(lines[j]) for j in after)),

@@ -59,6 +59,8 @@ class PageMeta:
     editor: str = ""
     site: str = ""  # url, site name, <title>: what a site-name "author" would repeat
     site_name: str = ""  # the publishing site, the source of last resort
+    titles: tuple[str, ...] = ()  # <title>, og:title as printed: evidence for the headline line
+    headings: tuple[str, ...] = ()  # the page's <h1> texts
 
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
@@ -74,6 +76,9 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     except Exception as exc:  # lxml raises several types on garbage
         return [], [f"cannot parse HTML ({exc})"]
     meta = page_meta(tree)
+    stories = _stories_from_lines(tree, meta, file)
+    if stories:
+        return stories, []
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -121,6 +126,8 @@ def page_meta(tree) -> PageMeta:
     heads = [_clean(h.text_content()) for h in tree.iter("h1")]
     heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
     stripped = strip_site_suffix(page_title)
+    meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.headings = tuple(heads)
     if og:
         meta.title = strip_site_suffix(og)
     else:
@@ -404,6 +411,62 @@ def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) ->
     story.column = story.column or meta.column
     story.editor = story.editor or meta.editor
     return story
+
+
+def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
+    """The page read as the lines a reader sees, by the text-page model, with the ``<head>``'s metadata.
+
+    The headline is the line the text-page model finds above the story, weighed with the page's
+    ``<title>``, ``og:title`` and ``<h1>``; date, authors, source and url from the markup fill in or
+    (for an explicit publication time or source) override what the text says.
+    """
+    from reader.ingest import headline
+    from reader.ingest.htmltext import page_lines
+    from reader.ingest.textpage import parse_text
+
+    lines = page_lines(tree)
+    if not lines:
+        return []
+    evidence = headline.Evidence(titles=meta.titles, headings=meta.headings, exact_blocks=True)
+    stories = [s for s in parse_text("\n\n".join(lines), file, evidence) if s.paragraphs]
+    if not stories or not any(_CJK.search(p) for s in stories for p in s.paragraphs):
+        return []
+    # a page is one article: the story the page names in <title>/<h1>, else the one holding most text
+    named = [s for s in stories if s.title and any(_bare(s.title) in _bare(t) for t in (*meta.titles, *meta.headings))]
+    main = max(named or stories, key=lambda s: sum(len(p) for p in s.paragraphs))
+    main.title = _refine_title(main.title, meta) or meta.title
+    main.date = meta.date or main.date
+    if meta.authors and _named_as_editor(tree, meta.authors):
+        main.editor = main.editor or "、".join(meta.authors)
+        meta.authors = []
+    if meta.authors and not main.authors:
+        main.authors = meta.authors
+        main.byline = main.byline or meta.byline
+    main.source = meta.source or main.source or _source_from_page(tree, main.title) or meta.site_name
+    main.url = meta.url or main.url
+    main.column = main.column or meta.column
+    main.editor = main.editor or meta.editor
+    return [main]
+
+
+def _refine_title(title: str, meta: PageMeta) -> str:
+    """The headline without what ``<title>`` glues to it: an ``<h1>`` it holds, or its head before a site suffix."""
+    if not title:
+        return ""
+    bare = _bare(title)
+    if any(bare == _bare(t) for t in meta.titles):
+        for h in meta.headings:
+            hb = _bare(h)
+            if len(hb) >= 5 and hb != bare and hb in bare:
+                return h
+        stripped = strip_site_suffix(title)
+        if stripped != title:
+            return stripped
+    return title
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _named_as_editor(tree, names: list[str]) -> bool:

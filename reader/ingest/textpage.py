@@ -29,7 +29,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from reader.ingest import boilerplate, bylines, context, credits, dates
+from reader.ingest import boilerplate, bylines, context, credits, dates, headline
 from reader.ingest.lines import Line, classify, looks_heading, split_lines
 from reader.story import Story
 
@@ -367,10 +367,13 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     return story
 
 
-def parse_text(text: str, file: str = "") -> list[Story]:
-    """The stories on one plain-text page, in page order (never raises)."""
+def parse_text(text: str, file: str = "", evidence: headline.Evidence | None = None) -> list[Story]:
+    """The stories on one plain-text page, in page order (never raises).
+
+    ``evidence`` is what an HTML page says of its headline (``<title>``, ``og:title``, ``<h1>``).
+    """
     try:
-        return _parse(text or "")
+        return _parse(text or "", evidence or headline.Evidence())
     except Exception:  # noqa: BLE001 - a bad page must not stop an import
         log.exception("could not parse %s; keeping it as one plain story", file or "text")
         lines = split_lines(text or "") if isinstance(text, str) else []
@@ -413,7 +416,7 @@ def _opens_with_meta(lines: list[str]) -> bool:
     return first[0].kind == "short" and opening(first[1])
 
 
-def _parse(text: str) -> list[Story]:
+def _parse(text: str, evidence: headline.Evidence) -> list[Story]:
     from reader.ingest import chrome, digest
 
     raw = split_lines(text)
@@ -423,7 +426,7 @@ def _parse(text: str) -> list[Story]:
     if items is not None:
         return items
     if not _opens_with_meta(raw):
-        page = chrome.find_page(raw)
+        page = chrome.find_page(raw, evidence)
         if page is not None:
             return page
     return build_stories([classify(line) for line in raw])
