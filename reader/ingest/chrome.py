@@ -243,6 +243,7 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
         if score < max(SECOND_STORY_MIN, SECOND_STORY_SHARE * best):
             break
         regions.append((start, end, False))
+    regions = _named_primary(lines, regions, evidence)
     regions.sort()
     stories = []
     floor = 0
@@ -252,6 +253,33 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
             stories.append(story)
             floor = end
     return stories or None
+
+
+def _named_primary(
+    lines: list[str], regions: list[tuple[int, int, bool]], evidence: headline.Evidence | None
+) -> list[tuple[int, int, bool]]:
+    """Make the region under the headline the page names (``<title>``, ``<h1>``) the primary one.
+
+    A sponsored story or a long comment thread can be denser than the article; the page's own
+    title says which story it is about.
+    """
+    if evidence is None or not (evidence.titles or evidence.headings) or len(regions) < 2:
+        return regions
+    counts = Counter(lines)
+    named = []
+    titles_only = headline.Evidence(titles=evidence.titles)
+    for start, end, _primary in regions:
+        t, _score = _title_index(lines, body_start(lines, start, end), counts, 0, evidence)
+        if t is None:
+            named.append(0)
+        elif headline.named_by_page(lines, t, titles_only):
+            named.append(2)  # in <title> / og:title
+        else:
+            named.append(int(headline.named_by_page(lines, t, evidence)))  # an <h1>
+    pick = named.index(max(named))
+    if named[0] == named[pick]:
+        return regions
+    return [(start, end, i == pick) for i, (start, end, _p) in enumerate(regions)]
 
 
 def _region_story(

@@ -61,6 +61,7 @@ class PageMeta:
     site_name: str = ""  # the publishing site, the source of last resort
     titles: tuple[str, ...] = ()  # <title>, og:title as printed: evidence for the headline line
     headings: tuple[str, ...] = ()  # the page's <h1> texts
+    og_title: str = ""
 
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
@@ -127,6 +128,7 @@ def page_meta(tree) -> PageMeta:
     heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
     stripped = strip_site_suffix(page_title)
     meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.og_title = og
     meta.headings = tuple(heads)
     if og:
         meta.title = strip_site_suffix(og)
@@ -432,8 +434,15 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     if not stories or not any(_CJK.search(p) for s in stories for p in s.paragraphs):
         return []
     # a page is one article: the story the page names in <title>/<h1>, else the one holding most text
-    named = [s for s in stories if s.title and any(_bare(s.title) in _bare(t) for t in (*meta.titles, *meta.headings))]
-    main = max(named or stories, key=lambda s: sum(len(p) for p in s.paragraphs))
+    def named(story: Story) -> int:
+        bare = _bare(story.title)
+        if bare and any(bare in _bare(t) for t in meta.titles):
+            return 2
+        return int(bool(bare) and any(bare in _bare(h) for h in meta.headings))
+
+    # among stories the page names equally, the first (sponsored stories follow the article)
+    ranked = [(named(s), 0 if named(s) else sum(len(p) for p in s.paragraphs), -i) for i, s in enumerate(stories)]
+    main = stories[ranked.index(max(ranked))]
     main.title = _refine_title(main.title, meta) or meta.title
     main.date = meta.date or main.date
     if meta.authors and _named_as_editor(tree, meta.authors):
@@ -454,6 +463,9 @@ def _refine_title(title: str, meta: PageMeta) -> str:
     if not title:
         return ""
     bare = _bare(title)
+    og = meta.og_title
+    if og and not any(bare in _bare(t) for t in meta.titles) and any(bare == _bare(h) for h in meta.headings):
+        return strip_site_suffix(og)  # the printed <h1> is a variant; og:title is the article's own title
     if any(bare == _bare(t) for t in meta.titles):
         for h in meta.headings:
             hb = _bare(h)
