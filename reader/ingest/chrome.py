@@ -234,16 +234,22 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
     chrome_after = sum(_chrome_weight(line) for line in lines[end:])
     if chrome_before < MIN_CHROME_LINES and chrome_before + chrome_after < 2 * MIN_CHROME_LINES:
         return None
-    regions = [(start, end, True)]
-    best = score
-    for _ in range(3):
-        for k in range(regions[-1][0], regions[-1][1]):
+    found = [(start, end, score)]
+    for _ in range(5):  # the densest runs: secondary stories, or the article under a named headline
+        for k in range(found[-1][0], found[-1][1]):
             scores[k] = -1000.0
         start, end, score = body_region(lines, scores)
-        if score < max(SECOND_STORY_MIN, SECOND_STORY_SHARE * best):
+        if score <= 0 or end <= start:
             break
-        regions.append((start, end, False))
-    regions = _named_primary(lines, regions, evidence)
+        found.append((start, end, score))
+    best = found[0][2]
+    pick = _named_region(lines, found, evidence)
+    floor = max(SECOND_STORY_MIN, SECOND_STORY_SHARE * best)
+    regions = [
+        (start, end, i == pick)
+        for i, (start, end, score) in enumerate(found)
+        if i == pick or (i < 4 and score >= floor and all(r[2] >= floor for r in found[:i]))
+    ]
     regions.sort()
     stories = []
     floor = 0
@@ -255,31 +261,31 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
     return stories or None
 
 
-def _named_primary(
-    lines: list[str], regions: list[tuple[int, int, bool]], evidence: headline.Evidence | None
-) -> list[tuple[int, int, bool]]:
-    """Make the region under the headline the page names (``<title>``, ``<h1>``) the primary one.
+def _named_region(
+    lines: list[str], found: list[tuple[int, int, float]], evidence: headline.Evidence | None
+) -> int:
+    """Which run is the article: the one under the headline the page names, else the densest.
 
-    A sponsored story or a long comment thread can be denser than the article; the page's own
-    title says which story it is about.
+    A sponsored story, a teaser list or a long comment thread can be denser than the article; the
+    page's own title (``<title>``, ``og:title``, a rendering's first line; ``<h1>`` counts less) says
+    which story it is about.
     """
-    if evidence is None or not (evidence.titles or evidence.headings) or len(regions) < 2:
-        return regions
+    evidence = evidence or headline.Evidence()
+    if len(found) < 2:
+        return 0
     counts = Counter(lines)
-    named = []
     titles_only = headline.Evidence(titles=evidence.titles)
-    for start, end, _primary in regions:
-        t, _score = _title_index(lines, body_start(lines, start, end), counts, 0, evidence)
-        if t is None:
+    named = []
+    for start, end, _score in found:
+        t, t_score = _title_index(lines, body_start(lines, start, end), counts, 0, evidence)
+        if t is None or t_score < TITLE_WITH_META - 1.0:
             named.append(0)
         elif headline.named_by_page(lines, t, titles_only):
-            named.append(2)  # in <title> / og:title
+            named.append(2)
         else:
-            named.append(int(headline.named_by_page(lines, t, evidence)))  # an <h1>
-    pick = named.index(max(named))
-    if named[0] == named[pick]:
-        return regions
-    return [(start, end, i == pick) for i, (start, end, _p) in enumerate(regions)]
+            named.append(int(headline.named_by_page(lines, t, evidence)))
+    top = max(named)
+    return 0 if named[0] == top else named.index(top)
 
 
 def _region_story(

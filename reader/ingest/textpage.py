@@ -99,6 +99,14 @@ def _first_title(group: list[Line], shorts: list[int]) -> int:
     for i in shorts:
         meta = _meta_below(group, i)
         if len(group[i].text) >= 4 and _opens_story(meta):
+            above = i - 1
+            if (
+                above in shorts
+                and len(group[i].text) <= 6
+                and len(group[above].text) >= max(8, 2 * len(group[i].text))
+                and headline.shaped(group[above].text)
+            ):
+                return above  # 标题 / 账号 / 日期: a name or account label sits between headline and date
             if not _names_self(group[i].text, meta):
                 return i
             account = i if account is None else account
