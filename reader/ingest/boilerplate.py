@@ -150,6 +150,13 @@ _MENU = re.compile(
 )
 
 
+_FOOTER = re.compile(
+    r"版权所有|版權所有|rights reserved|copyright|ICP|公网安备|公網安備|许可证|許可證|(?:举报|舉報)(?:电话|電話|邮箱|郵箱)|"
+    r"联系我们|聯絡我們|关于我们|關於我們|网站地图|網站地圖",
+    re.IGNORECASE,
+)
+
+
 def is_breadcrumb(line: str) -> bool:
     """A breadcrumb trail or a menu bar (short items between ``>`` or ``|`` marks)."""
     return len(line) <= 80 and bool(_BREADCRUMB.match(line) or _MENU.match(line))
@@ -163,7 +170,10 @@ def is_drop_line(line: str) -> bool:
         return True
     if is_breadcrumb(line):
         return True
-    return len(line) <= 80 and bool(_DROP_ANYWHERE.search(line))
+    if len(line) <= 80:
+        return bool(_DROP_ANYWHERE.search(line))
+    # a site footer run together: copyright, licence numbers, ICP and police records in one line
+    return len(line) <= 400 and len(set(_FOOTER.findall(line))) >= 2
 
 
 # 新华社记者 李华 摄 / (图/新华社) / 摄影：张三 — a photo credit standing alone

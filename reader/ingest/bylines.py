@@ -257,6 +257,11 @@ _AGENCY_PAREN = re.compile(
     rf"^[（(](?P<src>[{HAN}]{{1,8}}?(?:社|網|网|報|报|台))?(?:特派|駐.{{1,4}}|驻.{{1,4}})?(?:記者|记者|特派員|特派员)"
     rf"(?P<who>[{HAN}、]{{3,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:電|电|專電|专电)[）)]"
 )
+# （法新社羅馬19日電） / （路透社東京5日電）: an agency's dateline with no reporter named
+_AGENCY_ONLY = re.compile(
+    rf"^[（(](?P<src>[{HAN}]{{1,6}}?(?:社|台))(?P<place>[{HAN}]{{1,8}}?)(?:\d{{1,2}}月)?\d{{1,2}}日"
+    r"(?:電|电|專電|专电)[）)]"
+)
 # 【明報專訊】 / 【本報訊】
 _OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
 _CCTV = re.compile(rf"^(?P<src>[{HAN}]{{2,8}}?)消息\s{{0,2}}[（(](?P<prog>[^）)]{{1,12}})[）)]\s{{0,2}}[:：]")
@@ -273,6 +278,9 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _AGENCY_PAREN.match(head)
     if m:
         return _agency_paren(m)
+    m = _AGENCY_ONLY.match(head)
+    if m:
+        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
     m = _OWN_NEWS.match(head)
     if m:
         src = m.group("src")

@@ -330,6 +330,10 @@ def _region_story(
     if not stories:
         return None
     story = stories[0]
+    if not story.source and story.paragraphs:  # （法新社羅馬19日電）: the agency the story comes from
+        dateline = bylines.parse_dateline(story.paragraphs[0])
+        if dateline is not None and dateline.source and not dateline.source.startswith("本"):
+            story.source = dateline.source
     story.title = title or story.title
     story.subtitle = subtitle or story.subtitle
     head_meta = _head_meta(head)

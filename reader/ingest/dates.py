@@ -23,7 +23,9 @@ _DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日\s{0,2}(?:电|讯|報導|报
 # 20240524 (a programme's date, a file-name date): eight digits standing alone, a real day
 _COMPACT = re.compile(r"(?<![\d\w.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d\w])")
 # 105年3月19日, 民國105年3月19日: Taiwan's Republic-of-China years (year 1 = 1912)
-_ROC = re.compile(r"(?:(?:民國|民国)\s{0,2}(\d{2,3})|(?<![\d\w])(1\d{2}))\s{0,2}年\s{0,2}(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日")
+_ROC = re.compile(
+    r"(?:(?:民國|民国)\s{0,2}(\d{2,3})|(?<![\d\w])(1\d{2}))\s{0,2}年\s{0,2}(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日"
+)
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 _WEEKDAY = re.compile(r"(?:星期|周|週|禮拜|礼拜)[一二三四五六日天]")
 

@@ -34,7 +34,9 @@ _CLOSERS = "”’」』）)》】\"' "
 _LOCATION = re.compile(r"^(?:您?(?:当前|當前|现在|現在|所在)的?(?:位置|位置是)|位置)\s*[:：]?")
 _PAGE_LABEL = re.compile(r"^第?\s?[A-Z]?\d{1,3}\s?版\s?[:：]|^[A-Z]\d{1,3}\s?版|^版面")
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s?(?:19|20)\d{2}\s?[〕\]］)）]\s?第?\d{1,4}\s?号$")
-_COUNTER = re.compile(r"\d+\s?(?:人参与|人參與|条评论|條評論|人阅读|人閱讀|次阅读|次閱讀|阅读|閱讀|评论|評論|赞|讚)")
+_COUNTER = re.compile(
+    r"\d+\s?(?:人参与|人參與|条评论|條評論|人阅读|人閱讀|次阅读|次閱讀|阅读|閱讀|评论|評論|赞|讚)"
+)
 _URL = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|hk|tw)\b", re.IGNORECASE)
 _NOTICE = re.compile(
     r"联系我们|聯絡我們|聯繫我們|意见反馈|意見反饋|投诉|投訴|举报|舉報|cookie|Cookie|隐私|隱私|"
@@ -69,10 +71,7 @@ def shaped(line: str) -> bool:
 def is_meta(line: str) -> bool:
     """A date, source or byline line (what stands under a headline)."""
     return bool(
-        _dated(line)
-        or bylines.find_source(line)
-        or bylines.parse_byline(line)
-        or AUTHOR_SOURCE.match(line)
+        _dated(line) or bylines.find_source(line) or bylines.parse_byline(line) or AUTHOR_SOURCE.match(line)
     )
 
 
@@ -153,7 +152,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 
 _weights: dict[str, float] = dict(DEFAULT_WEIGHTS)
 _SHIPPED = Path(__file__).with_name("headline_weights.json")
-if _SHIPPED.is_file():
+#: Whether weights fitted on gold pages ship with reader (then figures on those pages flatter it).
+SHIPPED_WEIGHTS = _SHIPPED.is_file()
+if SHIPPED_WEIGHTS:
     _weights.update(json.loads(_SHIPPED.read_text(encoding="utf-8")))
 
 
@@ -179,7 +180,9 @@ def features(
     stripped = _SITE_TAIL.split(line)
     return [
         float(any(is_meta(lines[j]) for j in after)),
-        float(any(dates.parse_date(lines[j]) and len(lines[j]) <= 60 for j in range(k + 1, min(start, k + 3)))),
+        float(
+            any(dates.parse_date(lines[j]) and len(lines[j]) <= 60 for j in range(k + 1, min(start, k + 3)))
+        ),
         float(in_title),
         float(any(n == norm(h) for h in evidence.headings)),
         float(len(line) >= 8 and 1 < counts.get(line, 1) <= 3),
@@ -248,7 +251,9 @@ class Example:
     gold: int
 
 
-def fit(examples: Sequence[Example], steps: int = 400, rate: float = 0.2, pull: float = 0.05) -> dict[str, float]:
+def fit(
+    examples: Sequence[Example], steps: int = 400, rate: float = 0.2, pull: float = 0.05
+) -> dict[str, float]:
     """Weights that rank each example's gold candidate first (softmax cross-entropy, gradient descent).
 
     ``pull`` keeps the weights near :data:`DEFAULT_WEIGHTS` (few pages, so few surprises).

@@ -433,6 +433,7 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     stories = [s for s in parse_text("\n\n".join(lines), file, evidence) if s.paragraphs]
     if not stories or not any(_CJK.search(p) for s in stories for p in s.paragraphs):
         return []
+
     # a page is one article: the story the page names in <title>/<h1>, else the one holding most text
     def named(story: Story) -> int:
         bare = _bare(story.title)
@@ -441,7 +442,9 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
         return int(bool(bare) and any(bare in _bare(h) for h in meta.headings))
 
     # among stories the page names equally, the first (sponsored stories follow the article)
-    ranked = [(named(s), 0 if named(s) else sum(len(p) for p in s.paragraphs), -i) for i, s in enumerate(stories)]
+    ranked = [
+        (named(s), 0 if named(s) else sum(len(p) for p in s.paragraphs), -i) for i, s in enumerate(stories)
+    ]
     main = stories[ranked.index(max(ranked))]
     main.title = _refine_title(main.title, meta) or meta.title
     main.date = meta.date or main.date

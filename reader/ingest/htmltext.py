@@ -14,7 +14,9 @@ _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li td th tr br section article header footer ul ol table dd dt dl "
     "blockquote pre nav aside form hr figure figcaption main tbody thead tfoot center address caption".split()
 )
-_SKIP = frozenset("script style noscript template iframe svg head textarea select option button object embed".split())
+_SKIP = frozenset(
+    "script style noscript template iframe svg head textarea select option button object embed".split()
+)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[^\S\u3000]+")
 #: Elements deeper than this are read as text without further structure (hostile nesting).

@@ -26,6 +26,32 @@ _FULL_DATE = re.compile(
 )
 
 
+# 来源： / 稿件来源： / 发布日期： / 发文机关： alone on a line, its value on the next (a table or two
+# elements rendered as two lines)
+_FIELD_LABEL = re.compile(
+    r"^(?:稿件|文章|本文|信息|新闻|新聞)?(?:来源|來源|出处|出處|作者|作\s?者|记者|記者|编辑|編輯|责任编辑|責任編輯|"
+    r"发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|时间|時間|日期|发文机关|發文機關|发布机构|發布機構)"
+    r"\s{0,2}[:：]$"
+)
+
+
+def join_labels(lines: list[str]) -> list[str]:
+    """A field label alone on its line (``来源：``) joined with its value on the next short line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _FIELD_LABEL.match(line) and i + 1 < len(lines) and len(lines[i + 1]) <= 40:
+            nxt = lines[i + 1]
+            if not _FIELD_LABEL.match(nxt):
+                out.append(line + nxt)
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, stripped (NBSP and ideographic spaces count as blank)."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\xa0", " ")

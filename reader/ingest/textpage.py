@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest import boilerplate, bylines, context, credits, dates, headline
-from reader.ingest.lines import Line, classify, looks_heading, split_lines
+from reader.ingest.lines import Line, classify, join_labels, looks_heading, split_lines
 from reader.story import Story
 
 log = logging.getLogger(__name__)
@@ -427,7 +427,7 @@ def _opens_with_meta(lines: list[str]) -> bool:
 def _parse(text: str, evidence: headline.Evidence) -> list[Story]:
     from reader.ingest import chrome, digest
 
-    raw = split_lines(text)
+    raw = join_labels(split_lines(text))
     if not raw:
         return []
     items = digest.split_digest(raw)
