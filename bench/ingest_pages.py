@@ -207,7 +207,8 @@ def main() -> int:
     if not a.skip_gold:
         if gold is None or tools is None or not gold.is_dir():
             print(
-                "gold pages not found: give --gold DIR and --tools DIR (../shared/pages-gold, ../shared/tools)"
+                "gold pages not found: give --gold DIR and --tools DIR "
+                "(../shared/pages-gold, ../shared/tools)"
             )
         else:
             times = gold_figures(gold, tools, a.verbose)

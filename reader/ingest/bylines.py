@@ -341,6 +341,34 @@ def _agency_paren(m: re.Match) -> Byline:
 _TRAILING = re.compile(r"(?<=[。！？!?”」』…\.])\s{0,3}[（(]([^（()）]{2,30})[)）]\s*$")
 
 
+# （本文来源：经济日报 作者：…研究员徐占忱） closing the story, maybe with the portal's "back" link after it
+_CLOSING_CREDIT = re.compile(
+    r"[（(]\s{0,2}(?:本文|稿件|文章)?(?:来源|來源)\s{0,2}[:：]\s{0,2}(?P<src>[^\s（()）:：]{2,20})"
+    r"(?:\s{0,3}(?:作者|記者|记者)\s{0,2}[:：]\s{0,2}(?P<who>[^（()）]{2,80}?))?\s{0,2}[)）]"
+    r"\s{0,3}(?:返回.{1,8}?[，,]?\s{0,2}查看更多)?\s*$"
+)
+# …研究部部长、研究员徐占忱: a name after the last post it follows
+_NAME_AFTER_POST = re.compile(r"(?:员|員|长|長|授|师|師|家|者|任|士|席|监|監|编|編)([\u4e00-\u9fff·]{2,4})$")
+
+
+def closing_credit(paragraph: str) -> tuple[str, str, list[str]]:
+    """Split a closing ``（本文来源：X 作者：Y）`` off a paragraph: ``(text, source, authors)``."""
+    m = _CLOSING_CREDIT.search(paragraph[-160:])
+    if not m:
+        return paragraph, "", []
+    who = (m.group("who") or "").strip()
+    authors: list[str] = []
+    if who:
+        if NAME.match(who) and who not in STOP_NAMES:
+            authors = [who]
+        else:
+            post = _NAME_AFTER_POST.search(who)
+            if post:
+                authors = [post.group(1)]
+    cut = len(paragraph) - len(paragraph[-160:]) + m.start()
+    return paragraph[:cut].rstrip(), m.group("src"), authors
+
+
 def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
     """Split a closing ``(黄騑鸿)`` / ``（记者 张三）`` off the last paragraph."""
     tail = paragraph[-40:]

@@ -76,7 +76,7 @@ def is_meta(line: str) -> bool:
 
 
 def _dated(line: str) -> bool:
-    """A line that carries a date and little else (``2024-05-11 09:36 来源：…``), not a headline naming a month."""
+    """A line carrying a date and little else (``2024-05-11 09:36 来源：…``), not a headline with a month."""
     if len(line) > 60:
         return False
     date = dates.parse_date(line)
@@ -202,7 +202,7 @@ def score(vector: Sequence[float], weights: dict[str, float] | None = None) -> f
 
 
 def candidates(lines: Sequence[str], start: int, floor: int = 0) -> list[int]:
-    """Indexes of the lines above ``start`` (within :data:`WINDOW`, not above ``floor``) that could be headlines."""
+    """The lines above ``start`` (within :data:`WINDOW`, not above ``floor``) that could be headlines."""
     low = max(floor, start - WINDOW)
     out = [k for k in range(start - 1, low - 1, -1) if shaped(lines[k])]
     if floor == 0 and 0 < low and lines and shaped(lines[0]):
@@ -217,7 +217,7 @@ def best(
     evidence: Evidence = Evidence(),
     counts: dict[str, int] | None = None,
 ) -> tuple[int | None, float]:
-    """``(index, score)`` of the likeliest headline above ``lines[start]``; ``(None, 0.0)`` when none scores > 0."""
+    """``(index, score)`` of the likeliest headline above ``lines[start]``; ``(None, 0.0)`` if none > 0."""
     if counts is None:
         counts = {}
         for line in lines:

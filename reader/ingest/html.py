@@ -462,7 +462,7 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
 
 
 def _refine_title(title: str, meta: PageMeta) -> str:
-    """The headline without what ``<title>`` glues to it: an ``<h1>`` it holds, or its head before a site suffix."""
+    """The headline without what ``<title>`` glues on: an ``<h1>`` in it, or its head before a site name."""
     if not title:
         return ""
     bare = _bare(title)

@@ -327,6 +327,15 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     # the last paragraph may close with the author in brackets: "…纪实。 (黄騑鸿)"
     last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
     trailing = None
+    closing_source, closing_authors = "", []
+    if last_para is not None:
+        text, closing_source, closing_authors = bylines.closing_credit(draft.blocks[last_para][1])
+        if closing_source:
+            if text:
+                draft.blocks[last_para] = ("para", text)
+            else:
+                del draft.blocks[last_para]
+            last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
     if last_para is not None:
         text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
         if trailing:
@@ -341,7 +350,9 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     for meta in metas:
         if meta.text and meta.authors and not story.byline:
             story.byline = meta.text
-    story.source = credits.best_source(metas + page_meta)
+    story.source = closing_source or credits.best_source(metas + page_meta)
+    if closing_authors:
+        story.authors = list(closing_authors)
     for meta in metas + page_meta:
         if meta.date and not story.date:
             story.date = meta.date
