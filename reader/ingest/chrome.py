@@ -347,6 +347,11 @@ def _region_story(
         story.place = story.place or meta.place
     _head_extras(story, head, lines[max(floor, t - 3) : t] if t is not None else [])
     for k, line in enumerate(after):
+        rest, src, who = bylines.closing_credit(line) if k < 3 else (line, "", [])
+        if src and not rest:  # （本文来源：X 作者：Y） on its own line under the story
+            story.source = story.source or src
+            story.authors = story.authors or who
+            continue
         credit = k < 3 and not story.authors and bylines.find_editor(line) is None
         byline = bylines.parse_byline(line) if credit else None
         if byline is not None and byline.authors:  # "记者 王小明 编辑 李红" closing the story
