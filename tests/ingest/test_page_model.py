@@ -67,7 +67,8 @@ def test_a_label_alone_on_its_line_is_joined_with_its_value():
 
 def test_a_closing_source_and_author_credit_leaves_the_body():
     text, source, authors = closing_credit(
-        "中法经贸合作将不断迈上新台阶。（本文来源：某某日报 作者：某研究中心研究部部长、研究员徐占忱）返回某站，查看更多"
+        "中法经贸合作将不断迈上新台阶。"
+        "（本文来源：某某日报 作者：某研究中心研究部部长、研究员徐占忱）返回某站，查看更多"
     )
     assert (text, source, authors) == ("中法经贸合作将不断迈上新台阶。", "某某日报", ["徐占忱"])
     page = _page("小镇脐橙丰收 冷链直通全国", "2025-01-08", tail=("（本文来源：某某日报 作者：王小明）",))
