@@ -160,6 +160,13 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+_LATER_FIELD = re.compile(
+    r"\s{0,2}(?:来源|來源|选稿|選稿|编辑|編輯|责编|責編|责任编辑|責任編輯|发布|發布|时间|時間)\s{0,2}[:：]"
+)
+_OUTLET_CHAIN = re.compile(rf"[{HAN}]{{2,8}}(?:新闻|新聞|网|網|报|報|台|社|客户端|客戶端)[·・]")
+_PHOTO_TAIL = re.compile(r"\s{0,2}(?:受访者|受訪者|资料|資料|网络|網絡)?(?:供图|供圖|图片|圖片)$")
+
+
 def parse_byline(line: str) -> Byline | None:
     """A :class:`Byline` when the whole line is a byline, else None."""
     text = line.strip()
@@ -173,6 +180,14 @@ def parse_byline(line: str) -> Byline | None:
     if head:
         date = parse_date(head.group(1))
         inner = inner[head.end() :]
+    later = _LATER_FIELD.search(inner, 2)
+    tail_source = ""
+    if later:  # 作者：曹磊 来源：东方网 选稿：曾炟 — the names end where the next field begins
+        tail_source = find_source(inner[later.start() :])
+        inner = inner[: later.start()]
+    inner = _PHOTO_TAIL.sub("", inner)  # 马俊峰/文 受访者供图: a picture credit run on after the byline
+    inner = re.sub(r"\s{0,2}[/／]\s{0,2}(?:文|图文|圖文)$", "", inner)
+    inner = _OUTLET_CHAIN.sub(lambda c: c.group(0)[:-1] + " ", inner)  # 顶端新闻·河南商报记者: two outlets
     m = re.match(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*", inner)
     saw_role = bool(m)
     if m:
@@ -194,7 +209,7 @@ def parse_byline(line: str) -> Byline | None:
         inside = _ROLE_INSIDE.match(token)
         if inside and not _ROLE_PREFIX.match(token):
             saw_role = True
-            source = source or _outlet(token[: inside.start(1)])
+            source = _outlet(token[: inside.start(1)]) or source  # the reporter's own paper
             token = inside.group(1)
         if token.startswith(("发自", "發自")) and 3 <= len(token) <= 8:  # "發自澎湖": where it was filed
             place = place or token[2:]
@@ -210,8 +225,8 @@ def parse_byline(line: str) -> Byline | None:
         if token in _FILLER:
             saw_role = True
             continue
-        if token in MEDIA_BRANDS and not authors:
-            source = source or token
+        if not authors and (token in MEDIA_BRANDS or len(token) >= 3 and _MEDIA_NAME.search(token)):
+            source = source or token  # 顶端新闻 河南商报记者…: an outlet named before the reporter
             continue
         report = _REPORT_SUFFIX.match(token)
         if report and saw_role and authors:
@@ -240,7 +255,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if not saw_role:
         return None
-    return Byline(text=text, authors=authors, place=place, date=date, source=source)
+    return Byline(text=text, authors=authors, place=place, date=date, source=tail_source or source)
 
 
 # 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
