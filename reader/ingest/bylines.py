@@ -408,8 +408,11 @@ def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
 
 
 _SOURCE = re.compile(
-    r"(?:^|\s)(?:本文|文章|新闻|新聞)?(?:(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自)\s{0,2}[:：|｜丨]|"
-    r"(?:来源于|來源於|转载自|轉載自)\s)\s{0,2}(?P<src>《[^》]{1,20}》|[^\s|｜]{1,30})"
+    r"(?:^|\s|[)）|｜])(?:本文|文章|新闻|新聞|稿件|信息)?(?:(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自|"
+    r"发文机关|發文機關|发布机构|發布機構)\s{0,2}[:：|｜丨]|"
+    r"(?:来源于|來源於|转载自|轉載自)\s)\s{0,2}[\[［【]?\s{0,2}(?P<src>《[^》]{1,20}》|[^\s|｜\]］】]{1,30})"
+    # 本文来源于国家统计局　2024-05-11: the publisher run into the label, ended by a space or the date
+    r"|^(?:本文|文章|稿件)(?:来源于|來源於)(?P<glued>[\u3400-\u9fff]{2,12}?)(?=[\s\u3000]|(?:19|20)\d\d|$)"
 )
 # 《 人民日报 》（ 2024年05月06日 第 04 版） — the print edition a web page was taken from
 _PRINT_EDITION = re.compile(
@@ -426,7 +429,7 @@ def find_source(line: str) -> str:
     m = _SOURCE.search(line[:200])
     if not m:
         return ""
-    src = _SOURCE_TRIM.sub("", m.group("src")).strip("　 ,，。《》")
+    src = _SOURCE_TRIM.sub("", m.group("src") or m.group("glued")).strip("　 ,，。《》[]［］【】")
     return src
 
 
