@@ -274,8 +274,8 @@ _AGENCY_PAREN = re.compile(
 )
 # （法新社羅馬19日電） / （路透社東京5日電）: an agency's dateline with no reporter named
 _AGENCY_ONLY = re.compile(
-    rf"^[（(](?P<src>[{HAN}]{{1,6}}?(?:社|台))(?P<place>[{HAN}]{{1,8}}?)(?:\d{{1,2}}月)?\d{{1,2}}日"
-    r"(?:電|电|專電|专电)[）)]"
+    rf"^(?P<open>[（(])?(?P<src>[{HAN}]{{1,6}}?(?:社|台))\s{{0,2}}(?P<place>[{HAN}]{{1,8}}?)(?:\d{{1,2}}月)?\d{{1,2}}日"
+    r"(?:電|电|專電|专电)(?(open)[）)])"
 )
 # 【明報專訊】 / 【本報訊】
 _OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
@@ -294,7 +294,7 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     if m:
         return _agency_paren(m)
     m = _AGENCY_ONLY.match(head)
-    if m:
+    if m and m.group("open"):
         return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
     m = _OWN_NEWS.match(head)
     if m:
@@ -334,6 +334,9 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _CCTV.match(head)
     if m:
         return Byline(text=m.group(0), source=m.group("src"))
+    m = _AGENCY_ONLY.match(head)  # 中央社 澎湖縣28日電, no month and no brackets
+    if m:
+        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
     return None
 
 

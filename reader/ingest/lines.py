@@ -92,16 +92,17 @@ _COLUMN_CREDIT = re.compile(r"組|组|來論|来论|專欄|专栏|評論|评论|
 
 _DATE_LEAD = re.compile(
     r"^(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
-    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·)"
+    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·|(?<=\d)[\u3400-\u9fff])"
 )
 _MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|刊|新闻|新聞|联播|聯播|》|频道|頻道|APP|app)$")
 
 
 def _date_and_rest(date: str, rest: str) -> bylines.Byline:
     """A ``date + source`` or ``date + author`` line (``2016-02-16 02:21:00 搜狐新闻``)."""
+    rest = re.sub(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s{0,2}", "", rest)
     if not rest:
         return bylines.Byline(text="", date=date)
-    who = bylines.parse_byline(rest)
+    who = bylines.parse_byline(rest) or bylines.parse_dateline(rest)  # "… 14:31中央社 澎湖縣28日電"
     if who is not None:
         who.date = date
         return who
@@ -150,8 +151,11 @@ def classify(line: str) -> Line:
         if source:
             meta = bylines.Byline(text="", source=source, date=dates.parse_date(line))
             author = _AUTHOR_FIELD.search(line)
+            byline = bylines.parse_byline(line)
             if author:  # "作者：张三 来源：某报" on one line
                 meta.authors, meta.text = [author.group(1)], author.group(0).strip()
+            elif byline is not None and byline.authors:  # "中青网记者 魏其濛 来源：中国青年报"
+                meta.authors, meta.text = list(byline.authors), line
             return Line(line, "meta", meta)
     credit = credits.parse_credit(line)
     if credit is not None:
