@@ -454,7 +454,7 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     if meta.authors and not main.authors:
         main.authors = meta.authors
         main.byline = main.byline or meta.byline
-    main.source = meta.source or main.source or _source_from_page(tree, main.title) or meta.site_name
+    main.source = main.source or meta.source or _source_from_page(tree, main.title) or meta.site_name
     main.url = meta.url or main.url
     main.column = main.column or meta.column
     main.editor = main.editor or meta.editor

@@ -312,11 +312,23 @@ _PROMO = re.compile(
 )
 
 
+# 作者曾任职于…, 本文为某某授权某网发布: the author's biography or the licence note closing a page
+_CLOSING_NOTE = re.compile(r"^(?:作者(?:曾|现|現|系|为|為|任)|本文(?:为|為|系|經|经).{1,20}(?:授权|授權))")
+
+
 def _drop_trailing_promos(draft: _Draft) -> None:
-    """Short lines after the last paragraph selling an app, a lucky draw or a subscription."""
+    """Short lines after the last paragraph selling an app, a lucky draw or a subscription, and a
+    closing biography of the author or licence note."""
     while draft.blocks and draft.blocks[-1][0] == "heading" and _PROMO.search(draft.blocks[-1][1]):
         if not any(kind == "para" for kind, _t in draft.blocks):
             break
+        draft.blocks.pop()
+    while (
+        len(draft.blocks) > 1
+        and draft.blocks[-1][0] == "para"
+        and len(draft.blocks[-1][1]) <= 200
+        and _CLOSING_NOTE.match(draft.blocks[-1][1])
+    ):
         draft.blocks.pop()
 
 
