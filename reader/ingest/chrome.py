@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from reader.ingest import boilerplate, bylines, credits, dates, headline, names
-from reader.ingest.lines import classify
+from reader.ingest.lines import Line, classify
 from reader.story import Story
 
 #: Chrome lines needed before the body for a page to count as a whole saved page.
@@ -325,6 +325,8 @@ def _region_story(
     head = lines[t + 1 : start] if t is not None else lines[max(floor, start - 8) : start]
     exact = evidence is not None and evidence.exact_blocks
     body = [classify(line) for line in (lines[start:end] if exact else _merge_broken(lines[start:end]))]
+    if body and body[0].kind == "short" and _strong_para(body[0].text):
+        body[0] = Line(body[0].text, "para")  # the body opens with a finished sentence, not a headline
     after = lines[end : end + 8]
     stories = build_stories(body, single=True)
     if not stories:
