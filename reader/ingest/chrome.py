@@ -95,10 +95,15 @@ def _is_meta(line: str) -> bool:
 
 
 def body_start(lines: list[str], start: int, end: int) -> int:
-    """The first line of the body region that is unmistakably story text."""
-    while start < end - 1 and not _strong_para(lines[start]):
+    """The first line of the body region that is unmistakably story text, photo captions passed over."""
+    while start < end - 1 and (not _strong_para(lines[start]) or _leading_caption(lines, start, end)):
         start += 1
     return start
+
+
+def _leading_caption(lines: list[str], k: int, end: int) -> bool:
+    """A picture caption over the story (``…（消防局提供）``, ``图为…``): not its first paragraph."""
+    return k + 1 < end and boilerplate.is_caption(lines[k])
 
 
 def _title_index(

@@ -423,7 +423,7 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     (for an explicit publication time or source) override what the text says.
     """
     from reader.ingest import headline
-    from reader.ingest.htmltext import page_lines
+    from reader.ingest.htmltext import caption_texts, page_lines
     from reader.ingest.textpage import parse_text
 
     lines = page_lines(tree)
@@ -447,6 +447,7 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     ]
     main = stories[ranked.index(max(ranked))]
     main.title = _refine_title(main.title, meta) or meta.title
+    _drop_leading_captions(main, caption_texts(tree))
     main.date = meta.date or main.date
     if meta.authors and _named_as_editor(tree, meta.authors):
         main.editor = main.editor or "、".join(meta.authors)
@@ -459,6 +460,16 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     main.column = main.column or meta.column
     main.editor = main.editor or meta.editor
     return [main]
+
+
+def _drop_leading_captions(story: Story, captions: set[str]) -> None:
+    """Picture captions over the first paragraph are not story text (captions further down are kept)."""
+    while len(story.paragraphs) > 1 and story.heading_at[:1] != [0]:
+        bare = re.sub(r"\s+", "", story.paragraphs[0])
+        if not any(bare == c or c.startswith(bare) and len(bare) >= 8 for c in captions):
+            break
+        story.paragraphs.pop(0)
+        story.heading_at = [max(0, i - 1) for i in story.heading_at]
 
 
 def _refine_title(title: str, meta: PageMeta) -> str:

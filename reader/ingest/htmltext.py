@@ -23,6 +23,31 @@ _SPACE = re.compile(r"[^\S\u3000]+")
 MAX_DEPTH = 200
 
 
+_CAPTION_CLASS = re.compile(
+    r"caption|picinfo|pic[-_]?(?:desc|text|txt|note)|img[-_]?(?:desc|text|txt|note)|photo[-_]?(?:desc|text|txt)",
+    re.IGNORECASE,
+)
+
+
+def caption_texts(tree) -> set[str]:
+    """Texts the page marks as picture captions (``<figcaption>``, caption classes, an image's alt text)."""
+    out: set[str] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag == "img":
+            for attr in ("alt", "title"):
+                text = _SPACE.sub("", el.get(attr) or "")
+                if len(text) >= 8:
+                    out.add(text)
+        elif tag == "figcaption" or _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            text = _SPACE.sub("", el.text_content())
+            if text:
+                out.add(text)
+    return out
+
+
 def _hidden(el) -> bool:
     return el.get("hidden") is not None or bool(_HIDDEN.search(el.get("style") or ""))
 
