@@ -62,6 +62,7 @@ class PageMeta:
     titles: tuple[str, ...] = ()  # <title>, og:title as printed: evidence for the headline line
     headings: tuple[str, ...] = ()  # the page's <h1> texts
     og_title: str = ""
+    title_site: str = ""  # a Chinese site name among the <title>'s parts (标题 - BBC中文网 - 两岸三地)
 
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
@@ -128,6 +129,7 @@ def page_meta(tree) -> PageMeta:
     heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
     stripped = strip_site_suffix(page_title)
     meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.title_site = _title_site(page_title)
     meta.og_title = og
     meta.headings = tuple(heads)
     if og:
@@ -212,6 +214,15 @@ def strip_site_suffix(title: str) -> str:
             break
         title = title[: match.start()].strip()
     return title
+
+
+def _title_site(title: str) -> str:
+    """The first part of a ``<title>`` after the headline that names a Chinese site (``BBC中文网``)."""
+    parts = [p.strip() for p in re.split(r"\s[-–—|｜]\s|_|｜|\|", title or "")]
+    for part in parts[1:]:
+        if 2 <= len(part) <= 20 and _CJK.search(part) and _CJK_SITE.search(part):
+            return part
+    return ""
 
 
 def site_suffix(title: str) -> str:
@@ -448,14 +459,16 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     main = stories[ranked.index(max(ranked))]
     main.title = _refine_title(main.title, meta) or meta.title
     _drop_leading_captions(main, caption_texts(tree))
-    main.date = meta.date or main.date
+    # the markup's publication time, unless it is only a month and the page prints the day
+    main.date = meta.date if meta.date and (len(meta.date) == 10 or len(main.date) < 10) else main.date
     if meta.authors and _named_as_editor(tree, meta.authors):
         main.editor = main.editor or "、".join(meta.authors)
         meta.authors = []
     if meta.authors and not main.authors:
         main.authors = meta.authors
         main.byline = main.byline or meta.byline
-    main.source = main.source or meta.source or _source_from_page(tree, main.title) or meta.site_name
+    publisher = meta.source if _CJK.search(meta.source) or not meta.title_site else meta.title_site
+    main.source = main.source or publisher or _source_from_page(tree, main.title) or meta.site_name
     main.url = meta.url or main.url
     main.column = main.column or meta.column
     main.editor = main.editor or meta.editor
