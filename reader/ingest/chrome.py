@@ -119,7 +119,7 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
     for k, line in enumerate(lines):
         if len(line) > 80:
             continue
-        date = dates.parse_date(line)
+        date = dates.parse_date(line) if headline.is_dated(line) else ""
         source = bylines.find_source(line)
         byline = bylines.parse_byline(line)
         classed = classify(line).meta
@@ -346,8 +346,8 @@ def _region_story(
     head_meta = _head_meta(head)
     story.source = credits.best_source(head_meta) or story.source
     for meta in head_meta:
-        if meta.date:
-            story.date = meta.date
+        if meta.date and (len(meta.date) == 10 or len(story.date or "") < 10):
+            story.date = meta.date  # a day beats a month
         if meta.authors and not (story.authors and story.byline):
             story.authors = list(meta.authors)
             story.byline = meta.text

@@ -71,11 +71,11 @@ def shaped(line: str) -> bool:
 def is_meta(line: str) -> bool:
     """A date, source or byline line (what stands under a headline)."""
     return bool(
-        _dated(line) or bylines.find_source(line) or bylines.parse_byline(line) or AUTHOR_SOURCE.match(line)
+        is_dated(line) or bylines.find_source(line) or bylines.parse_byline(line) or AUTHOR_SOURCE.match(line)
     )
 
 
-def _dated(line: str) -> bool:
+def is_dated(line: str) -> bool:
     """A line carrying a date and little else (``2024-05-11 09:36 来源：…``), not a headline with a month."""
     if len(line) > 60:
         return False

@@ -376,17 +376,19 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
         if meta.column and not story.column:
             story.column = meta.column
     year = dates.year_of(story.date)
-    if story.paragraphs:
-        dl = bylines.parse_dateline(story.paragraphs[0], year)
-        if dl is not None:
-            if dl.authors and not story.authors:
-                story.authors = dl.authors
-                story.byline = story.byline or dl.text
-            story.place = story.place or dl.place
-            if dl.source and not story.source:
-                story.source = dl.source
-            if dl.date and not story.date:
-                story.date = dl.date
+    # the dateline opens the story text, maybe under a picture caption
+    dl = next(
+        (d for d in (bylines.parse_dateline(p, year) for p in story.paragraphs[:2]) if d is not None), None
+    )
+    if dl is not None:
+        if dl.authors and not story.authors:
+            story.authors = dl.authors
+            story.byline = story.byline or dl.text
+        story.place = story.place or dl.place
+        if dl.source and not story.source:
+            story.source = dl.source
+        if dl.date and not story.date:
+            story.date = dl.date
     if trailing and not story.authors:
         story.authors = trailing.authors
         story.byline = story.byline or trailing.text.strip("（()） ")
