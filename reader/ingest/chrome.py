@@ -218,6 +218,12 @@ def _merge_broken(lines: list[str]) -> list[str]:
 #: A second story on a page must score at least this share of the best one.
 SECOND_STORY_SHARE = 0.35
 SECOND_STORY_MIN = 8.0
+#: Lines between a headline and the run it stands over (date, byline, share buttons, a caption).
+HEADLINE_GAP = 12
+#: A run needs this score (one finished sentence of some length) to be the article.
+MIN_ARTICLE_SCORE = 3.0
+#: How many dense runs are weighed when looking for the one under the page's named headline.
+MAX_REGIONS = 12
 #: ... and have a headline followed by its own date, source or byline line.
 TITLE_WITH_META = 4.0
 
@@ -240,7 +246,9 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
     if chrome_before < MIN_CHROME_LINES and chrome_before + chrome_after < 2 * MIN_CHROME_LINES:
         return None
     found = [(start, end, score)]
-    for _ in range(5):  # the densest runs: secondary stories, or the article under a named headline
+    for _ in range(
+        MAX_REGIONS - 1
+    ):  # the densest runs: secondary stories, or the article under a named headline
         for k in range(found[-1][0], found[-1][1]):
             scores[k] = -1000.0
         start, end, score = body_region(lines, scores)
@@ -280,17 +288,22 @@ def _named_region(
         return 0
     counts = Counter(lines)
     titles_only = headline.Evidence(titles=evidence.titles)
-    named = []
-    for start, end, _score in found:
-        t, t_score = _title_index(lines, body_start(lines, start, end), counts, 0, evidence)
-        if t is None or t_score < TITLE_WITH_META - 1.0:
-            named.append(0)
+    ranks = []
+    for start, end, score in found:
+        first = body_start(lines, start, end)
+        t, t_score = _title_index(lines, first, counts, 0, evidence)
+        if t is None or t_score < TITLE_WITH_META - 1.0 or score < MIN_ARTICLE_SCORE:
+            named = 0
         elif headline.named_by_page(lines, t, titles_only):
-            named.append(2)
+            named = 2
         else:
-            named.append(int(headline.named_by_page(lines, t, evidence)))
-    top = max(named)
-    return 0 if named[0] == top else named.index(top)
+            named = int(headline.named_by_page(lines, t, evidence))
+        # the run right under the named headline, not a later one whose window reaches it; of
+        # those, the first on the page (a sponsored story follows the article)
+        under = bool(named) and first - t <= HEADLINE_GAP
+        ranks.append((named, under, -start if named else 0))
+    top = max(ranks)
+    return 0 if ranks[0] == top else ranks.index(top)
 
 
 def _region_story(
