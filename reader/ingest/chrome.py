@@ -38,8 +38,8 @@ def _line_score(line: str, repeats: int) -> float:
     """
     if boilerplate.is_end_marker(line):
         return -40.0
-    if boilerplate.is_drop_line(line):
-        return -1.0
+    if boilerplate.is_drop_line(line) or len(line) <= 40 and headline.is_dated(line):
+        return -1.0  # chrome, or a date line (最新更新：2016/03/19 10:48)
     punct = boilerplate.has_sentence_punct(line)
     end = line[-6:].rstrip(_CLOSERS)
     last = end[-1] if end else ""
@@ -157,6 +157,18 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
     return out
 
 
+_DATE_LABEL = re.compile(r"发布|發布|发表|發表|时间|時間|日期|更新|出版|刊登")
+
+
+def _date_quality(meta: bylines.Byline) -> int:
+    """How surely a dated line under a headline gives the story's date: a day beats a month, and a
+    date line, a labelled date (发布时间：) or one beside the source beats a date in passing."""
+    if not meta.date:
+        return -1
+    plain = dates.is_date_line(meta.text) or bool(_DATE_LABEL.search(meta.text)) or bool(meta.source)
+    return 2 * (len(meta.date) == 10) + int(plain)
+
+
 def _head_extras(story: Story, head: list[str], above: list[str]) -> None:
     """Editor, deck and date from around the title.
 
@@ -185,6 +197,49 @@ def _head_extras(story: Story, head: list[str], above: list[str]) -> None:
             if dates.is_date_line(line):
                 story.date = dates.parse_date(line)
                 break
+
+
+# 香港電台-財經 / 法新社: the outlet a portal carries the story from, printed by the headline
+_PROVIDER = re.compile(
+    r"^[\u3400-\u9fff]{2,10}(?:社|台|報|报|網|网|新聞|新闻|日报|日報|電台|电台|電視|电视)"
+    r"(?:\s{0,2}[-－·・]\s{0,2}[\u3400-\u9fff]{1,4})?$"
+)
+
+
+def _around_headline(story: Story, lines: list[str], t: int, floor: int, start: int) -> None:
+    """What a page prints around its headline: an outlet label beside it, a labelled source in the
+    document table above it (发文机关：…), the author's name alone right under it, a deck."""
+    if not story.source:
+        for j in (t - 1, t + 1):
+            if floor <= j < start and j != t and _PROVIDER.match(lines[j]) and not _is_meta(lines[j]):
+                story.source = lines[j]
+                break
+    if not story.source:
+        for j in range(t - 1, max(floor, t - 8) - 1, -1):
+            src = bylines.find_source(lines[j]) if len(lines[j]) <= 40 else ""
+            if src:
+                story.source = src
+                break
+    below = lines[t + 1 : start]
+    if (
+        not story.authors
+        and below
+        and names.lone_name(below[0])
+        and any(headline.is_dated(line) for line in below[1:3])
+    ):
+        story.authors, story.byline = [below[0]], below[0]
+    if (
+        not story.subtitle
+        and below
+        and 12 <= len(below[0]) <= 80
+        and re.search(r"[，,]", below[0])
+        and not re.search(r"[。！？!?]", below[0])
+        and not _is_meta(below[0])
+        and not headline.looks_chrome(below[0])
+        and not boilerplate.is_drop_line(below[0])
+        and len(below) >= 2
+    ):
+        story.subtitle = below[0]  # a deck printed under the headline
 
 
 def _merge_broken(lines: list[str]) -> list[str]:
@@ -221,7 +276,7 @@ SECOND_STORY_MIN = 8.0
 #: Lines between a headline and the run it stands over (date, byline, share buttons, a caption).
 HEADLINE_GAP = 12
 #: A run needs this score (one finished sentence of some length) to be the article.
-MIN_ARTICLE_SCORE = 3.0
+MIN_ARTICLE_SCORE = 2.5
 #: How many dense runs are weighed when looking for the one under the page's named headline.
 MAX_REGIONS = 12
 #: ... and have a headline followed by its own date, source or byline line.
@@ -300,8 +355,9 @@ def _named_region(
             named = int(headline.named_by_page(lines, t, evidence))
         # the run right under the named headline, not a later one whose window reaches it; of
         # those, the first on the page (a sponsored story follows the article)
-        under = bool(named) and first - t <= HEADLINE_GAP
-        ranks.append((named, under, -start if named else 0))
+        under = t is not None and first - t <= HEADLINE_GAP and score >= MIN_ARTICLE_SCORE
+        dated = under and any(dates.is_date_line(lines[j]) for j in range(t + 1, min(first, t + 4)))
+        ranks.append((named, dated, under and bool(named), -start if named or dated else 0))
     top = max(ranks)
     return 0 if ranks[0] == top else ranks.index(top)
 
@@ -358,14 +414,18 @@ def _region_story(
     story.subtitle = subtitle or story.subtitle
     head_meta = _head_meta(head)
     story.source = credits.best_source(head_meta) or story.source
+    best_date = -1
     for meta in head_meta:
-        if meta.date and (len(meta.date) == 10 or len(story.date or "") < 10):
-            story.date = meta.date  # a day beats a month
+        quality = _date_quality(meta)
+        if meta.date and quality >= best_date:
+            story.date, best_date = meta.date, quality  # the last of the best-evidenced dates
         if meta.authors and not (story.authors and story.byline):
             story.authors = list(meta.authors)
             story.byline = meta.text
         story.place = story.place or meta.place
     _head_extras(story, head, lines[max(floor, t - 3) : t] if t is not None else [])
+    if t is not None:
+        _around_headline(story, lines, t, floor, start)
     for k, line in enumerate(after):
         rest, src, who = bylines.closing_credit(line) if k < 3 else (line, "", [])
         if src and not rest:  # （本文来源：X 作者：Y） on its own line under the story
