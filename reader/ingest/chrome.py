@@ -356,8 +356,9 @@ def _named_region(
         # the run right under the named headline, not a later one whose window reaches it; of
         # those, the first on the page (a sponsored story follows the article)
         under = t is not None and first - t <= HEADLINE_GAP and score >= MIN_ARTICLE_SCORE
-        dated = under and any(dates.is_date_line(lines[j]) for j in range(t + 1, min(first, t + 4)))
-        ranks.append((named, dated, under and bool(named), -start if named or dated else 0))
+        dated = under and any(headline.is_dated(lines[j]) for j in range(t + 1, min(first, t + 4)))
+        # named: the first on the page (a sponsored story follows the article); else the densest
+        ranks.append((named, dated, under and bool(named), -start if named else score))
     top = max(ranks)
     return 0 if ranks[0] == top else ranks.index(top)
 
