@@ -276,7 +276,7 @@ SECOND_STORY_MIN = 8.0
 #: Lines between a headline and the run it stands over (date, byline, share buttons, a caption).
 HEADLINE_GAP = 12
 #: A run needs this score (one finished sentence of some length) to be the article.
-MIN_ARTICLE_SCORE = 2.5
+MIN_ARTICLE_SCORE = 2.0
 #: How many dense runs are weighed when looking for the one under the page's named headline.
 MAX_REGIONS = 12
 #: ... and have a headline followed by its own date, source or byline line.
@@ -355,8 +355,14 @@ def _named_region(
             named = int(headline.named_by_page(lines, t, evidence))
         # the run right under the named headline, not a later one whose window reaches it; of
         # those, the first on the page (a sponsored story follows the article)
-        under = t is not None and first - t <= HEADLINE_GAP and score >= MIN_ARTICLE_SCORE
-        dated = under and any(headline.is_dated(lines[j]) for j in range(t + 1, min(first, t + 4)))
+        under = (
+            t is not None
+            and first - t <= HEADLINE_GAP
+            and score >= MIN_ARTICLE_SCORE
+            # no paragraph of another story between them (a caption may stand there)
+            and not any(len(lines[j]) >= 40 and _strong_para(lines[j]) for j in range(t + 1, first))
+        )
+        dated = under and any(headline.is_dated(lines[j]) for j in headline.following(lines, t, first, 3))
         # named: the first on the page (a sponsored story follows the article); else the densest
         ranks.append((named, dated, under and bool(named), -start if named else score))
     top = max(ranks)

@@ -46,6 +46,11 @@ _NOTICE = re.compile(
 AUTHOR_SOURCE = re.compile(
     r"^([\u3400-\u9fff]{2,4})\s{0,2}[/／|｜]\s{0,2}([\u3400-\u9fff]{2,12}(?:报|報|网|網|社|台|刊|志|誌))$"
 )
+# 分享 / 列印 / A-A+ / 留言 / 12: the buttons and counters a page prints between headline and date
+_BUTTON = re.compile(
+    r"^(?:分享|分享到|列印|打印|收藏|留言|評論|评论|轉發|转发|轉寄|转寄|讚|赞|字級|字级|字號|字号|"
+    r"[大中小]|[-+A-Za-z\s]{1,6}|\d{1,6})$"
+)
 _SITE_TAIL = re.compile(r"(?:[_|｜]|\s[-–—]\s)")
 
 
@@ -104,6 +109,18 @@ def _menu_like(line: str) -> bool:
         return True
     parts = line.split()
     return len(parts) >= 4 and max(len(p) for p in parts) <= 6
+
+
+def following(lines: Sequence[str], k: int, stop: int, count: int) -> list[int]:
+    """The next ``count`` lines after ``lines[k]`` (before ``stop``), share and print buttons passed over."""
+    out: list[int] = []
+    j = k + 1
+    while j < min(stop, k + 12) and len(out) < count:
+        line = lines[j]
+        if not (_BUTTON.match(line) or boilerplate.is_drop_line(line)):
+            out.append(j)
+        j += 1
+    return out
 
 
 def looks_chrome(line: str) -> bool:
@@ -175,14 +192,12 @@ def features(
     """The evidence vector (in :data:`FEATURES` order) for ``lines[k]`` as headline over ``lines[start]``."""
     line = lines[k]
     n = norm(line)
-    after = range(k + 1, min(start, k + 5))
+    after = following(lines, k, start, 4)
     in_title = named_by_page(lines, k, Evidence(titles=evidence.titles))
     stripped = _SITE_TAIL.split(line)
     return [
         float(any(is_meta(lines[j]) for j in after)),
-        float(
-            any(dates.parse_date(lines[j]) and len(lines[j]) <= 60 for j in range(k + 1, min(start, k + 3)))
-        ),
+        float(any(dates.parse_date(lines[j]) and len(lines[j]) <= 60 for j in after[:2])),
         float(in_title),
         float(any(n == norm(h) for h in evidence.headings)),
         float(len(line) >= 8 and 1 < counts.get(line, 1) <= 3),
