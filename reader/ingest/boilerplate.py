@@ -216,6 +216,16 @@ def is_end_marker(line: str) -> bool:
     return bool(_END_MARKER.match(line[:40]) or (len(line) <= 16 and _END_WHOLE.match(line)))
 
 
+_RELATED = re.compile(
+    r"^[【\[〖]?\s{0,2}(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞)"
+)
+
+
+def is_related_marker(line: str) -> bool:
+    """A related-links box label (``延伸阅读``): a story may go on after the box."""
+    return len(line) <= 12 and bool(_RELATED.match(line))
+
+
 def is_credit_line(line: str) -> bool:
     """A lone photo credit such as ``图片来源：视觉中国``, ``(图/新华社)`` or ``图片均来自网络``."""
     return len(line) <= 40 and bool(_CREDIT.match(line) or _PICTURES_FROM.match(line))

@@ -277,6 +277,11 @@ SECOND_STORY_MIN = 8.0
 HEADLINE_GAP = 12
 #: A run needs this score (one finished sentence of some length) to be the article.
 MIN_ARTICLE_SCORE = 2.0
+#: A run under a dated headline beats a denser run without one when it holds this share of its score.
+DATED_SHARE = 0.1
+#: An article continues across at most this many lines of furniture, or a related-links box this long.
+MERGE_GAP = 30
+RELATED_BOX = 8
 #: How many dense runs are weighed when looking for the one under the page's named headline.
 MAX_REGIONS = 12
 #: ... and have a headline followed by its own date, source or byline line.
@@ -318,7 +323,7 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
         for i, (start, end, score) in enumerate(found)
         if i == pick or (i < 4 and score >= floor and all(r[2] >= floor for r in found[:i]))
     ]
-    regions.sort()
+    regions = _continue_primary(lines, sorted(regions), found, evidence)
     stories = []
     floor = 0
     for start, end, primary in regions:
@@ -327,6 +332,41 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
             stories.append(story)
             floor = end
     return stories or None
+
+
+def _continue_primary(
+    lines: list[str],
+    regions: list[tuple[int, int, bool]],
+    found: list[tuple[int, int, float]],
+    evidence: headline.Evidence | None,
+) -> list[tuple[int, int, bool]]:
+    """The article goes on past a gap of page furniture (pictures, a share box, a short 延伸阅读 box):
+    the dense runs below it join it until a run with a headline of its own, or a story-ending marker."""
+    at = next((i for i, r in enumerate(regions) if r[2]), None)
+    if at is None:
+        return regions
+    start, end, _p = regions[at]
+    counts = Counter(lines)
+    mass = next((sc for a, b, sc in found if (a, b) == (start, end)), 0.0)
+    for s2, e2, score in sorted(found):
+        if s2 < end:
+            continue
+        if score < max(2 * MIN_ARTICLE_SCORE, 0.5 * mass):
+            continue  # a scrap of text in the furniture (a teaser, a caption), not the story going on
+        gap = lines[end:s2]
+        if len(gap) > MERGE_GAP or any(_strong_para(line) and len(line) >= 40 for line in gap):
+            break
+        ends = [line for line in gap if boilerplate.is_end_marker(line)]
+        if ends and (len(gap) > RELATED_BOX or not all(boilerplate.is_related_marker(x) for x in ends)):
+            break
+        t, t_score = _title_index(lines, body_start(lines, s2, e2), counts, end, evidence)
+        if t is not None and t_score >= TITLE_WITH_META - 1.0:
+            break  # the next story's headline
+        end = e2
+        mass += score
+    if end == regions[at][1]:
+        return regions
+    return sorted([r for r in regions if r[1] <= start or r[0] >= end] + [(start, end, True)])
 
 
 def _named_region(
@@ -362,7 +402,11 @@ def _named_region(
             # no paragraph of another story between them (a caption may stand there)
             and not any(len(lines[j]) >= 40 and _strong_para(lines[j]) for j in range(t + 1, first))
         )
-        dated = under and any(headline.is_dated(lines[j]) for j in headline.following(lines, t, first, 3))
+        dated = (
+            under
+            and score >= DATED_SHARE * found[0][2]  # a dated teaser does not outweigh a long article
+            and any(headline.is_dated(lines[j]) for j in headline.following(lines, t, first, 3))
+        )
         # named: the first on the page (a sponsored story follows the article); else the densest
         ranks.append((named, dated, under and bool(named), -start if named else score))
     top = max(ranks)

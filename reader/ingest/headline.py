@@ -73,8 +73,16 @@ def shaped(line: str) -> bool:
     return not (end and end[-1] in "。，；、：")
 
 
+# 信報財經新聞·8 小時前 / AASTOCKS·36 分鐘前 / 3天前: a portal's list stamps its items with relative times
+_RELATIVE_TIME = re.compile(
+    r"(?:^|[·・•\s])(?:\d{1,3}\s{0,2}(?:分鐘|分钟|小時|小时|天|日|週|周)前|剛剛|刚刚|昨天|昨日|前天|前日)$"
+)
+
+
 def is_meta(line: str) -> bool:
-    """A date, source or byline line (what stands under a headline)."""
+    """A date, source or byline line (what stands under a headline), or a list item's time stamp."""
+    if len(line) <= 40 and _RELATIVE_TIME.search(line):
+        return True
     return bool(
         is_dated(line) or bylines.find_source(line) or bylines.parse_byline(line) or AUTHOR_SOURCE.match(line)
     )
