@@ -351,14 +351,16 @@ def _continue_primary(
     for s2, e2, score in sorted(found):
         if s2 < end:
             continue
-        if score < max(2 * MIN_ARTICLE_SCORE, 0.5 * mass):
-            continue  # a scrap of text in the furniture (a teaser, a caption), not the story going on
         gap = lines[end:s2]
         if len(gap) > MERGE_GAP or any(_strong_para(line) and len(line) >= 40 for line in gap):
             break
+        if any(_is_meta(line) for line in gap):
+            break  # a dated or stamped item: a list of other stories
         ends = [line for line in gap if boilerplate.is_end_marker(line)]
         if ends and (len(gap) > RELATED_BOX or not all(boilerplate.is_related_marker(x) for x in ends)):
             break
+        if score < (MIN_ARTICLE_SCORE if ends else max(2 * MIN_ARTICLE_SCORE, 0.5 * mass)):
+            continue  # a scrap of text in the furniture (a teaser, a caption), not the story going on
         t, t_score = _title_index(lines, body_start(lines, s2, e2), counts, end, evidence)
         if t is not None and t_score >= TITLE_WITH_META - 1.0:
             break  # the next story's headline

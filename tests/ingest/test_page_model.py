@@ -128,3 +128,113 @@ def test_html_headline_is_the_printed_one_and_the_article_beats_a_denser_sponsor
     assert (story.date, story.source) == ("2025-01-08", "某某日报")
     assert story.paragraphs == BODY
     assert "隐藏" not in story.text and "正文开始" not in story.text
+
+
+TEASERS = [
+    "更多新闻",
+    "某某财经·8 小时前",
+    "港股半日升两百点 科技股领涨",
+    "港股今早高开，恒生指数半日升两百点，科技股领涨，成交额较昨日同期增加，市场人士认为资金回流明显，后市仍看政策。",
+    "某某财经·3 小时前",
+    "银行找换店日圆兑换价比较",
+    "近日日圆低位徘徊，吸引不少市民兑换日圆储备旅费，各大银行及找换店的兑换价差距不小，市民兑换前宜先比较清楚。",
+    "某某地产·4 小时前",
+    "名人趁市旺连环出售豪宅",
+    "继上月以七千多万元出售豪宅后，再有名人趁楼市畅旺出售名下物业，业界估计今年豪宅成交将继续上升，买家多为内地客。",
+]
+
+
+def test_a_short_story_under_its_dated_headline_beats_a_denser_teaser_list():
+    page = "\n\n".join(
+        [
+            *MENU,
+            "某某电台-财经",
+            "日本企业五月信心保持稳定",
+            "某某电台-财经",
+            "2024年5月22日週三 上午8:21",
+            "路透月度调查显示，日本企业信心五月保持稳定，但制造业及服务业反映，日圆疲弱带来的通胀压力正损害利润。",
+            "服务条款",
+            "你可能还想看",
+            *TEASERS,
+            "关于我们 | 联系我们 | 网站地图",
+        ]
+    )
+    (story,) = parse_text(page)
+    assert story.title == "日本企业五月信心保持稳定"
+    assert story.date == "2024-05-22"
+    assert story.source == "某某电台-财经"  # the outlet label printed beside the headline
+    assert story.paragraphs[0].startswith("路透月度调查显示")
+    assert not any("港股" in p or "找换店" in p for p in story.paragraphs)
+
+
+def test_a_story_goes_on_after_a_short_related_links_box():
+    page = _page(
+        "小镇脐橙丰收 冷链直通全国",
+        "2025-01-08 09:57",
+        tail=(
+            "延伸阅读",
+            "山区果园迎来采摘季",
+            "冷链物流助农增收",
+            "合作社负责人表示，明年还将扩建冷库，并与电商平台合作开设直播间，让更多山区脐橙走出大山。",
+        ),
+    )
+    (story,) = parse_text(page)
+    assert story.paragraphs[-1].startswith("合作社负责人表示")
+    assert not any("山区果园迎来采摘季" in p for p in story.paragraphs)
+
+
+def test_the_author_alone_under_the_headline_and_a_deck():
+    page = _page("小镇脐橙丰收 冷链直通全国", "郑智浩", "2025年11月22日 13:00")
+    (story,) = parse_text(page)
+    assert story.authors == ["郑智浩"]
+    page = _page(
+        "小镇脐橙丰收 冷链直通全国",
+        "种了二十多年果树的老果农，今年的收入比去年多了三成",
+        "2025-01-08",
+        "来源：某某日报",
+    )
+    (story,) = parse_text(page)
+    assert story.subtitle == "种了二十多年果树的老果农，今年的收入比去年多了三成"
+
+
+def test_a_labelled_source_in_the_document_table_above_the_title():
+    page = _page(
+        "发文机关：",
+        "某某省人民政府",
+        "标 题：",
+        "某某省人民政府关于做好冬季农业生产工作的通知",
+        "发布日期：",
+        "2022年01月28日",
+    )
+    (story,) = parse_text(page)
+    assert story.title == "某某省人民政府关于做好冬季农业生产工作的通知"
+    assert (story.source, story.date) == ("某某省人民政府", "2022-01-28")
+
+
+def test_a_day_beats_a_month_and_a_passing_date_under_the_headline():
+    page = _page("小镇脐橙丰收 冷链直通全国", "2022年02月12日", "查看旧版(2007年11月18号以前)")
+    (story,) = parse_text(page)
+    assert story.date == "2022-02-12"
+
+
+def test_byline_names_stop_at_the_next_field():
+    from reader.ingest.bylines import parse_byline
+
+    line = parse_byline("作者：曹磊 来源:东方网 选稿：曾炟")
+    assert line is not None and (line.authors, line.source) == (["曹磊"], "东方网")
+    line = parse_byline("顶端新闻·河南商报记者马俊峰/文受访者供图")
+    assert line is not None and (line.authors, line.source) == (["马俊峰"], "河南商报")
+
+
+def test_a_dateline_under_a_picture_caption_names_the_reporter():
+    page = _page(
+        "平镇轮胎行恶火 疏散7人",
+        "2016-03-19 10:48",
+        tail=(),
+    ).replace(
+        BODY[0],
+        "桃园市平镇区一家轮胎行清晨发生大火。（消防局提供）\n\n（中央社记者邱俊钦桃园19日电）" + BODY[0],
+    )
+    (story,) = parse_text(page)
+    assert story.authors == ["邱俊钦"]
+    assert story.paragraphs[0].startswith("（中央社记者邱俊钦桃园19日电）")
