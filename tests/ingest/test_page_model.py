@@ -238,3 +238,19 @@ def test_a_dateline_under_a_picture_caption_names_the_reporter():
     (story,) = parse_text(page)
     assert story.authors == ["邱俊钦"]
     assert story.paragraphs[0].startswith("（中央社记者邱俊钦桃园19日电）")
+
+
+def test_an_hkscs_page_declaring_big5_and_a_gbk_page_declaring_nothing_decode_right(tmp_path):
+    from reader.ingest import read_file
+
+    para = "佢哋話呢啲嘢冇問題㗎，今日嘅天氣好好，市民都出嚟行街，商場人流比平日多咗好多，店主都話生意好咗。"
+    head = '<html><head><meta charset="big5"><title>港聞</title></head>'
+    page = f"{head}<body><h1>商場人流回升</h1><p>{para}</p></body></html>"
+    (tmp_path / "hk.html").write_bytes(page.encode("big5hkscs"))
+    (story,) = read_file(tmp_path / "hk.html").stories
+    assert story.paragraphs == [para]
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = f"<html><head><title>小镇脐橙丰收</title></head><body><h1>小镇脐橙丰收</h1>{body}</body></html>"
+    (tmp_path / "cn.html").write_bytes(page.encode("gbk"))
+    (story,) = read_file(tmp_path / "cn.html").stories
+    assert story.paragraphs == BODY
