@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.ingest.bylines import parse_dateline
 from reader.ingest.records import iso_date, split_authors
 from reader.story import Story
 
@@ -79,8 +80,6 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
         return [], [f"cannot parse HTML ({exc})"]
     meta = page_meta(tree)
     stories = _stories_from_lines(tree, meta, file)
-    if stories:
-        return stories, []
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -94,8 +93,14 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # extraction errors must not stop an import
+        if stories:
+            return stories, []
         return [], [f"cannot extract article from HTML ({type(exc).__name__}: {exc})"]
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    if stories:
+        if blocks:
+            _vote_body(stories[0], blocks, file)
+        return stories, []
     if doc is not None:
         _merge_trafilatura_meta(meta, doc)
     if doc is None and len(html) >= _EXTRACT_LIMIT:
@@ -104,6 +109,47 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
         return [], ["no story text found in HTML"]
     story = _to_story(meta, blocks, file, tree)
     return [story], []
+
+
+#: trafilatura's body replaces the page model's when it holds this much more text, and nearly all of it.
+BODY_VOTE_RATIO = 2.5
+BODY_VOTE_COVER = 0.8
+BODY_VOTE_MORE = 1500
+
+
+def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str) -> None:
+    """trafilatura's main-content body against the page model's: the page model's wins unless
+    trafilatura's holds it and much more (a long article the densest-run model cut short)."""
+    ours = "".join(story.paragraphs)
+    theirs = "".join(text for _kind, text in blocks)
+    if (
+        len(theirs) < BODY_VOTE_RATIO * len(ours)
+        or len(theirs) - len(ours) < BODY_VOTE_MORE
+        or _coverage(ours, theirs) < BODY_VOTE_COVER
+    ):
+        return
+    parsed = _parse_blocks(PageMeta(title=story.title), blocks, file)
+    if parsed is None or not parsed.paragraphs:
+        return
+    if parsed.paragraphs and _same(parsed.paragraphs[0], story.title):
+        parsed.paragraphs.pop(0)
+        parsed.heading_at = [max(0, i - 1) for i in parsed.heading_at]
+    # both must open the story alike: trafilatura's extra text is more of it, not the page's header
+    if not parsed.paragraphs or not any(_same(parsed.paragraphs[0], p) for p in story.paragraphs[:2]):
+        return
+    if any(parse_dateline(p) is not None for p in parsed.paragraphs[len(story.paragraphs) :]):
+        return  # more text that opens with datelines: the leads of other stories (teaser cards)
+    story.paragraphs, story.headings, story.heading_at = parsed.paragraphs, parsed.headings, parsed.heading_at
+
+
+def _coverage(part: str, whole: str, n: int = 6) -> float:
+    """The share of ``part``'s character n-grams found in ``whole`` (whitespace ignored)."""
+    part, whole = re.sub(r"\s+", "", part), re.sub(r"\s+", "", whole)
+    grams = {part[i : i + n] for i in range(max(1, len(part) - n + 1))}
+    if not grams:
+        return 0.0
+    have = {whole[i : i + n] for i in range(max(1, len(whole) - n + 1))}
+    return len(grams & have) / len(grams)
 
 
 def page_meta(tree) -> PageMeta:
