@@ -354,8 +354,8 @@ def _continue_primary(
         gap = lines[end:s2]
         if len(gap) > MERGE_GAP or any(_strong_para(line) and len(line) >= 40 for line in gap):
             break
-        if any(_is_meta(line) for line in gap):
-            break  # a dated or stamped item: a list of other stories
+        if any(_is_meta(line) or _closes_story(line) for line in gap):
+            break  # a dated or stamped item (a list of other stories), an editor or copyright line
         ends = [line for line in gap if boilerplate.is_end_marker(line)]
         if ends and (len(gap) > RELATED_BOX or not all(boilerplate.is_related_marker(x) for x in ends)):
             break
@@ -369,6 +369,12 @@ def _continue_primary(
     if end == regions[at][1]:
         return regions
     return sorted([r for r in regions if r[1] <= start or r[0] >= end] + [(start, end, True)])
+
+
+def _closes_story(line: str) -> bool:
+    """An editor credit (编辑：李楠) or a copyright notice: what a page prints after its story."""
+    editor = bylines.find_editor(line)
+    return bool(editor and not editor[0]) or bool(re.search(r"版权|版權|copyright|©", line, re.IGNORECASE))
 
 
 def _named_region(
@@ -426,6 +432,10 @@ def _region_story(
     from reader.ingest.textpage import build_stories
 
     start = body_start(lines, start, end)
+    for j in range(start + 1, end):
+        if _closes_story(lines[j]):
+            end = j + 1  # the editor or copyright line ends the story; a repeat of it may follow
+            break
     counts = Counter(lines)
     t, t_score = _title_index(lines, start, counts, floor, evidence)
     if need_title and (

@@ -327,9 +327,16 @@ def _drop_trailing_promos(draft: _Draft) -> None:
         len(draft.blocks) > 1
         and draft.blocks[-1][0] == "para"
         and len(draft.blocks[-1][1]) <= 200
-        and _CLOSING_NOTE.match(draft.blocks[-1][1])
+        and (_CLOSING_NOTE.match(draft.blocks[-1][1]) or _repeats_story(draft))
     ):
         draft.blocks.pop()
+
+
+def _repeats_story(draft: _Draft) -> bool:
+    """Is the last paragraph a repeat of text earlier in the story (a teaser of it printed below)?"""
+    last = re.sub(r"\s+", "", draft.blocks[-1][1])
+    before = "".join(re.sub(r"\s+", "", text) for _kind, text in draft.blocks[:-1])
+    return len(last) >= 20 and last in before
 
 
 def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
