@@ -221,12 +221,7 @@ def _around_headline(story: Story, lines: list[str], t: int, floor: int, start: 
                 story.source = src
                 break
     below = lines[t + 1 : start]
-    if (
-        not story.authors
-        and below
-        and names.lone_name(below[0])
-        and any(headline.is_dated(line) for line in below[1:3])
-    ):
+    if not story.authors and below and _author_under_headline(below):
         story.authors, story.byline = [below[0]], below[0]
     if (
         not story.subtitle
@@ -240,6 +235,11 @@ def _around_headline(story: Story, lines: list[str], t: int, floor: int, start: 
         and len(below) >= 2
     ):
         story.subtitle = below[0]  # a deck printed under the headline
+
+
+def _author_under_headline(below: list[str]) -> bool:
+    """A name alone right under the headline, over the date: the author (郑智浩)."""
+    return names.lone_name(below[0]) and any(headline.is_dated(line) for line in below[1:3])
 
 
 def _merge_broken(lines: list[str]) -> list[str]:
