@@ -108,6 +108,8 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     if not blocks or not any(_CJK.search(b) or len(b) > 40 for _kind, b in blocks):
         return [], ["no story text found in HTML"]
     story = _to_story(meta, blocks, file, tree)
+    if not story.paragraphs:
+        return [], ["no story text found in HTML (only a headline and page furniture)"]
     return [story], []
 
 
