@@ -58,3 +58,12 @@ def test_the_bundled_archive_imports(tmp_path, archive_dir):
     result = reader("index", str(archive_dir), "--json", home=tmp_path / "home")
     data = json.loads(result.stdout)
     assert data["added"] >= 1 and data["total"] >= 1
+
+
+def test_index_sample_imports_the_shipped_archive(tmp_path):
+    home = tmp_path / "home"
+    result = reader("index", "--sample", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"] > 0
+    found = reader("search", "上饶", "--json", home=home)
+    assert found.returncode == 0 and json.loads(found.stdout)["total"] > 0
