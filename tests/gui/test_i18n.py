@@ -50,7 +50,7 @@ def test_built_catalog_is_reused_until_the_source_changes(tmp_path):
 
 
 def test_the_window_speaks_chinese_and_translates_query_notes(qtbot, library, make_window, tmp_path):
-    from .test_mainwindow import type_query
+    from tests.helpers.gui import type_query
 
     qm = i18n.build_qm("zh_CN", tmp_path)
     translator = QTranslator()
@@ -103,7 +103,7 @@ def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, mo
 def test_switching_language_rebuilds_the_window_in_it(
     qtbot, library, make_window, settings, monkeypatch, tmp_path
 ):
-    from .test_mainwindow import type_query
+    from tests.helpers.gui import type_query
 
     monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
     window = make_window(library)
