@@ -83,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    from reader.display import EXIT_NO_DISPLAY, missing_display
+
+    problem = missing_display()
+    if problem:
+        print(f"reader: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     try:
         from reader.app import run
     except ImportError:
