@@ -4,9 +4,11 @@ Everything that touches the disk asks this module. What ships with reader (the
 sample archive, icons, styles, catalogs) is read from the installed package with
 ``importlib.resources`` (packages ``reader.archive`` and ``reader.resources``, mapped
 from the top-level ``archive/`` and ``resources/`` folders by ``pyproject.toml``), so
-it works the same from a wheel, an editable install or any working folder. The library home is, in order:
-an explicit ``--home``, the ``READER_HOME`` environment variable, the platform's
-user data folder. Tests point ``READER_HOME`` at a temporary folder.
+it works the same from a wheel, an editable install or any working folder.
+
+The library home is, in order: an explicit ``--home``, the ``READER_HOME``
+environment variable, the platform's user data folder. The test suite points
+``READER_HOME``, ``READER_CACHE`` and ``READER_SETTINGS`` at a temporary folder.
 """
 
 from __future__ import annotations
