@@ -69,6 +69,8 @@ def main() -> int:
     seconds = time.monotonic() - started
     check(index.count() > 0, f"{index.count()} stories in the library after {seconds:.1f} s")
 
+    # The import's own refresh (the empty query) may still be on its way: wait until the
+    # search started last is the one shown, not just for the next results.
     window.search_bar.edit.setText(args.query)
     window.search_now()
     deadline = time.monotonic() + 30
