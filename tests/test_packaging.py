@@ -24,6 +24,14 @@ def _shipped(package: str, relative: str) -> bool:
     return any(fnmatch(relative, g) or (g == "**/*") for g in globs)
 
 
+def _data_files(folder: Path) -> set[str]:
+    return {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+    }
+
+
 def test_every_package_under_reader_is_listed():
     found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "reader").rglob("__init__.py")}
     assert found - set(CONFIG["packages"]) == set()
@@ -32,8 +40,12 @@ def test_every_package_under_reader_is_listed():
 def test_resources_and_archive_are_mapped_into_the_package():
     assert _source_folder("reader.resources") == ROOT / "resources"
     assert _source_folder("reader.archive") == ROOT / "archive"
-    assert paths.resources_dir().resolve() == (ROOT / "resources").resolve()
-    assert paths.bundled_archive().resolve() == (ROOT / "archive").resolve()
+    for folder, source in (
+        (paths.resources_dir(), ROOT / "resources"),
+        (paths.bundled_archive(), ROOT / "archive"),
+    ):
+        # the source folder itself (editable install) or an installed copy of every file in it
+        assert _data_files(folder) == _data_files(source), folder
 
 
 def test_every_runtime_file_is_package_data():
