@@ -11,7 +11,7 @@ import rispy
 from reader.export import ExportError
 from reader.export.citations import CITATION_FORMATS, export_citations
 from reader.export.gbt7714 import reference
-from tests.export.conftest import made_story
+from tests.helpers.export import made_story
 
 
 def seed(stories):

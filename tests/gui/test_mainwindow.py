@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.models.facets import CountRole, FacetRole
@@ -12,25 +11,7 @@ from reader.gui.settings import Settings
 from reader.gui.workers import Runner
 from reader.index.results import SearchRequest
 from reader.text.fold import fold
-
-
-def ime_type(widget, text: str) -> None:
-    """Type Chinese as an input method does: one committed character at a time."""
-    for ch in text:
-        event = QInputMethodEvent()
-        event.setCommitString(ch)
-        QApplication.sendEvent(widget, event)
-
-
-def type_query(qtbot, window, text: str) -> None:
-    window.search_bar.edit.clear()
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        if text:
-            ime_type(window.search_bar.edit, text)  # debounced: one search after typing stops
-        else:
-            window.search_now()
-    if window.model.total:  # the first story opens just after the list is painted
-        qtbot.waitUntil(lambda: window.reading.story is not None, timeout=3000)
+from tests.helpers.gui import ime_type, type_query
 
 
 def facet_items(window):
@@ -311,7 +292,7 @@ def test_bookmarks_whose_story_is_gone_are_counted_not_dropped(qtbot, library, m
 
 
 def test_results_of_an_older_search_arriving_late_are_dropped(qtbot, library, make_window):
-    from .test_results_model import ManualRunner
+    from tests.helpers.gui import ManualRunner
 
     runner = ManualRunner()
     window = make_window(library, runner=runner)
