@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gne import GeneralNewsExtractor
+
 from reader.ingest.bylines import parse_dateline
+from reader.ingest.dates import parse_date
 from reader.ingest.records import iso_date, split_authors
 from reader.story import Story
 
@@ -100,6 +103,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     if stories:
         if blocks:
             _vote_body(stories[0], blocks, file)
+        _vote_title_and_date(stories[0], html, meta, (doc.date or "") if doc is not None else "")
         return stories, []
     if doc is not None:
         _merge_trafilatura_meta(meta, doc)
@@ -111,6 +115,40 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     if not story.paragraphs:
         return [], ["no story text found in HTML (only a headline and page furniture)"]
     return [story], []
+
+
+def _vote_title_and_date(story: Story, html: str, meta: PageMeta, htmldate: str) -> None:
+    """GNE (a news-page extractor made for Chinese sites) and htmldate (trafilatura's dates) vote on
+    the headline and the date with the page model's findings.
+
+    GNE's title replaces the page model's only when the page names it (``<title>``, ``og:title``,
+    ``<h1>``) and does not name ours; a missing or month-only date is filled from GNE or htmldate,
+    and a date both of them agree on beats the page model's.
+    """
+    named = [_bare(t) for t in (*meta.titles, *meta.headings)]
+    ours_named = bool(story.title) and any(_bare(story.title) in t for t in named)
+    other = htmldate[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", htmldate or "") else ""
+    if ours_named and len(story.date or "") == 10 and other in ("", story.date):
+        return  # the page names our headline and htmldate does not dispute our date: no question to put
+    found = _gne(html)
+    title = _clean(found.get("title") or "")
+    if title and _bare(title) != _bare(story.title) and len(title) >= 4:
+        if not story.title or (not ours_named and any(_bare(title) in t for t in named)):
+            story.title = title
+    gne_date = parse_date(str(found.get("publish_time") or ""))
+    full = [d for d in (gne_date, other) if len(d) == 10]
+    if len(story.date or "") < 10 and full:
+        story.date = full[0]
+    elif len(full) == 2 and full[0] == full[1] and story.date != full[0]:
+        story.date = full[0]
+
+
+def _gne(html: str) -> dict:
+    """GNE's reading of the page (title, publish_time ...); ``{}`` when it fails on the page."""
+    try:
+        return GeneralNewsExtractor().extract(html) or {}
+    except Exception:  # noqa: BLE001 - a voter that fails on a page simply has no vote
+        return {}
 
 
 #: trafilatura's body replaces the page model's when it holds this much more text, and nearly all of it.

@@ -254,3 +254,25 @@ def test_an_hkscs_page_declaring_big5_and_a_gbk_page_declaring_nothing_decode_ri
     (tmp_path / "cn.html").write_bytes(page.encode("gbk"))
     (story,) = read_file(tmp_path / "cn.html").stories
     assert story.paragraphs == BODY
+
+
+def test_gne_and_htmldate_vote_on_an_unnamed_headline_and_a_missing_date():
+    from lxml import html as lxml_html
+
+    from reader.ingest.html import _vote_title_and_date, page_meta
+    from reader.story import Story
+
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (
+        "<html><head><title>小镇脐橙丰收 冷链直通全国_某某网</title></head><body>"
+        f"<h1>小镇脐橙丰收 冷链直通全国</h1><div>发布时间：2024-05-24 10:00</div>{body}</body></html>"
+    )
+    meta = page_meta(lxml_html.document_fromstring(page))
+    story = Story(title="乡村振兴", date="2024-05", paragraphs=list(BODY))
+    _vote_title_and_date(story, page, meta, "")
+    assert (story.title, story.date) == ("小镇脐橙丰收 冷链直通全国", "2024-05-24")
+    named = Story(title="小镇脐橙丰收 冷链直通全国", date="2024-05-20", paragraphs=list(BODY))
+    _vote_title_and_date(named, page, meta, "2024-05-01")  # the two voters disagree: ours stands
+    assert named.date == "2024-05-20"
+    _vote_title_and_date(named, page, meta, "2024-05-24")  # both say the 24th (the page's 发布时间)
+    assert named.date == "2024-05-24"
