@@ -4,6 +4,8 @@
 * ``原创 李晓晴 城市生活观察 2024-05-06 08:00 发表于北京``: a WeChat article head;
 * ``24-5-6 09:30 来自 微博 weibo.com``: a microblog post stamp (the line above is the account);
 * :func:`is_person_name`: a desk or group credited as author (``讀者來論``, ``眾新聞中國組``) is no person;
+* :func:`tidy`: what a page reader found cleaned of what no source or author is (a label, an IP
+  region, markup, a generic word; a publisher or a software team in an author tag);
 * :func:`best_source`: a page may name several sources (a ``来源：`` line, the outlet in a
   credit, a publisher inside a byline, a platform's account channel); the most trusted wins.
 
@@ -131,3 +133,35 @@ def parse_credit(line: str) -> Byline | None:
         who = m.group("who") or ""
         return Byline(text=line, authors=[who] if is_person_name(who) else [], source=m.group("src"))
     return None
+
+
+_SOURCE_LABEL = re.compile(r"^(?:来源|來源|出处|出處|稿源|稿件来源|稿件來源)\s{0,2}[:：]\s{0,2}")
+# 政能亮 来自北京市 / 来自内蒙古自治区: the IP region a platform prints beside an account, no source
+_IP_REGION = re.compile(rf"\s{{0,2}}(?:IP属地|IP屬地|来自|來自)\s{{0,2}}[:：]?\s{{0,2}}[{_HAN}]{{2,10}}$")
+_NO_SOURCE = re.compile(
+    r"^(?:新闻|新聞|资讯|資訊|转载|轉載|互联网|互聯網|网络|網絡|原创|原創|本站|本网|本網|未知|网友|網友|null|none|"
+    r"undefined)$",
+    re.IGNORECASE,
+)
+_NOT_PERSON = re.compile(
+    r"出版社|期刊|杂志社|雜誌社|编辑部|編輯部|有限公司|团队|團隊|\b(?:Team|Publishers?|Press|Inc|Ltd|News|Staff)\b|!",
+    re.IGNORECASE,
+)
+
+
+def tidy(story) -> None:
+    """Clean a page story's source and authors of what cannot be one (see the module docstring)."""
+    source = _IP_REGION.sub("", _SOURCE_LABEL.sub("", (story.source or "").strip()))
+    source = source.strip("()（）[]【】〔〕<>《》 \u3000")
+    if (
+        re.search(r"[=<>\"']", source)
+        or _NO_SOURCE.match(source)
+        or not re.search(rf"[{_HAN}A-Za-z]", source)
+    ):
+        source = ""
+    story.source = source
+    kept = [a for a in story.authors if not _NOT_PERSON.search(a)]
+    if kept != story.authors:
+        story.authors = kept
+        if not kept:
+            story.byline = ""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from gne import GeneralNewsExtractor
 
 from reader.ingest.bylines import parse_dateline
+from reader.ingest.credits import tidy
 from reader.ingest.dates import parse_date
 from reader.ingest.records import iso_date, split_authors
 from reader.story import Story
@@ -104,6 +105,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
         if blocks:
             _vote_body(stories[0], blocks, file)
         _vote_title_and_date(stories[0], html, meta, (doc.date or "") if doc is not None else "")
+        tidy(stories[0])
         return stories, []
     if doc is not None:
         _merge_trafilatura_meta(meta, doc)
@@ -114,6 +116,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     story = _to_story(meta, blocks, file, tree)
     if not story.paragraphs:
         return [], ["no story text found in HTML (only a headline and page furniture)"]
+    tidy(story)
     return [story], []
 
 
@@ -127,13 +130,21 @@ def _vote_title_and_date(story: Story, html: str, meta: PageMeta, htmldate: str)
     """
     named = [_bare(t) for t in (*meta.titles, *meta.headings)]
     ours_named = bool(story.title) and any(_bare(story.title) in t for t in named)
+    if _bare(story.title) in _site_parts(meta):
+        ours_named, story.title = False, ""  # the site's or channel's name, not a headline
     other = htmldate[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", htmldate or "") else ""
-    if ours_named and len(story.date or "") == 10 and other in ("", story.date):
+    whole = any(_bare(story.title) == _bare(t) for t in meta.titles)  # maybe with the site's name
+    if ours_named and not whole and len(story.date or "") == 10 and other in ("", story.date):
         return  # the page names our headline and htmldate does not dispute our date: no question to put
     found = _gne(html)
-    title = _clean(found.get("title") or "")
-    if title and _bare(title) != _bare(story.title) and len(title) >= 4:
-        if not story.title or (not ours_named and any(_bare(title) in t for t in named)):
+    title = _headline_of_title(_clean(found.get("title") or ""), meta)
+    if title and _bare(title) != _bare(story.title) and len(title) >= 2:
+        if (
+            not story.title
+            or (not ours_named and any(_bare(title) in t for t in named))
+            # ours is the whole <title>, GNE's its headline part without the site's name
+            or (whole and len(title) >= 4 and _bare(story.title).startswith(_bare(title)))
+        ):
             story.title = title
     gne_date = parse_date(str(found.get("publish_time") or ""))
     full = [d for d in (gne_date, other) if len(d) == 10]
@@ -141,6 +152,28 @@ def _vote_title_and_date(story: Story, html: str, meta: PageMeta, htmldate: str)
         story.date = full[0]
     elif len(full) == 2 and full[0] == full[1] and story.date != full[0]:
         story.date = full[0]
+
+
+_TITLE_SEPARATOR = re.compile(r"\s[-–—|｜]+\s|_|｜|\s\|\s")
+
+
+def _headline_of_title(title: str, meta: PageMeta) -> str:
+    """``标题 - 栏目 - 站名`` (a whole ``<title>``) → ``标题``: the parts after it are short names."""
+    if not title or not any(_bare(title) == _bare(t) for t in meta.titles):
+        return title
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) >= 2 and len(parts[0]) >= 2 and all(len(p) <= 24 for p in parts[1:]):
+        return parts[0]
+    return title
+
+
+def _site_parts(meta: PageMeta) -> set[str]:
+    """The site and channel names a page prints in its ``<title>`` after the headline, and its site name."""
+    parts = {_bare(meta.site_name)} if meta.site_name else set()
+    for title in meta.titles:
+        pieces = [p for p in re.split(r"\s[-–—|｜]+\s|_|｜|\||--|-(?=[^\d])", title) if p.strip()]
+        parts.update(_bare(p) for p in pieces[1:])
+    return parts - {""}
 
 
 def _gne(html: str) -> dict:

@@ -413,7 +413,10 @@ def parse_text(text: str, file: str = "", evidence: headline.Evidence | None = N
     ``evidence`` is what an HTML page says of its headline (``<title>``, ``og:title``, ``<h1>``).
     """
     try:
-        return _parse(text or "", evidence or headline.Evidence())
+        stories = _parse(text or "", evidence or headline.Evidence())
+        for story in stories:
+            credits.tidy(story)
+        return stories
     except Exception:  # noqa: BLE001 - a bad page must not stop an import
         log.exception("could not parse %s; keeping it as one plain story", file or "text")
         lines = split_lines(text or "") if isinstance(text, str) else []

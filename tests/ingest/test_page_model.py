@@ -276,3 +276,34 @@ def test_gne_and_htmldate_vote_on_an_unnamed_headline_and_a_missing_date():
     assert named.date == "2024-05-20"
     _vote_title_and_date(named, page, meta, "2024-05-24")  # both say the 24th (the page's 发布时间)
     assert named.date == "2024-05-24"
+
+
+def test_sources_and_authors_are_cleaned_of_labels_regions_markup_and_organisations():
+    from reader.ingest.credits import tidy
+    from reader.story import Story
+
+    cases = {
+        "来源：央广网": "央广网",
+        "政能亮 来自北京市": "政能亮",
+        "来自内蒙古自治区": "",
+        'size="20"': "",
+        "(新闻)": "",
+        "[ 人民网 ]": "人民网",
+    }
+    for given, want in cases.items():
+        story = Story(title="t", source=given)
+        tidy(story)
+        assert story.source == want, given
+    story = Story(title="t", authors=["中文学术期刊", "汉斯出版社", "Hans Publishers"], byline="x")
+    tidy(story)
+    assert (story.authors, story.byline) == ([], "")
+    story = Story(title="t", authors=["王之言", "Joel Spolsky"])
+    tidy(story)
+    assert story.authors == ["王之言", "Joel Spolsky"]
+
+
+def test_an_html_page_that_prints_no_headline_gets_its_title_without_the_site_name():
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = f"<html><head><title>小镇脐橙丰收冷链直通全国-某某财经</title></head><body>{body}</body></html>"
+    stories, _problems = parse_html(page, "page.html")
+    assert stories[0].title == "小镇脐橙丰收冷链直通全国"
