@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from reader.ingest import boilerplate, bylines, credits, dates, headline, names
+from reader.ingest.assembly import build_stories
 from reader.ingest.lines import Line, classify
 from reader.story import Story
 
@@ -429,8 +430,6 @@ def _region_story(
     need_title: bool = False,
     evidence: headline.Evidence | None = None,
 ) -> Story | None:
-    from reader.ingest.textpage import build_stories
-
     start = body_start(lines, start, end)
     for j in range(start + 1, end):
         if _closes_story(lines[j]):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from reader.ingest import dates
+from reader.ingest.assembly import build_stories
 from reader.ingest.lines import classify
-from reader.ingest.textpage import build_stories
 from reader.story import Story
 
 _SUMMARY = re.compile(

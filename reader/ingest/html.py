@@ -19,10 +19,14 @@ from dataclasses import dataclass, field
 
 from gne import GeneralNewsExtractor
 
-from reader.ingest.bylines import parse_dateline
+from reader.ingest import headline
+from reader.ingest.boilerplate import is_drop_line, is_end_marker
+from reader.ingest.bylines import parse_byline, parse_dateline
 from reader.ingest.credits import tidy
 from reader.ingest.dates import parse_date
+from reader.ingest.htmltext import caption_texts, page_lines
 from reader.ingest.records import iso_date, split_authors
+from reader.ingest.textpage import parse_text
 from reader.story import Story
 
 #: Pages this long are refused by trafilatura (its MAX_FILE_SIZE setting).
@@ -436,10 +440,6 @@ def _tail_scrap(text: str) -> bool:
     bare = re.sub(r"\s*[（(][^（）()]{1,24}[）)]$", "", text)  # a trailing (记者 某某) or (某某)
     if len(text) > 80 or _FINAL.search(bare) or _EDITOR.match(text) or _BARE_NAMES.fullmatch(text):
         return False
-    try:
-        from reader.ingest.bylines import parse_byline
-    except ImportError:
-        return False
     return parse_byline(text) is None
 
 
@@ -493,10 +493,6 @@ def _cut_chrome(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
     An editor line (责任编辑：…) that ends the body is kept for the text-page parser.
     """
-    try:
-        from reader.ingest.boilerplate import is_drop_line, is_end_marker
-    except ImportError:
-        return blocks
     out: list[tuple[str, str]] = []
     substantial = 0
     for kind, text in blocks:
@@ -552,10 +548,6 @@ def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
     ``<title>``, ``og:title`` and ``<h1>``; date, authors, source and url from the markup fill in or
     (for an explicit publication time or source) override what the text says.
     """
-    from reader.ingest import headline
-    from reader.ingest.htmltext import caption_texts, page_lines
-    from reader.ingest.textpage import parse_text
-
     lines = page_lines(tree)
     if not lines:
         return []
@@ -645,10 +637,6 @@ def _same(a: str, b: str) -> bool:
 
 def _parse_blocks(meta: PageMeta, blocks: list[tuple[str, str]], file: str) -> Story | None:
     """Run the blocks through the text-page rules; the story that holds most of the body."""
-    try:
-        from reader.ingest.textpage import parse_text
-    except ImportError:
-        return None
     lines = [meta.title, ""] if meta.title else []
     for _kind, text in blocks:
         lines += [text, ""]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.ingest.records import record_to_story
+from reader.ingest.textpage import parse_text
 from reader.story import Story
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -68,9 +70,6 @@ def markdown_to_text(text: str) -> str:
 
 def parse_markdown(text: str, file: str = "") -> tuple[list[Story], list[str]]:
     """The stories of a Markdown page; front matter fields win over what the text parser finds."""
-    from reader.ingest.records import record_to_story
-    from reader.ingest.textpage import parse_text
-
     meta, body = front_matter(text)
     plain = markdown_to_text(body)
     title = str(meta.get("title") or "").strip()
