@@ -1,0 +1,466 @@
+"""reader against its peers on a folder of one-story files: Recoll, Whoosh + jieba, SQLite FTS5 trigram.
+
+    .venv/bin/python bench/bench_peers.py [--n 10000] [--corpus DIR] [--per-class 20] [--keep DIR]
+                                          [--engines reader,recoll,whoosh,fts5]
+
+A folder of N ``.txt`` files, one story each (title, a date and source line, paragraphs: how a
+librarian's saved archive looks), is built from ``../shared/corpus`` (stories beyond the corpus's
+~30,000 are recombined from its paragraphs, as ``bench_search.py`` does). Every engine imports the
+folder in a process of its own (wall time, CPU of all its processes, peak memory, index size on
+disk), then answers the same queries in one process: 1-character, 2-character, 3–4-character,
+a quoted 6-character phrase and two 2-character words ANDed, each typed in simplified and in
+traditional characters. Recall is measured against brute force: the files whose text contains
+the query (simplified and traditional folded alike, as reader folds). Last, 100 new files are
+added and imported again.
+
+How each engine is driven, as its users would:
+- reader: ``reader --home H index FOLDER`` (the CLI import), queries through ``reader.index`` with
+  facet counts (``SearchRequest(facets=True)``), matches from ``ids_for``;
+- Recoll (Debian ``recoll``, ``python3-recoll``): ``recollindex -c CONF`` over the folder with its
+  default CJK n-gram indexing, queries through the ``recoll`` Python module of the system Python,
+  no facets (Recoll has none to count), all matching documents read;
+- Whoosh + jieba: each file read and indexed with jieba's ``ChineseAnalyzer`` (title and body),
+  queries through Whoosh's ``QueryParser`` with ``limit=None``;
+- FTS5: SQLite's ``fts5`` table with the ``trigram`` tokenizer; 3+ character queries with MATCH,
+  shorter ones with ``LIKE`` (trigram cannot match them).
+
+The bench installs nothing: an engine whose tools are missing is reported and skipped. Figures
+are printed with their ratio to Recoll's. The machine is shared and noisy: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-recoll is built for it
+CJK = re.compile(r"[\u4e00-\u9fff]+")
+CLASSES = ("1-char", "2-char", "3-4-char", "phrase", "AND")
+ENGINES = ("reader", "recoll", "whoosh", "fts5")
+
+
+# -- the folder and the queries -----------------------------------------------------------------
+
+
+def build_folder(corpus: Path, n: int, folder: Path) -> int:
+    """Write N one-story text files; returns how many were recombined beyond the corpus."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_search import make_stories
+
+    stories, extra = make_stories(corpus, n)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, s in enumerate(stories):
+        write_story(folder / f"story{i:06d}.txt", s)
+    return extra
+
+
+def write_story(path: Path, s: dict) -> None:
+    head = " ".join(x for x in (s.get("date_iso", ""), s.get("source", "")) if x)
+    paras = [p for p in (s.get("content") or "").split("\n") if p.strip()]
+    path.write_text("\n\n".join([s["title"], head, *paras]) + "\n", encoding="utf-8")
+
+
+def make_queries(folder: Path, per_class: int) -> list[dict]:
+    from reader.text.convert import convert
+
+    rng = random.Random(11)
+    files = sorted(folder.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in rng.sample(files, min(len(files), 500))]
+
+    def run(length: int) -> str:
+        while True:
+            runs = [r for r in CJK.findall(rng.choice(texts)) if len(r) >= length]
+            if runs:
+                r = rng.choice(runs)
+                i = rng.randint(0, len(r) - length)
+                return r[i : i + length]
+
+    out = []
+    for cls in CLASSES:
+        for _ in range(per_class):
+            if cls == "AND":
+                terms = [run(2), run(2)]
+            else:
+                length = {"1-char": 1, "2-char": 2, "3-4-char": rng.choice((3, 4)), "phrase": 6}[cls]
+                terms = [run(length)]
+            for script in ("simplified", "traditional"):
+                typed = terms if script == "simplified" else [convert(t, "zh-hant") for t in terms]
+                out.append({"class": cls, "script": script, "terms": typed})
+    return out
+
+
+def truth(folder: Path, queries: list[dict]) -> list[set[str]]:
+    """Brute force: the files whose folded text holds every folded term."""
+    from reader.text.fold import fold
+
+    texts = {p.name: fold(p.read_text(encoding="utf-8")) for p in folder.glob("*.txt")}
+    out = []
+    for q in queries:
+        terms = [fold(t) for t in q["terms"]]
+        out.append({name for name, text in texts.items() if all(t in text for t in terms)})
+    return out
+
+
+# -- engines: import (own process) and queries ---------------------------------------------------
+
+
+def child_usage() -> tuple[float, float]:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime, r.ru_maxrss / 1024
+
+
+def timed(cmd: list[str], env: dict | None = None) -> dict:
+    """Run ``cmd`` to completion: wall and CPU seconds, peak memory (MB) of its processes."""
+    cpu0, _ = child_usage()
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    cpu1, peak = child_usage()
+    if done.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed ({done.returncode}): {done.stderr.strip()[-400:]}")
+    return {"wall_s": wall, "cpu_s": cpu1 - cpu0, "peak_mb": peak, "stdout": done.stdout}
+
+
+def du(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 2**20
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def missing(engine: str) -> str:
+    """Why ``engine`` cannot run here ('' when it can)."""
+    if engine == "recoll":
+        if not shutil.which("recollindex"):
+            return "recollindex not found (Debian: apt-get install recoll python3-recoll)"
+        probe = subprocess.run([SYSTEM_PYTHON, "-c", "import recoll.recoll"], capture_output=True)
+        if probe.returncode != 0:
+            return f"{SYSTEM_PYTHON} cannot import recoll (Debian: apt-get install python3-recoll)"
+    if engine == "whoosh":
+        try:
+            import jieba  # noqa: F401
+            import whoosh  # noqa: F401
+        except ImportError as exc:
+            return f"{exc.name} not installed in this Python"
+    return ""
+
+
+def recoll_conf(work: Path, folder: Path) -> Path:
+    conf = work / "recoll"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "recoll.conf").write_text(
+        f"topdirs = {folder}\nindexallfilenames = 1\nloglevel = 1\nidxflushmb = 50\n", encoding="utf-8"
+    )
+    return conf
+
+
+def import_engine(engine: str, work: Path, folder: Path) -> dict:
+    py = sys.executable
+    me = str(Path(__file__).resolve())
+    if engine == "reader":
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        out = timed([py, "-m", "reader", "--home", str(work / "reader"), "index", str(folder)], env)
+        out["index_mb"] = du(work / "reader")
+    elif engine == "recoll":
+        conf = recoll_conf(work, folder)
+        out = timed(["recollindex", "-c", str(conf)])
+        out["index_mb"] = du(conf / "xapiandb")
+    else:
+        out = timed([py, me, "--phase", f"import-{engine}", "--work", str(work), "--folder", str(folder)])
+        out["index_mb"] = du(work / engine) if engine == "whoosh" else du(work / "fts5.sqlite3")
+    out.pop("stdout", None)
+    return out
+
+
+def phase_import_whoosh(work: Path, folder: Path) -> None:
+    from jieba.analyse import ChineseAnalyzer
+    from whoosh import fields, index
+
+    schema = fields.Schema(
+        name=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=ChineseAnalyzer()),
+        body=fields.TEXT(analyzer=ChineseAnalyzer()),
+    )
+    target = work / "whoosh"
+    ix = (
+        index.open_dir(str(target))
+        if target.exists()
+        else index.create_in(str(target.mkdir() or target), schema)
+    )
+    with ix.writer() as writer:
+        for path in sorted(folder.glob("*.txt")):
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            writer.update_document(name=path.name, title=title, body=body)
+
+
+def phase_import_fts5(work: Path, folder: Path) -> None:
+    db = sqlite3.connect(work / "fts5.sqlite3")
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS t USING fts5(name UNINDEXED, title, body, tokenize='trigram')"
+    )
+    have = {row[0] for row in db.execute("SELECT name FROM t")}
+    with db:
+        for path in sorted(folder.glob("*.txt")):
+            if path.name not in have:
+                title, _, body = path.read_text(encoding="utf-8").partition("\n")
+                db.execute("INSERT INTO t VALUES (?, ?, ?)", (path.name, title, body))
+    db.close()
+
+
+def query_engine(engine: str, work: Path, folder: Path, queries: list[dict]) -> list[tuple[float, set[str]]]:
+    """(milliseconds, matching file names) per query, run in one process of the engine's."""
+    qfile = work / "queries.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    py = SYSTEM_PYTHON if engine == "recoll" else sys.executable
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [
+            py,
+            str(Path(__file__).resolve()),
+            "--phase",
+            f"query-{engine}",
+            "--work",
+            str(work),
+            "--folder",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{engine} queries failed: {done.stderr.strip()[-600:]}")
+    return [(ms, set(names)) for ms, names in json.loads(done.stdout)]
+
+
+def phase_query(engine: str, work: Path, folder: Path) -> None:
+    queries = json.loads((work / "queries.json").read_text(encoding="utf-8"))
+    run = {
+        "reader": _reader_runner,
+        "recoll": _recoll_runner,
+        "whoosh": _whoosh_runner,
+        "fts5": _fts5_runner,
+    }[engine](work, folder)
+    out = []
+    for q in queries:
+        t0 = time.perf_counter()
+        names = run(q)
+        out.append(((time.perf_counter() - t0) * 1000, sorted(names)))
+    json.dump(out, sys.stdout, ensure_ascii=False)
+
+
+def _query_text(q: dict, quote: str = '"') -> str:
+    if q["class"] == "phrase":
+        return f"{quote}{q['terms'][0]}{quote}"
+    return " ".join(q["terms"])
+
+
+def _reader_runner(work: Path, folder: Path):
+    from reader.index import SearchRequest, open_index
+    from reader.index.documents import decode_story
+
+    library = open_index(work / "reader")
+    names = {}
+    for fields in library._get_searcher().all_stored_fields():
+        if fields.get("kind") == "story":
+            story = decode_story(fields["data"])
+            names[story.id] = Path(story.file).name
+    library.search(SearchRequest(query="的"))  # first query after opening, as a user's is not timed
+
+    def run(q: dict) -> set[str]:
+        request = SearchRequest(query=_query_text(q), facets=True)
+        library.search(request)  # what the user waits for: first page with facet counts
+        return {names[i] for i in library.ids_for(SearchRequest(query=_query_text(q)))}
+
+    return run
+
+
+def _recoll_runner(work: Path, folder: Path):
+    from recoll import recoll
+
+    db = recoll.connect(confdir=str(work / "recoll"))
+
+    def run(q: dict) -> set[str]:
+        query = db.query()
+        text = _query_text(q)
+        count = query.execute(text)
+        out = set()
+        for _ in range(count):
+            doc = query.fetchone()
+            if doc is None:
+                break
+            out.add(Path(doc.url.replace("file://", "")).name)
+        return out
+
+    return run
+
+
+def _whoosh_runner(work: Path, folder: Path):
+    from whoosh import index
+    from whoosh.qparser import MultifieldParser
+
+    ix = index.open_dir(str(work / "whoosh"))
+    searcher = ix.searcher()
+    parser = MultifieldParser(["title", "body"], ix.schema)
+
+    def run(q: dict) -> set[str]:
+        hits = searcher.search(parser.parse(_query_text(q)), limit=None)
+        return {hit["name"] for hit in hits}
+
+    return run
+
+
+def _fts5_runner(work: Path, folder: Path):
+    db = sqlite3.connect(work / "fts5.sqlite3")
+
+    def run(q: dict) -> set[str]:
+        terms = q["terms"]
+        if all(len(t) >= 3 for t in terms):
+            match = " AND ".join(f'"{t}"' for t in terms)
+            rows = db.execute("SELECT name FROM t WHERE t MATCH ?", (match,))
+        else:
+            where = " AND ".join("(title LIKE ? OR body LIKE ?)" for _ in terms)
+            args = [x for t in terms for x in (f"%{t}%", f"%{t}%")]
+            rows = db.execute(f"SELECT name FROM t WHERE {where}", args)
+        return {row[0] for row in rows}
+
+    return run
+
+
+# -- the run and the table -----------------------------------------------------------------------
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    values = sorted(values)
+    return statistics.median(values), values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+
+
+def measure(engine: str, work: Path, folder: Path, queries: list[dict], truths: list[set[str]]) -> dict:
+    out = import_engine(engine, work, folder)
+    results = query_engine(engine, work, folder, queries)
+    by_class: dict[str, list[float]] = {c: [] for c in CLASSES}
+    found = wanted = 0
+    for q, (ms, names), true in zip(queries, results, truths, strict=True):
+        by_class[q["class"]].append(ms)
+        found += len(names & true)
+        wanted += len(true)
+    out["query_ms"] = {c: percentiles(v) for c, v in by_class.items()}
+    out["recall"] = found / wanted if wanted else 1.0
+    return out
+
+
+def add_100(engine: str, work: Path, folder: Path, corpus: Path) -> float:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_search import load_corpus
+
+    rng = random.Random(5)
+    for i, s in enumerate(rng.sample(load_corpus(corpus), 100)):
+        path = folder / f"added_{engine}_{i:03d}.txt"
+        write_story(path, dict(s, title=s["title"] + f"（补{i}）"))
+    return import_engine(engine, work, folder)["wall_s"]
+
+
+def report(n: int, extra: int, results: dict) -> None:
+    base = results.get("recoll")
+
+    def ratio(name: str, key, value: float) -> str:
+        if not base or name == "recoll":
+            return ""
+        ref = key(base)
+        return f" ({value / ref:.2f}×)" if ref else ""
+
+    print(f"\n{n} one-story files ({extra} recombined from corpus paragraphs); ratios are to Recoll's")
+    rows = [
+        ("import, wall s", lambda r: r["wall_s"]),
+        ("import, CPU s (all processes)", lambda r: r["cpu_s"]),
+        ("CPU ms per story", lambda r: 1000 * r["cpu_s"] / n),
+        ("import throughput, files/s", lambda r: n / r["wall_s"]),
+        ("peak memory MB", lambda r: r["peak_mb"]),
+        ("index on disk MB", lambda r: r["index_mb"]),
+        *[(f"query p50 ms, {c}", lambda r, c=c: r["query_ms"][c][0]) for c in CLASSES],
+        *[(f"query p95 ms, {c}", lambda r, c=c: r["query_ms"][c][1]) for c in CLASSES],
+        ("recall vs brute force (both scripts)", lambda r: r["recall"]),
+        ("add 100 files, wall s", lambda r: r["add100_s"]),
+    ]
+    names = list(results)
+    print(f"{'':40}" + "".join(f"{name:>22}" for name in names))
+    for label, key in rows:
+        cells = []
+        for name in names:
+            value = key(results[name])
+            cells.append(
+                f"{value:.3f}{ratio(name, key, value)}"
+                if value < 10
+                else f"{value:.1f}{ratio(name, key, value)}"
+            )
+        print(f"{label:40}" + "".join(f"{c:>22}" for c in cells))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=10000, help="one-story files in the folder")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--per-class", type=int, default=20, help="queries per class (each in both scripts)")
+    ap.add_argument("--engines", default=",".join(ENGINES))
+    ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.phase:
+        kind, _, engine = a.phase.partition("-")
+        if kind == "import":
+            {"whoosh": phase_import_whoosh, "fts5": phase_import_fts5}[engine](a.work, a.folder)
+        else:
+            phase_query(engine, a.work, a.folder)
+        return 0
+    if not a.corpus.is_dir():
+        print(f"corpus not found at {a.corpus}: give --corpus DIR (../shared/corpus)")
+        return 2
+    sys.path.insert(0, str(ROOT))
+    work = a.keep or Path(tempfile.mkdtemp(prefix="bench_peers_"))
+    folder = work / "folder"
+    if folder.exists():
+        shutil.rmtree(folder)
+    extra = build_folder(a.corpus, a.n, folder)
+    queries = make_queries(folder, a.per_class)
+    truths = truth(folder, queries)
+    results = {}
+    for engine in a.engines.split(","):
+        why = missing(engine)
+        if why:
+            print(f"{engine}: skipped, {why}")
+            continue
+        for leftover in (work / engine, work / "fts5.sqlite3", work / "recoll"):
+            if leftover.exists() and (
+                engine in leftover.name or leftover.name == "fts5.sqlite3" == f"{engine}.sqlite3"
+            ):
+                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+        print(f"{engine}: importing {a.n} files …", flush=True)
+        try:
+            results[engine] = measure(engine, work, folder, queries, truths)
+            results[engine]["add100_s"] = add_100(engine, work, folder, a.corpus)
+        except RuntimeError as exc:
+            print(f"{engine}: failed, {exc}")
+        for added in folder.glob(f"added_{engine}_*.txt"):
+            added.unlink()
+    report(a.n, extra, results)
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
