@@ -55,6 +55,7 @@ class ResultsModel(QIdentityProxyModel):
         self._generation = 0
         self._script = "zh-hans"
         self._bookmarks: set[str] = set()
+        #: (story id, field, script) -> converted text, for the current query only (snippets differ per query)
         self._converted: dict[tuple[str, str, str], str] = {}
         self.page_size = PAGE_SIZE
 
@@ -83,11 +84,13 @@ class ResultsModel(QIdentityProxyModel):
         self.page_size = request.page_size
         self._pages = {1: list(first.hits)}
         self._pending = set()
+        self._converted.clear()  # snippets (and their conversions) belong to the query
         self._set_rows(first.total)
 
     def clear(self) -> None:
         self._generation += 1
         self._pages, self._pending = {}, set()
+        self._converted.clear()
         self._set_rows(0)
 
     def flags(self, index):  # noqa: D401 - Qt API
