@@ -25,7 +25,7 @@ from reader.index.evaluate import SegmentView, evaluate
 from reader.index.query import Parsed, date_range, parse
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.index.segdata import FacetVocabulary, SegmentData
-from reader.index.snippets import highlight
+from reader.index.snippets import story_snippet
 
 #: Filter name -> indexed field holding exact values.
 FILTER_FIELDS = {
@@ -299,7 +299,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         story = decode_story(searcher.stored_fields(docnum)["data"])
         snippet = ""
         if request.snippets:
-            snippet = highlight(story.text, parsed.terms) if story.text else ""
+            snippet = story_snippet(story, parsed.terms)
         hits.append(
             Hit(
                 id=story.id,

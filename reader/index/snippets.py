@@ -1,4 +1,8 @@
-"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>."""
+"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>.
+
+A Latin/digit term matches whole words and the letter or digit pieces of mixed
+words (``gw`` in ``15GW``), as the index does (:mod:`reader.text.tokenise`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,22 @@ from reader.text.tokenise import is_cjk
 WIDTH = 80
 
 
+def _kind(char: str) -> str:
+    """"d" for a digit, "l" for a non-CJK letter, "" otherwise."""
+    if char.isdigit():
+        return "d"
+    if char.isalpha() and not is_cjk(char):
+        return "l"
+    return ""
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    """The letters/digits at ``start:end`` are a whole word or whole pieces of a mixed word."""
+    before = _kind(folded[start - 1]) if start > 0 else ""
+    after = _kind(folded[end]) if end < len(folded) else ""
+    return (not before or before != _kind(folded[start])) and (not after or after != _kind(folded[end - 1]))
+
+
 def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
     found = []
     for term in terms:
@@ -19,10 +39,7 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
         start = folded.find(term)
         while start >= 0:
             end = start + len(term)
-            if not word or (
-                (start == 0 or not folded[start - 1].isalnum())
-                and (end == len(folded) or not folded[end].isalnum())
-            ):
+            if not word or _bounded(folded, start, end):
                 found.append((start, end))
             start = folded.find(term, start + 1)
     found.sort()
@@ -67,3 +84,16 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
+    """The snippet of a hit: from the story's text where a term occurs there, else from the
+    printed lines before it (source, column, byline) where the hit is, else the opening."""
+    from reader.index.documents import printed_body
+
+    text = story.text
+    if terms and not _occurrences(fold(" ".join(text.split())), terms):
+        printed = printed_body(story)
+        if _occurrences(fold(" ".join(printed.split())), terms):
+            text = printed
+    return highlight(text, terms, width) if text else ""
