@@ -62,12 +62,12 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     if not spans:
         cut = text[:width]
         return html.escape(cut) + ("…" if len(text) > width else "")
-    best, best_score = 0, -1
+    best, best_score = 0, None
     for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
         start = max(0, s - width // 4)
         inside = [sp for sp in spans[i:] if sp[1] <= start + width]
-        score = len({folded[a:b] for a, b in inside}) * 1000 - start
-        if score > best_score:
+        score = (len({folded[a:b] for a, b in inside}), -start)  # most distinct terms, then earliest
+        if best_score is None or score > best_score:
             best, best_score = start, score
     start = best
     end = min(len(text), start + width)

@@ -91,3 +91,12 @@ def test_snippet_marks_letters_found_inside_a_word(library):
     hit = library.search(SearchRequest(query="GW")).hits
     snippets = {h.title: h.snippet for h in hit}
     assert "15<b>GW</b>" in snippets["光伏产业新突破"]
+
+
+def test_snippet_of_a_hit_deep_in_a_long_story_shows_the_hit_marked():
+    from reader.index.snippets import highlight
+
+    text = "开头的段落没有要找的词。" * 200 + "这里建成了光伏焊带项目。" + "结尾。" * 50
+    snippet = highlight(text, ["光伏"])
+    assert "<b>光伏</b>" in snippet
+    assert snippet.startswith("…") and "开头的段落没有要找的词。" * 3 not in snippet
