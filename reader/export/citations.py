@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.export import ExportError
 from reader.export.gbt7714 import reference
-from reader.export.scripts import convert_story
+from reader.export.scripts import citable_story
 from reader.story import Story
 
 #: Formats, in the order menus list them.
@@ -40,7 +40,7 @@ def export_citations(stories: list[Story], out: Path, fmt: str, script: str = "z
     out = Path(out)
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: folder does not exist")
-    converted = [convert_story(s, script) for s in stories]
+    converted = [citable_story(s, script) for s in stories]  # names as printed
     text = {"gbt7714": gbt7714_text, "ris": ris_text, "bibtex": bibtex_text, "csv": csv_text}[fmt](converted)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part", dir=out.parent)
     try:

@@ -136,9 +136,9 @@ def meta_lines(story: Story, lab: dict) -> list[str]:
 
 
 def story_document(
-    story: Story, device, width: float, height: float, script: str, lab: dict
+    story: Story, device, width: float, height: float, script: str, lab: dict, cited: Story | None = None
 ) -> QTextDocument:
-    """One story, laid out and paged to the body area."""
+    """One story, laid out and paged to the body area; the citation is of ``cited`` (names as printed)."""
     b = _Builder(device, width, height, script)
     b.block(story.title or lab["untitled"], 18, accent=True, after=6, line_height=120)
     if story.subtitle:
@@ -155,7 +155,7 @@ def story_document(
         first = False
     if story.editor:
         b.block(f"{lab['editor']}：{story.editor}", SMALL_PT + 1, grey=True, before=6)
-    b.block(f"{lab['cite']}：{reference(story)}", SMALL_PT, grey=True, before=14)
+    b.block(f"{lab['cite']}：{reference(cited or story)}", SMALL_PT, grey=True, before=14)
     return b.doc
 
 

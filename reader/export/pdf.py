@@ -26,7 +26,7 @@ from reader.export.labels import labels
 from reader.export.layout import DPI
 from reader.export.outline import OutlineEntry, TocLink, finish_pdf
 from reader.export.qtapp import ensure_gui_app
-from reader.export.scripts import convert, convert_story
+from reader.export.scripts import citable_story, convert, convert_story
 from reader.story import Story
 
 #: Page margins in millimetres: top, right, bottom, left.
@@ -124,7 +124,8 @@ def export_pdf(
             if cancelled is not None and cancelled():
                 raise ExportCancelled("export cancelled")
             converted = convert_story(story, script)
-            doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab)
+            cited = citable_story(story, script)
+            doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab, cited)
             laid.append(_Laid(converted, doc, max(1, doc.pageCount())))
         toc_doc, toc_pages = _toc(laid, writer, geo, script, lab)
         drawn: list[str] = []  # what is painted, in order (see outline._map_astral)
