@@ -136,12 +136,11 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
         return EXIT_NOT_FOUND
     if args.script:
-        from reader.text.convert import convert
+        from reader.export.scripts import convert_story
+        from reader.tags import tag_in_script
 
-        for name in ("title", "subtitle", "byline", "column", "place"):
-            setattr(story, name, convert(getattr(story, name), args.script))
-        story.paragraphs = [convert(p, args.script) for p in story.paragraphs]
-        story.headings = [convert(h, args.script) for h in story.headings]
+        story = convert_story(story, args.script)  # every displayed field; as written if already in it
+        story.tags = [tag_in_script(t, args.script) for t in story.tags]
     if args.json:
         print(json.dumps(story.to_json(), ensure_ascii=False))
         return 0

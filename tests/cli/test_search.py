@@ -68,3 +68,18 @@ def test_show_json_scripts_and_unknown_id(home):
     assert text.returncode == 0 and "广丰区" in text.stdout
     missing = reader("show", "0000000000000000", home=home)
     assert missing.returncode == 1 and "no story with id" in missing.stderr
+
+
+def test_show_in_another_script_converts_every_displayed_field_but_user_tags(tmp_path):
+    write_jsonl(tmp_path / "archive" / "a1.jsonl", [RECORDS[0]])
+    home = tmp_path / "home"
+    assert reader("index", str(tmp_path / "archive"), home=home).returncode == 0
+    sid = search(home, "马家柚")["hits"][0]["id"]
+    assert reader("tag", "add", sid, "待核实", home=home).returncode == 0
+    hk = json.loads(reader("show", sid, "--json", "--script", "zh-hk", home=home).stdout)
+    assert hk["source"] == "新華網"
+    assert hk["authors"] == ["徐浠樂"]
+    assert "place:上饒" in hk["tags"]
+    assert "user:待核实" in hk["tags"]  # a user's own tag stays as typed
+    hans = json.loads(reader("show", sid, "--json", "--script", "zh-hans", home=home).stdout)
+    assert hans["title"] == "上饶马家柚喜获丰收" and hans["authors"] == ["徐浠乐"]

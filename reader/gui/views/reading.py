@@ -36,7 +36,7 @@ from reader.gui.highlight import find_spans, to_utf16
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
 from reader.story import Story
-from reader.tags import tag_kind, tag_label
+from reader.tags import label_in_script, tag_kind
 
 BASE_PX = 18
 MEASURE_EM = 38
@@ -212,7 +212,7 @@ class ReadingPane(QWidget):
         pal = PALETTES.get(self.theme, PALETTES["light"])
         chips = []
         for tag in self._tags:
-            label = convert(tag_label(tag), self.script)
+            label = label_in_script(tag, self.script, converter=convert)
             kind = tag_kind(tag)
             chips.append(
                 f'<a href="{html.escape(tag)}" style="color:{pal.heading}; text-decoration:none" '
