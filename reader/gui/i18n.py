@@ -131,6 +131,24 @@ SEARCH_NOTE_PATTERNS = (
         re.compile(r"(\d+) chosen stories are no longer in the library"),
         QT_TRANSLATE_NOOP("SearchNotes", "%1 chosen stories are no longer in the library"),
     ),
+    (
+        re.compile(r"unknown field (.+): searched as text"),
+        QT_TRANSLATE_NOOP("SearchNotes", "unknown field %1: searched as text"),
+    ),
+    (
+        re.compile(r"reversed date range (.+) read as (.+)"),
+        QT_TRANSLATE_NOOP("SearchNotes", "reversed date range %1 read as %2"),
+    ),
+    (
+        re.compile(r"invalid from date (.+) ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "invalid from date %1 ignored"),
+    ),
+    (re.compile(r"invalid to date (.+) ignored"), QT_TRANSLATE_NOOP("SearchNotes", "invalid to date %1 ignored")),
+    (
+        re.compile(r"tag (.+) has no kind: matched (.+)"),
+        QT_TRANSLATE_NOOP("SearchNotes", "tag %1 has no kind: matched %2"),
+    ),
+    (re.compile(r"no tag (.+) in the library"), QT_TRANSLATE_NOOP("SearchNotes", "no tag %1 in the library")),
 )
 
 
@@ -139,7 +157,10 @@ def translate_note(note: str) -> str:
     for pattern, text in SEARCH_NOTE_PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            return QCoreApplication.translate("SearchNotes", text).replace("%1", match.group(1))
+            out = QCoreApplication.translate("SearchNotes", text)
+            for n, part in enumerate(match.groups(), 1):
+                out = out.replace(f"%{n}", part)
+            return out
     return QCoreApplication.translate("SearchNotes", note)
 
 

@@ -700,5 +700,35 @@
       <source>%1 chosen stories are no longer in the library</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>unknown field %1: searched as text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>reversed date range %1 read as %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid from date %1 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid to date %1 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>tag %1 has no kind: matched %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>no tag %1 in the library</source>
+      <translation type="unfinished" />
+    </message>
   </context>
 </TS>

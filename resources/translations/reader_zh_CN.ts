@@ -698,5 +698,35 @@
       <source>%1 chosen stories are no longer in the library</source>
       <translation>有 %1 篇所选报道已不在文库中（文件已移除）</translation>
     </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>unknown field %1: searched as text</source>
+      <translation>未知字段 %1，已按普通文字检索</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>reversed date range %1 read as %2</source>
+      <translation>日期范围 %1 前后颠倒，已按 %2 检索</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid from date %1 ignored</source>
+      <translation>起始日期 %1 无效，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid to date %1 ignored</source>
+      <translation>截止日期 %1 无效，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>tag %1 has no kind: matched %2</source>
+      <translation>标签 %1 未注明类别，已匹配 %2</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>no tag %1 in the library</source>
+      <translation>文库中没有标签 %1</translation>
+    </message>
   </context>
 </TS>

@@ -83,3 +83,15 @@ def test_show_in_another_script_converts_every_displayed_field_but_user_tags(tmp
     assert "user:待核实" in hk["tags"]  # a user's own tag stays as typed
     hans = json.loads(reader("show", sid, "--json", "--script", "zh-hans", home=home).stdout)
     assert hans["title"] == "上饶马家柚喜获丰收" and hans["authors"] == ["徐浠乐"]
+
+
+def test_search_notes_name_what_was_ignored(home):
+    data = search(home, "上饶", "--from", "2025-13-01")
+    assert any("2025-13-01" in n for n in data["notes"]) and data["total"] == 3
+    assert any("foo" in n for n in search(home, "foo:bar")["notes"])
+    assert any("2024-02-30" in n for n in search(home, "date:2024-02-30")["notes"])
+    bare = search(home, "--tag", "江西")
+    assert bare["total"] == search(home, "--tag", "place:江西")["total"] > 0
+    assert any("place:江西" in n for n in bare["notes"])
+    human = reader("search", "上饶", "--from", "2025-13-01", "--to", "2024-02-30", home=home)
+    assert human.stderr.count("note: ") == 2  # one note a line

@@ -126,3 +126,30 @@ def test_switching_language_rebuilds_the_window_in_it(
         english.close()
     finally:
         i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_every_note_search_gives_is_translated_and_notes_are_one_a_line(qapp, tmp_path):
+    from reader.gui.views.searchbar import SearchBar
+
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        cases = {
+            "unknown field 'foo': searched as text": "未知字段 'foo'，已按普通文字检索",
+            "reversed date range '2024-06..2024-01' read as '2024-01..2024-06'": (
+                "日期范围 '2024-06..2024-01' 前后颠倒，已按 '2024-01..2024-06' 检索"
+            ),
+            "invalid from date '2025-13-01' ignored": "起始日期 '2025-13-01' 无效，已忽略",
+            "invalid to date '2025-02-30' ignored": "截止日期 '2025-02-30' 无效，已忽略",
+            "tag '江西' has no kind: matched place:江西": "标签 '江西' 未注明类别，已匹配 place:江西",
+            "no tag '火星' in the library": "文库中没有标签 '火星'",
+        }
+        for note, chinese in cases.items():
+            assert i18n.translate_note(note) == chinese
+        bar = SearchBar()
+        bar.set_notes([i18n.translate_note(n) for n in cases])
+        assert bar.notes.text().count("\n") == len(cases) - 1
+    finally:
+        QCoreApplication.removeTranslator(translator)
