@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,10 +149,32 @@ def read_file(path: str | Path) -> FileResult:
     except Exception as exc:  # a parser bug must cost one file, not the whole import
         return fail(f"could not parse ({type(exc).__name__}: {exc})")
     result.problems += [Problem(name, reason) for reason in problems]
+    if decoded.problem:
+        readable = [s for s in stories if _readable(s)]
+        if len(readable) < len(stories):
+            dropped = len(stories) - len(readable)
+            result.problems.append(
+                Problem(
+                    name,
+                    f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
+                    " of only replacement characters not imported",
+                )
+            )
+            stories = readable
     if not stories and not result.problems:
         result.problems.append(Problem(name, "no stories found"))
     result.stories = assign_ids(stories, name)
     return result
+
+
+def _readable(story) -> bool:
+    """Whether a story holds any character besides U+FFFD, private-use ones, spaces and punctuation."""
+    for ch in story.title + story.subtitle + story.text:
+        if ch == "\ufffd" or ch.isspace():
+            continue
+        if unicodedata.category(ch)[0] in "LN" and unicodedata.category(ch) != "Co":
+            return True
+    return False
 
 
 def _read_bytes(path: Path) -> bytes | str:
