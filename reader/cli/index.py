@@ -114,4 +114,8 @@ def run(args: argparse.Namespace) -> int:
         )
         for problem in report.failed:
             print(f"  failed: {problem.file}: {problem.reason}")
+        if report.skipped:
+            print(f"skipped {len(report.skipped)} files of other types (images, PDFs, ...):")
+            for name in report.skipped:
+                print(f"  skipped: {name}")
     return EXIT_FAILED if report.failed else 0

@@ -106,8 +106,9 @@ class ImportMixin:
         self._import_job = None
         self._last_live_refresh = 0.0
         self.import_progress.end()
+        skipped = list(getattr(report, "skipped", []))
         msg = QCoreApplication.translate(
-            "MainWindow", "Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed."
+            "MainWindow", "Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped."
         )
         for key, value in (
             ("%1", report.added),
@@ -115,16 +116,28 @@ class ImportMixin:
             ("%3", report.removed),
             ("%4", report.unchanged),
             ("%5", len(report.failed)),
+            ("%6", len(skipped)),
         ):
             msg = msg.replace(key, str(value))
         if getattr(report, "cancelled", False):
             msg = QCoreApplication.translate("MainWindow", "Import cancelled.") + " " + msg
         self.statusBar().showMessage(msg, 15000)
         self.statusBar().setToolTip("\n".join(f"{p.file}: {p.reason}" for p in report.failed[:50]))
+        self._last_import_report = report
+        self.import_problems_button.setVisible(bool(report.failed or skipped))
         self._update_count()
         self.search_now(keep_story=True)
         self.import_done.emit(report)
         self._next_import()
+
+    def show_import_problems(self):
+        """The failed and skipped files of the last import, in a dialog (returned, shown non-modal)."""
+        from reader.gui.dialogs.importreport import ImportReportDialog
+
+        dialog = ImportReportDialog(self._last_import_report, self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
 
     def _on_import_failed(self, message: str) -> None:
         self._import_job = None

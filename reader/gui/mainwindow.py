@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -103,6 +104,13 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.import_progress = ImportProgress(self)
         self.import_progress.cancel_requested.connect(self.cancel_import)
         self.statusBar().addPermanentWidget(self.import_progress)
+        self.import_problems_button = QPushButton(self.tr("Import problems…"), self)
+        self.import_problems_button.setObjectName("importProblemsButton")
+        self.import_problems_button.setFlat(True)
+        self.import_problems_button.clicked.connect(self.show_import_problems)
+        self.import_problems_button.hide()
+        self.statusBar().addPermanentWidget(self.import_problems_button)
+        self._last_import_report = None
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 

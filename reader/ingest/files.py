@@ -70,18 +70,20 @@ def is_supported(path: Path) -> bool:
     return suffix_of(path) in SUPPORTED_SUFFIXES
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[Path]:
     """The files to read under ``paths``: folders walked recursively and sorted.
 
     In folders, hidden files and folders and unsupported suffixes (images, PDFs,
-    archives ...) are skipped. A path given explicitly is yielded as it is, even when
-    missing or unsupported, so that ``read_file`` can say what is wrong with it.
+    archives ...) are skipped; files skipped for their type are appended to
+    ``skipped`` when given, so the user can be told. A path given explicitly is
+    yielded as it is, even when missing or unsupported, so that ``read_file`` can
+    say what is wrong with it.
     """
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, skipped):
                 key = os.path.normcase(os.path.abspath(found))
                 if key not in seen:
                     seen.add(key)
@@ -93,8 +95,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
     found: list[Path] = []
+    other: list[Path] = []
 
     def unreadable(error: OSError) -> None:  # yielded so that read_file reports it
         if error.filename and Path(error.filename) != folder:
@@ -110,7 +113,11 @@ def _walk(folder: Path) -> Iterator[Path]:
             path = Path(root) / name
             if is_supported(path):
                 found.append(path)
+            else:
+                other.append(path)
     found.sort(key=lambda p: [part.lower() for part in p.relative_to(folder).parts])
+    if skipped is not None:
+        skipped.extend(sorted(other, key=lambda p: [part.lower() for part in p.relative_to(folder).parts]))
     return iter(found)
 
 

@@ -482,7 +482,15 @@
       <source>The new language applies when reader is next started.</source>
       <translation type="unfinished" />
     </message>
-  </context>
+      <message>
+      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import problems…</source>
+      <translation type="unfinished" />
+    </message>
+</context>
   <context>
     <name>NoteEditor</name>
     <message>
@@ -731,4 +739,23 @@
       <translation type="unfinished" />
     </message>
   </context>
+  <context>
+    <name>ImportReportDialog</name>
+      <message>
+      <source>Import problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 files could not be imported; %2 files were skipped because of their type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not imported:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Skipped (not a news file type):</source>
+      <translation type="unfinished" />
+    </message>
+</context>
 </TS>

@@ -481,7 +481,15 @@
       <source>The new language applies when reader is next started.</source>
       <translation>新的界面语言将在下次启动 reader 时生效。</translation>
     </message>
-  </context>
+      <message>
+      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation>导入完成：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <source>Import problems…</source>
+      <translation>导入问题…</translation>
+    </message>
+</context>
   <context>
     <name>NoteEditor</name>
     <message>
@@ -729,4 +737,23 @@
       <translation>文库中没有标签 %1</translation>
     </message>
   </context>
+  <context>
+    <name>ImportReportDialog</name>
+      <message>
+      <source>Import problems</source>
+      <translation>导入问题</translation>
+    </message>
+    <message>
+      <source>%1 files could not be imported; %2 files were skipped because of their type.</source>
+      <translation>%1 个文件未能导入；%2 个文件因类型不符被跳过。</translation>
+    </message>
+    <message>
+      <source>Not imported:</source>
+      <translation>未导入：</translation>
+    </message>
+    <message>
+      <source>Skipped (not a news file type):</source>
+      <translation>已跳过（不是新闻文件类型）：</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -434,3 +436,26 @@ def test_an_index_reset_by_a_new_format_is_rebuilt_from_its_folders_on_start(
         window.start()
     qtbot.waitUntil(lambda: window.index.count() == before, timeout=10000)
     assert not window.index.rebuild_pending
+
+
+def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(qtbot, library, make_window, tmp_path):
+    window = make_window(library)
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("来源: 测试\n\n导入清单的报道\n\n  正文一段。\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.import_paths([folder])
+    report = blocker.args[0]
+    assert sorted(Path(p).name for p in report.skipped) == ["photo.png", "scan.pdf"]
+    message = window.statusBar().currentMessage()
+    assert "1 failed" in message and "2 skipped" in message, message
+    button = window.import_problems_button
+    assert button.isVisible()
+    dialog = window.show_import_problems()
+    text = dialog.text()
+    assert "empty.txt" in text and "empty file" in text
+    assert "photo.png" in text and "scan.pdf" in text
+    dialog.close()
