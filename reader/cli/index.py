@@ -2,7 +2,8 @@
 
 New files are added, changed ones re-parsed, stories of files gone from the
 given folders removed; an unchanged archive costs (almost) nothing. With no
-PATH the folders imported before are scanned again. A progress bar goes to
+PATH the folders imported before are scanned again; ``--sample`` imports the
+bundled sample archive (what the app imports on first run). A progress bar goes to
 stderr when it is a terminal. Exit codes: 0 done, 1 some files failed (the
 rest is imported), 3 library busy (another process is importing), 4 index
 unusable.
@@ -33,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
     parser.add_argument(
         "--rebuild", action="store_true", help="throw the index away and import everything again"
+    )
+    parser.add_argument(
+        "--sample", action="store_true", help="also import the bundled sample archive (as the app does on first run)"
     )
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     parser.set_defaults(func=run)
@@ -74,9 +78,12 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.cli.search import stories_count
     from reader.index import IndexError_, LibraryBusy, open_index
 
     home = paths.home(args.home)
+    if getattr(args, "sample", False):
+        args.paths = [*args.paths, str(paths.bundled_archive())]
     try:
         library = open_index(home)
     except IndexError_ as exc:
@@ -110,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"added {report.added}, updated {report.updated}, removed {report.removed}, "
             f"unchanged {report.unchanged}, failed {len(report.failed)} "
-            f"({report.stories} stories imported, {total} in the library, {report.seconds:.1f} s)"
+            f"({stories_count(report.stories)} imported, {total} in the library, {report.seconds:.1f} s)"
         )
         for problem in report.failed:
             print(f"  failed: {problem.file}: {problem.reason}")

@@ -55,6 +55,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(func=run_show)
 
 
+EMPTY_LIBRARY = (
+    "the library is empty: import files with `reader index FOLDER...`, "
+    "or the bundled sample archive with `reader index --sample`"
+)
+
+
 def _open(args):
     from reader.index import IndexError_, open_index
 
@@ -85,6 +91,8 @@ def run_search(args: argparse.Namespace) -> int:
     )
     try:
         results = library.search(request)
+        if library.count() == 0:
+            results.notes = [*results.notes, EMPTY_LIBRARY]
     finally:
         library.close()
     if args.json:
@@ -111,7 +119,7 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     first = (results.page - 1) * results.page_size
     shown = len(results.hits)
-    print(f"{results.total} stories" + (f" (showing {first + 1}-{first + shown})" if shown else ""))
+    print(stories_count(results.total) + (f" (showing {first + 1}-{first + shown})" if shown else ""))
     for n, hit in enumerate(results.hits, first + 1):
         meta = " · ".join(x for x in (hit.date, hit.source) if x)
         print(f"\n{n}. {hit.title or '(untitled)'}  [{hit.id}]")
@@ -122,6 +130,11 @@ def run_search(args: argparse.Namespace) -> int:
 
             print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
     return 0
+
+
+def stories_count(n: int) -> str:
+    """``1 story``, ``3 stories``."""
+    return f"{n} story" if n == 1 else f"{n} stories"
 
 
 def run_show(args: argparse.Namespace) -> int:

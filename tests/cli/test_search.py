@@ -52,7 +52,9 @@ def test_search_filters_sort_and_paging(home):
 def test_search_notes_and_human_output(home):
     assert "unbalanced quote ignored" in search(home, '"马家柚')["notes"]
     human = reader("search", "马家柚", home=home)
-    assert human.returncode == 0 and "1 stories" in human.stdout and "上饶马家柚喜获丰收" in human.stdout
+    # issue 13: "1 stories" reads as "1 story"
+    assert human.returncode == 0 and "1 story" in human.stdout and "上饶马家柚喜获丰收" in human.stdout
+    assert "1 stories" not in human.stdout
     assert "<b>" not in human.stdout
 
 
@@ -95,3 +97,14 @@ def test_search_notes_name_what_was_ignored(home):
     assert any("place:江西" in n for n in bare["notes"])
     human = reader("search", "上饶", "--from", "2025-13-01", "--to", "2024-02-30", home=home)
     assert human.stderr.count("note: ") == 2  # one note a line
+
+
+def test_search_on_an_empty_library_says_so_and_how_to_import(tmp_path):
+    home = tmp_path / "empty"
+    data = search(home, "上饶")
+    assert data["total"] == 0
+    assert any("library is empty" in n and "reader index --sample" in n for n in data["notes"])
+    human = reader("search", "上饶", home=home)
+    assert "library is empty" in human.stderr
+    assert reader("index", "--sample", home=home).returncode == 0
+    assert search(home, "上饶")["total"] > 0 and not search(home, "上饶")["notes"]
