@@ -119,3 +119,20 @@ def test_a_simplified_story_exported_as_simplified_is_not_rewritten(stories):
     assert same.paragraphs == signed.paragraphs and same.title == signed.title
     assert "𬴂" not in "".join(same.paragraphs)
     assert convert_story(signed, "zh-hant").title != signed.title  # a change of script still converts
+
+
+def test_citation_files_get_the_permissions_pdfs_get(stories, tmp_path):
+    import os
+    import stat
+
+    from reader.export.pdf import export_pdf
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    want = 0o666 & ~mask
+    pdf = export_pdf(seed(stories)[:1], tmp_path / "one.pdf")
+    modes = {"pdf": stat.S_IMODE(pdf.stat().st_mode)}
+    for fmt, ext in (("gbt7714", ".txt"), ("ris", ".ris"), ("bibtex", ".bib"), ("csv", ".csv")):
+        out = export_citations(seed(stories)[:1], tmp_path / f"one{ext}", fmt)
+        modes[fmt] = stat.S_IMODE(out.stat().st_mode)
+    assert set(modes.values()) == {want}, {k: oct(v) for k, v in modes.items()}
