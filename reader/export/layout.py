@@ -199,9 +199,10 @@ def paint_cover(
     export_date: str,
     dates: tuple[str, str],
     selection: str = "",
+    filters: str = "",
     record: list[str],
 ) -> None:
-    """The first page: title, export date, number of stories, the selection."""
+    """The first page: title, export date, number of stories, the selection and its filters."""
     b = _Builder(painter.device(), geo.width, geo.height, script)
     b.block(title, 26, accent=True, align=Qt.AlignmentFlag.AlignHCenter, after=28, line_height=120)
     rows = [(lab["exported"], export_date), (lab["stories"], lab["count"].format(n=count))]
@@ -213,6 +214,8 @@ def paint_cover(
         rows.append((lab["collection"], collection))
     if selection:
         rows.append((lab["selection"], selection))
+    if filters:
+        rows.append((lab["filters"], filters))
     for name, value in rows:
         b.block(f"{name}：{value}", BODY_PT + 1, align=Qt.AlignmentFlag.AlignHCenter, after=6)
     record.append(b.doc.toPlainText())

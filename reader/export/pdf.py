@@ -69,13 +69,15 @@ def export_pdf(
     query: str = "",
     collection: str = "",
     selection: str = "",
+    filters: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Write ``stories`` to the PDF ``out`` in ``script``; returns ``out``.
 
     ``query``, ``collection`` or free text ``selection`` (e.g. "书签") names the
-    selection on the cover. ``progress(done,
+    selection on the cover, ``filters`` the filters it was narrowed by, already in
+    ``script`` (see ``labels.filters_text``). ``progress(done,
     total)`` is called after each story; ``cancelled()`` is checked between stories
     and raises :class:`ExportCancelled` (no file is left behind).
     """
@@ -146,6 +148,7 @@ def export_pdf(
                 export_date=export_date(),
                 dates=(dates[0], dates[-1]) if dates else ("", ""),
                 selection=convert(selection, script),
+                filters=filters,  # already in the script (filters_text)
                 record=drawn,
             )
             for page in range(toc_pages):

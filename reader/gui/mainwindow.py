@@ -391,6 +391,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             selected_ids=self.results_view.selected_ids(),
             script=self.script,
             folder=self.settings.last_export_dir,
+            settings=self.settings,
             parent=self,
         )
 

@@ -104,7 +104,39 @@
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
-  </context>
+      <message>
+      <source>Open file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Replace file?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not exported: %1 is kept as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting 1 story…</source>
+      <translation type="unfinished" />
+    </message>
+</context>
   <context>
     <name>Facets</name>
     <message>

@@ -104,7 +104,39 @@
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
-  </context>
+      <message>
+      <source>Open file</source>
+      <translation>打开文件</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Replace file?</source>
+      <translation>替换文件？</translation>
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation>%1 已存在，要替换吗？</translation>
+    </message>
+    <message>
+      <source>Not exported: %1 is kept as it was.</source>
+      <translation>未导出：%1 保持原样。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Exporting 1 story…</source>
+      <translation>正在导出 1 篇报道…</translation>
+    </message>
+</context>
   <context>
     <name>Facets</name>
     <message>
