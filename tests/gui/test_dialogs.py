@@ -157,3 +157,18 @@ def test_export_confirms_asks_before_overwriting_names_filters_and_remembers(
     assert again.format.currentData() == "pdf"
     assert again.title.text() == "我的选辑"
     assert again.path.text().startswith(str(tmp_path))
+
+
+def test_preferences_text_size_has_a_unit_and_the_reading_panes_range(qtbot, library, make_window, settings):
+    from reader.gui.views.reading import text_px
+
+    window = make_window(library)
+    settings.zoom = 2
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.zoom.suffix().strip() == "px"
+    assert dialog.zoom.value() == text_px(2) == window.reading.font_px_for(2)
+    assert (dialog.zoom.minimum(), dialog.zoom.maximum()) == (text_px(-4), text_px(10))
+    assert 10 <= dialog.zoom.minimum() < dialog.zoom.maximum() <= 40
+    dialog.zoom.setValue(text_px(5))
+    assert dialog.apply()["zoom"] == 5 and settings.zoom == 5

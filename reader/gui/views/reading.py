@@ -39,6 +39,18 @@ from reader.story import Story
 from reader.tags import label_in_script, tag_kind
 
 BASE_PX = 18
+#: Zoom steps of the reading pane (Ctrl+= / Ctrl+-, Preferences); each step is 2 px.
+ZOOM_MIN, ZOOM_MAX = -4, 10
+
+
+def text_px(zoom: int) -> int:
+    """The reading pane's text size in pixels at ``zoom`` steps."""
+    return max(10, BASE_PX + 2 * zoom)
+
+
+def zoom_for(px: int) -> int:
+    """The zoom step that gives (about) ``px`` pixels."""
+    return max(ZOOM_MIN, min(ZOOM_MAX, round((px - BASE_PX) / 2)))
 MEASURE_EM = 38
 
 
@@ -223,7 +235,7 @@ class ReadingPane(QWidget):
     def _render(self, keep_scroll: bool = True) -> None:
         bar = self.browser.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if keep_scroll and bar.maximum() else 0.0
-        font_px = max(10, BASE_PX + 2 * self.zoom)
+        font_px = text_px(self.zoom)
         self.browser.font_px = font_px
         doc = self.browser.document()
         font = with_cjk(QFont(self.browser.font()), self.script)  # regional glyph shapes
@@ -272,10 +284,14 @@ class ReadingPane(QWidget):
             self._render()
 
     def set_zoom(self, zoom: int) -> None:
-        zoom = max(-4, min(10, zoom))
+        zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
         if zoom != self.zoom:
             self.zoom = zoom
             self._render()
+
+    @staticmethod
+    def font_px_for(zoom: int) -> int:
+        return text_px(zoom)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom + 1)
