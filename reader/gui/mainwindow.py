@@ -288,9 +288,32 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.search_bar.set_total(results.total)
         self.search_bar.set_notes([translate_note(n) for n in results.notes])
         self.filter_panel.set_facets(results.facets)
+        self.results_view.set_empty_text(self._nothing_found_text(request, results) if not results.total else "")
+        if not results.total and self.reading.story is not None:  # nothing found: nothing to read
+            self._current_id = ""
+            self.reading.show_story(None)
         self.results_shown.emit(results.total)
         # The list paints first; the first story opens right after (typing stays snappy).
         QTimer.singleShot(0, self, lambda s=seq: self._after_results(s))  # dropped if the window is gone
+
+    def _nothing_found_text(self, request: SearchRequest, results: Results) -> str:
+        """What to try when a search found nothing."""
+        if self.index.count() == 0:
+            return self.tr("The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).")
+        lines = []
+        if request.query:
+            lines.append(self.tr("No stories contain “%1”.").replace("%1", request.query))
+            lines.append(
+                self.tr("Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.")
+            )
+        else:
+            lines.append(self.tr("No stories match."))
+        ticked = sum(len(v) for v in (request.filters or {}).values())
+        if ticked or self.filter_panel.bookmarked_only() or self.filter_panel.selected_collections():
+            lines.append(self.tr("Or clear the filters on the left (Clear filters)."))
+        if results.notes:
+            lines.append(self.tr("See the notes under the search box: part of the query was not used."))
+        return "\n\n".join(lines)
 
     def _after_results(self, seq: int) -> None:
         if seq != self._seq:

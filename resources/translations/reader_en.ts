@@ -522,6 +522,30 @@
       <source>Import problems…</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No stories contain “%1”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No stories match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Or clear the filters on the left (Clear filters).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>See the notes under the search box: part of the query was not used.</source>
+      <translation type="unfinished" />
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>

@@ -521,6 +521,30 @@
       <source>Import problems…</source>
       <translation>导入问题…</translation>
     </message>
+    <message>
+      <source>The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).</source>
+      <translation>文库是空的。请用“文件 ▸ 导入”（Ctrl+O）导入新闻文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>No stories contain “%1”.</source>
+      <translation>没有报道包含“%1”。</translation>
+    </message>
+    <message>
+      <source>Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.</source>
+      <translation>可以试试更短或更少的词：任何一串汉字都能查到，简体繁體皆可。</translation>
+    </message>
+    <message>
+      <source>No stories match.</source>
+      <translation>没有符合的报道。</translation>
+    </message>
+    <message>
+      <source>Or clear the filters on the left (Clear filters).</source>
+      <translation>或者清除左侧的筛选（清除筛选）。</translation>
+    </message>
+    <message>
+      <source>See the notes under the search box: part of the query was not used.</source>
+      <translation>请看检索框下的提示：检索式有一部分未被使用。</translation>
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>

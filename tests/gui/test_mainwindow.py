@@ -459,3 +459,19 @@ def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(qtbot,
     assert "empty.txt" in text and "empty file" in text
     assert "photo.png" in text and "scan.pdf" in text
     dialog.close()
+
+
+def test_no_results_says_what_to_try_and_clears_the_reading_pane(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    assert window.reading.story is not None
+    type_query(qtbot, window, "没有这样的词语组合")
+    assert window.model.total == 0
+    assert window.reading.story is None
+    hint = window.results_view.empty_text
+    assert "没有这样的词语组合" in hint and "shorter" in hint.lower()
+    window.filter_panel.model.set_checked("tag", "place:上饶", True)
+    type_query(qtbot, window, "另一个找不到的说法")
+    assert "filter" in window.results_view.empty_text.lower()
+    type_query(qtbot, window, "上饶")
+    assert window.results_view.empty_text == ""
