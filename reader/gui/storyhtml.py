@@ -26,11 +26,12 @@ class Palette:
     hit: str
     current_hit: str
     find: str
+    current_find: str  # unlike current_hit, so the two "current" marks are never confused
 
 
 PALETTES = {
-    "light": Palette("#1d1d1f", "#6e6e73", "#8a1c1c", "#fbfaf7", "#ffe58a", "#ff9f1a", "#9ad0ff"),
-    "dark": Palette("#e6e3dc", "#9d9a92", "#f0a58f", "#1e1f22", "#6b5a12", "#c0640a", "#1f5a8a"),
+    "light": Palette("#1d1d1f", "#6e6e73", "#8a1c1c", "#fbfaf7", "#ffe58a", "#ff9f1a", "#9ad0ff", "#3d8bfd"),
+    "dark": Palette("#e6e3dc", "#9d9a92", "#f0a58f", "#1e1f22", "#6b5a12", "#c0640a", "#1f5a8a", "#2f7fd8"),
 }
 
 

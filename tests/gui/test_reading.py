@@ -124,3 +124,19 @@ def test_tags_are_shown_by_label_in_the_script(qtbot):
     p.set_script("zh-hant")
     text = p.tags_label.text()
     assert "上饒" in text and "place:" not in text.split(">")[1]
+
+
+def test_the_current_search_hit_and_the_current_find_hit_differ_in_colour(qtbot):
+    p = pane(qtbot)
+    p.show_story(STORY, ["马家柚"])
+    p.next_hit()
+    p.open_find()
+    p.find_edit.setText("上饶")
+    p.next_find()
+    colours = {}
+    for sel in p.browser.extraSelections():
+        text = sel.cursor.selectedText()
+        colours.setdefault(text, set()).add(sel.format.background().color().name())
+    hit_colours, find_colours = colours["马家柚"], colours["上饶"]
+    assert len(hit_colours) == 2 and len(find_colours) == 2  # current and other, for each kind
+    assert not hit_colours & find_colours  # never the same colour for a search hit and a find hit

@@ -326,9 +326,9 @@ class ReadingPane(QWidget):
     def _update_selections(self) -> None:
         pal = PALETTES.get(self.theme, PALETTES["light"])
         selections = []
-        for spans, current, colour in (
-            (self.hits, self.current, pal.hit),
-            (self.finds, self.find_current, pal.find),
+        for spans, current, colour, current_colour in (
+            (self.hits, self.current, pal.hit, pal.current_hit),
+            (self.finds, self.find_current, pal.find, pal.current_find),
         ):
             for i, (start, end) in enumerate(spans):
                 sel = QTextEdit.ExtraSelection()
@@ -336,7 +336,7 @@ class ReadingPane(QWidget):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(pal.current_hit if i == current else colour))
+                fmt.setBackground(QColor(current_colour if i == current else colour))
                 sel.cursor, sel.format = cursor, fmt
                 selections.append(sel)
         self.browser.setExtraSelections(selections)
