@@ -140,3 +140,23 @@ def test_the_current_search_hit_and_the_current_find_hit_differ_in_colour(qtbot)
     hit_colours, find_colours = colours["马家柚"], colours["上饶"]
     assert len(hit_colours) == 2 and len(find_colours) == 2  # current and other, for each kind
     assert not hit_colours & find_colours  # never the same colour for a search hit and a find hit
+
+
+def test_a_right_click_on_a_tag_opens_the_tag_menu(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    p = pane(qtbot)
+    p.show_story(STORY, [])
+    p.tags_label.linkHovered.emit("place:上饶")  # the pointer is over the 上饶 chip
+    with qtbot.waitSignal(p.tag_clicked, timeout=1000) as blocker:
+        QApplication.sendEvent(
+            p.tags_label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+        )
+    assert blocker.args == ["place:上饶"]
+    p.tags_label.linkHovered.emit("")  # off the chips: no tag menu
+    with qtbot.assertNotEmitted(p.tag_clicked):
+        QApplication.sendEvent(
+            p.tags_label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+        )

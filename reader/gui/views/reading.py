@@ -139,6 +139,10 @@ class ReadingPane(QWidget):
         self.tags_label.setWordWrap(True)
         self.tags_label.setTextFormat(Qt.TextFormat.RichText)
         self.tags_label.linkActivated.connect(self.tag_clicked)
+        self._hovered_tag = ""  # the tag chip under the pointer, for a right-click
+        self.tags_label.linkHovered.connect(lambda link: setattr(self, "_hovered_tag", link))
+        self.tags_label.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tags_label.customContextMenuRequested.connect(self._on_tag_right_click)
         self.add_tag_btn = QToolButton(self)
         self.add_tag_btn.setObjectName("addTagButton")
         self.add_tag_btn.setText("＋")
@@ -212,6 +216,11 @@ class ReadingPane(QWidget):
             self.note_btn.setChecked(True)
         self._tags = list(tags if tags is not None else (story.tags if story else []))
         self._render(keep_scroll=False)
+
+    def _on_tag_right_click(self, _pos) -> None:
+        """A right-click on a tag opens the same tag menu as a left click."""
+        if self._hovered_tag:
+            self.tag_clicked.emit(self._hovered_tag)
 
     def set_tags(self, tags: list[str]) -> None:
         self._tags = list(tags)
