@@ -26,7 +26,7 @@ class ImportMixin:
     """Importing into the library for :class:`MainWindow`."""
 
     # -- import ---------------------------------------------------------
-    def start(self) -> None:
+    def start(self, keep_story: bool = False) -> None:
         """After the window shows: rebuild or first-run import, then the first search.
 
         An index reset by a new index format is rebuilt from every folder imported
@@ -37,7 +37,7 @@ class ImportMixin:
             self.import_paths([])  # no paths: the roots imported before
         elif self.index.count() == 0 and paths.bundled_archive().is_dir():
             self.import_paths([paths.bundled_archive()])
-        self.search_now()
+        self.search_now(keep_story=keep_story)
 
     def import_files_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -347,7 +347,8 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         return self._results
 
     # -- reading --------------------------------------------------------
-    def open_story(self, story_id: str) -> None:
+    def open_story(self, story_id: str, scroll_ratio: float | None = None) -> None:
+        """Show the story in the reading pane (at the first hit, or ``scroll_ratio`` down it)."""
         story = self.index.get(story_id)
         if story is None:
             self.statusBar().showMessage(
@@ -365,7 +366,10 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
                 ud.record_read(story_id)
             except Exception:  # history is a convenience; never block reading
                 pass
-        if self._results.terms:
+        if scroll_ratio is not None:
+            self.reading.set_scroll_ratio(scroll_ratio)
+            QTimer.singleShot(0, self, lambda r=scroll_ratio: self.reading.set_scroll_ratio(r))  # once laid out
+        elif self._results.terms:
             self.reading.next_hit()
         self.story_shown.emit(story_id)
 
@@ -456,9 +460,12 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         successor = MainWindow(self.home, self.index, self.userdata, self.settings, runner=self._runner_arg)
         app._reader_window = successor  # the application keeps its newest window alive
         successor.show()
-        successor.start()
-        if self._current_id:
-            successor.open_story(self._current_id)
+        reading = self._current_id
+        ratio = self.reading.scroll_ratio()
+        successor._current_id = reading  # the first results keep it open, not the first hit
+        successor.start(keep_story=bool(reading))
+        if reading:
+            successor.open_story(reading, scroll_ratio=ratio)
         self.close()
         return successor
 

@@ -153,3 +153,28 @@ def test_every_note_search_gives_is_translated_and_notes_are_one_a_line(qapp, tm
         assert bar.notes.text().count("\n") == len(cases) - 1
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_switching_language_keeps_the_reading_position(qtbot, library, make_window, monkeypatch, tmp_path):
+    from .test_mainwindow import type_query
+
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    window = make_window(library)
+    window.resize(1100, 700)
+    type_query(qtbot, window, "朝着春天出发")
+    story = window._current_id
+    bar = window.reading.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    ratio = window.reading.scroll_ratio()
+    assert 0.3 < ratio < 0.7
+    chinese = window.switch_language("zh_CN")
+    try:
+        qtbot.addWidget(chinese)
+        qtbot.waitUntil(lambda: chinese._current_id == story)
+        qtbot.wait(50)
+        assert chinese.reading.story is not None and chinese.reading.story.id == story
+        assert abs(chinese.reading.scroll_ratio() - ratio) < 0.05
+        chinese.close()
+    finally:
+        i18n.install(QCoreApplication.instance(), "en")

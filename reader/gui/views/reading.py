@@ -217,6 +217,15 @@ class ReadingPane(QWidget):
         self._tags = list(tags if tags is not None else (story.tags if story else []))
         self._render(keep_scroll=False)
 
+    def scroll_ratio(self) -> float:
+        """How far down the story the pane is scrolled (0 top, 1 bottom)."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_scroll_ratio(self, ratio: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(max(0.0, min(1.0, ratio)) * bar.maximum()))
+
     def _on_tag_right_click(self, _pos) -> None:
         """A right-click on a tag opens the same tag menu as a left click."""
         if self._hovered_tag:
