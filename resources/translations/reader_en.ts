@@ -490,11 +490,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="87" />
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../reader/gui/importing.py" line="99" />
       <source>Import cancelled.</source>
       <translation type="unfinished" />
@@ -544,6 +539,10 @@
     </message>
     <message>
       <source>See the notes under the search box: part of the query was not used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added 1 story to %2.</source>
       <translation type="unfinished" />
     </message>
 </context>
@@ -802,15 +801,27 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>%1 files could not be imported; %2 files were skipped because of their type.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Not imported:</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Skipped (not a news file type):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 file could not be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 files could not be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 file was skipped because of its type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 files were skipped because of their type.</source>
       <translation type="unfinished" />
     </message>
 </context>

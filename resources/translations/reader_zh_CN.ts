@@ -489,11 +489,6 @@
       <translation>%1 项</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="87" />
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed.</source>
-      <translation>导入完成：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5。</translation>
-    </message>
-    <message>
       <location filename="../../reader/gui/importing.py" line="99" />
       <source>Import cancelled.</source>
       <translation>导入已取消。</translation>
@@ -544,6 +539,10 @@
     <message>
       <source>See the notes under the search box: part of the query was not used.</source>
       <translation>请看检索框下的提示：检索式有一部分未被使用。</translation>
+    </message>
+    <message>
+      <source>Added 1 story to %2.</source>
+      <translation>已将 1 篇报道加入“%2”。</translation>
     </message>
 </context>
   <context>
@@ -800,16 +799,28 @@
       <translation>导入问题</translation>
     </message>
     <message>
-      <source>%1 files could not be imported; %2 files were skipped because of their type.</source>
-      <translation>%1 个文件未能导入；%2 个文件因类型不符被跳过。</translation>
-    </message>
-    <message>
       <source>Not imported:</source>
       <translation>未导入：</translation>
     </message>
     <message>
       <source>Skipped (not a news file type):</source>
       <translation>已跳过（不是新闻文件类型）：</translation>
+    </message>
+    <message>
+      <source>1 file could not be imported.</source>
+      <translation>1 个文件未能导入。</translation>
+    </message>
+    <message>
+      <source>%1 files could not be imported.</source>
+      <translation>%1 个文件未能导入。</translation>
+    </message>
+    <message>
+      <source>1 file was skipped because of its type.</source>
+      <translation>1 个文件因类型不符被跳过。</translation>
+    </message>
+    <message>
+      <source>%1 files were skipped because of their type.</source>
+      <translation>%1 个文件因类型不符被跳过。</translation>
     </message>
 </context>
 </TS>

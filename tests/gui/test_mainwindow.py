@@ -475,3 +475,18 @@ def test_no_results_says_what_to_try_and_clears_the_reading_pane(qtbot, library,
     assert "filter" in window.results_view.empty_text.lower()
     type_query(qtbot, window, "上饶")
     assert window.results_view.empty_text == ""
+
+
+def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    window.results_view.setCurrentIndex(window.model.index(0, 0))
+    window.add_selection_to_collection("单篇")
+    message = window.statusBar().currentMessage()
+    assert "1 story" in message and "1 stories" not in message
+    from reader.gui.dialogs.importreport import ImportReportDialog
+    from reader.index.library import ImportReport, Problem
+
+    dialog = ImportReportDialog(ImportReport(failed=[Problem("a.txt", "empty file")], skipped=["b.png"]))
+    qtbot.addWidget(dialog)
+    assert "1 file could not be imported" in dialog.text() and "1 file was skipped" in dialog.text()

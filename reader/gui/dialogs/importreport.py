@@ -18,11 +18,17 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("Import problems"))
         failed = list(getattr(report, "failed", []))
         skipped = list(getattr(report, "skipped", []))
-        summary = (
-            self.tr("%1 files could not be imported; %2 files were skipped because of their type.")
-            .replace("%1", str(len(failed)))
-            .replace("%2", str(len(skipped)))
+        not_imported = (
+            self.tr("1 file could not be imported.")
+            if len(failed) == 1
+            else self.tr("%1 files could not be imported.").replace("%1", str(len(failed)))
         )
+        left_out = (
+            self.tr("1 file was skipped because of its type.")
+            if len(skipped) == 1
+            else self.tr("%1 files were skipped because of their type.").replace("%1", str(len(skipped)))
+        )
+        summary = f"{not_imported} {left_out}"
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
         lines: list[str] = []
