@@ -4,7 +4,10 @@ Catalog sources are ``resources/translations/reader_<lang>.ts`` (Qt Linguist
 XML, edited by hand or refreshed with ``pyside6-lupdate``). The compiled
 ``.qm`` is not committed: at start, if the cache has none or it is older than
 the ``.ts``, it is built with the ``lrelease`` that ships in the PySide6
-wheel (``PySide6/lrelease``) into ``cache_dir()/translations``. Interface
+wheel (``PySide6/lrelease``) into ``cache_dir()/translations``. Qt's own
+catalog (``qtbase_zh_CN.qm`` from ``QLibraryInfo.path(TranslationsPath)``, shipped
+in the PySide6-Essentials wheel) translates Qt's dialogs; the few words it lacks
+are in our catalog (:data:`QT_MISSING`). Interface
 text is Chinese unless the system (or the user's choice) is English.
 OpenCC never touches these strings.
 """
@@ -105,6 +108,14 @@ def install(app: QCoreApplication, setting: str = "auto") -> str:
     )
     return lang
 
+
+#: Qt's own words that Qt's shipped qtbase_zh_CN.qm lacks (Qt 6.11's file dialog says "&Look in:"
+#: and "Files of &type:", the catalog only has "Look in:" and "Files of type:"): our catalog
+#: carries them in Qt's contexts, so Qt's dialogs speak Chinese too.
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 #: Notes reader.index gives about a query, listed so lupdate puts them in the catalogs.
 SEARCH_NOTES = (

@@ -825,4 +825,15 @@
       <translation type="unfinished" />
     </message>
 </context>
+  <context>
+    <name>QFileDialog</name>
+      <message>
+      <source>&amp;Look in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+</context>
 </TS>

@@ -823,4 +823,15 @@
       <translation>%1 个文件因类型不符被跳过。</translation>
     </message>
 </context>
+  <context>
+    <name>QFileDialog</name>
+      <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
 </TS>

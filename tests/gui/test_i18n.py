@@ -1,6 +1,7 @@
 """Interface language: chosen from the locale or setting, catalogs built by the project's own files."""
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -178,3 +179,22 @@ def test_switching_language_keeps_the_reading_position(qtbot, library, make_wind
         chinese.close()
     finally:
         i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_qt_own_dialogs_speak_chinese_in_the_chinese_interface(qapp, monkeypatch, tmp_path):
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    qm_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    assert (Path(qm_dir) / "qtbase_zh_CN.qm").is_file(), "PySide6 ships Qt's own Chinese catalog"
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    i18n.install(qapp, "zh_CN")
+    try:
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"].startswith("查找范围")
+        assert labels["fileTypeLabel"].startswith("文件类型")
+        dialog.deleteLater()
+    finally:
+        i18n.install(qapp, "en")
