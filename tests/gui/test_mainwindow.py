@@ -490,3 +490,23 @@ def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
     dialog = ImportReportDialog(ImportReport(failed=[Problem("a.txt", "empty file")], skipped=["b.png"]))
     qtbot.addWidget(dialog)
     assert "1 file could not be imported" in dialog.text() and "1 file was skipped" in dialog.text()
+
+
+def test_after_ticking_a_place_the_other_places_stay_listed_with_their_counts(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "")
+    places = {
+        v: c for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        if f == "tag" and v.startswith("place:")
+    }
+    assert "place:江西" in places and len(places) >= 3
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.filter_panel.model.set_checked("tag", "place:江西", True)
+    after = {
+        v: c for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        if f == "tag" and v.startswith("place:")
+    }
+    assert window.model.total == places["place:江西"]
+    top = sorted(places, key=lambda v: -places[v])[:10]
+    for value in top:
+        assert after.get(value) == places[value], value  # still listed, with the count it would add
