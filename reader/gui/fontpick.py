@@ -42,6 +42,16 @@ _WRITING = {
     "zh-hk": QFontDatabase.WritingSystem.TraditionalChinese,
 }
 _registered: dict[str, str] = {}
+#: The system's families, seen before the bundled fallback faces were loaded: those faces back
+#: up the user's font, they never replace it as the chosen family.
+_system: set[str] | None = None
+
+
+def _system_families() -> set[str]:
+    global _system
+    if _system is None:
+        _system = set(QFontDatabase.families())
+    return _system
 
 
 def remember_registered(families: dict[str, str]) -> None:
@@ -53,12 +63,12 @@ def family_for(script: str = "zh-hans") -> str:
     """The best installed family for ``script``, or "" when none covers Chinese."""
     if _registered:  # the system had none: use the bundled font
         return _registered.get(script) or _registered.get("zh-hans") or next(iter(_registered.values()))
-    installed = set(QFontDatabase.families())
+    installed = _system_families()
     for name in PREFERRED.get(script, ()) + PREFERRED["zh-hans"]:
         if name in installed:
             return name
     for name in QFontDatabase.families(_WRITING.get(script, QFontDatabase.WritingSystem.SimplifiedChinese)):
-        if not QFontDatabase.isPrivateFamily(name):
+        if name in installed and not QFontDatabase.isPrivateFamily(name):
             return name
     return ""
 
