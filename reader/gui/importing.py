@@ -107,9 +107,15 @@ class ImportMixin:
         self._last_live_refresh = 0.0
         self.import_progress.end()
         skipped = list(getattr(report, "skipped", []))
-        msg = QCoreApplication.translate(
-            "MainWindow", "Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped."
+        files = QCoreApplication.translate(
+            "MainWindow", "Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped."
         )
+        stories = (
+            QCoreApplication.translate("MainWindow", "Imported 1 story.")
+            if getattr(report, "stories", 0) == 1
+            else QCoreApplication.translate("MainWindow", "Imported %7 stories.")
+        )
+        msg = f"{stories} {files}"  # stories counted as stories, files as files
         for key, value in (
             ("%1", report.added),
             ("%2", report.updated),
@@ -117,6 +123,7 @@ class ImportMixin:
             ("%4", report.unchanged),
             ("%5", len(report.failed)),
             ("%6", len(skipped)),
+            ("%7", getattr(report, "stories", 0)),
         ):
             msg = msg.replace(key, str(value))
         if getattr(report, "cancelled", False):

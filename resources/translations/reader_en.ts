@@ -509,10 +509,6 @@
       <source>The new language applies when reader is next started.</source>
       <translation type="unfinished" />
     </message>
-      <message>
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
-      <translation type="unfinished" />
-    </message>
     <message>
       <source>Import problems…</source>
       <translation type="unfinished" />
@@ -543,6 +539,18 @@
     </message>
     <message>
       <source>Added 1 story to %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported 1 story.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported %7 stories.</source>
       <translation type="unfinished" />
     </message>
 </context>

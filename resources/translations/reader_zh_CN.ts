@@ -508,10 +508,6 @@
       <source>The new language applies when reader is next started.</source>
       <translation>新的界面语言将在下次启动 reader 时生效。</translation>
     </message>
-      <message>
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
-      <translation>导入完成：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5，跳过 %6。</translation>
-    </message>
     <message>
       <source>Import problems…</source>
       <translation>导入问题…</translation>
@@ -543,6 +539,18 @@
     <message>
       <source>Added 1 story to %2.</source>
       <translation>已将 1 篇报道加入“%2”。</translation>
+    </message>
+    <message>
+      <source>Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation>文件：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <source>Imported 1 story.</source>
+      <translation>已导入 1 篇报道。</translation>
+    </message>
+    <message>
+      <source>Imported %7 stories.</source>
+      <translation>已导入 %7 篇报道。</translation>
     </message>
 </context>
   <context>

@@ -452,6 +452,7 @@ def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(qtbot,
     assert sorted(Path(p).name for p in report.skipped) == ["photo.png", "scan.pdf"]
     message = window.statusBar().currentMessage()
     assert "1 failed" in message and "2 skipped" in message, message
+    assert message.startswith("Imported 1 story. Files: 1 added")  # stories counted as stories, files as files
     button = window.import_problems_button
     assert button.isVisible()
     dialog = window.show_import_problems()
