@@ -160,6 +160,10 @@ SEARCH_NOTE_PATTERNS = (
         QT_TRANSLATE_NOOP("SearchNotes", "tag %1 has no kind: matched %2"),
     ),
     (re.compile(r"no tag (.+) in the library"), QT_TRANSLATE_NOOP("SearchNotes", "no tag %1 in the library")),
+    (
+        re.compile(r"(.+) holds no letters, digits or characters to search: ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "%1 holds no letters, digits or characters to search: ignored"),
+    ),
 )
 
 

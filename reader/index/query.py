@@ -216,6 +216,8 @@ class _Parser:
         folded = fold(tok.text)
         units = query_units(folded)
         if not units:
+            if tok.text.strip():
+                self.note(f"{tok.text.strip()!r} holds no letters, digits or characters to search: ignored")
             return None
         if not self.negated:
             self.terms.extend(text for text, _s, _e, _cjk in spans(folded))

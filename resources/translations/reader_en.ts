@@ -801,7 +801,11 @@
       <source>no tag %1 in the library</source>
       <translation type="unfinished" />
     </message>
-  </context>
+      <message>
+      <source>%1 holds no letters, digits or characters to search: ignored</source>
+      <translation type="unfinished" />
+    </message>
+</context>
   <context>
     <name>ImportReportDialog</name>
       <message>

@@ -799,7 +799,11 @@
       <source>no tag %1 in the library</source>
       <translation>文库中没有标签 %1</translation>
     </message>
-  </context>
+      <message>
+      <source>%1 holds no letters, digits or characters to search: ignored</source>
+      <translation>%1 中没有可检索的文字，已忽略</translation>
+    </message>
+</context>
   <context>
     <name>ImportReportDialog</name>
       <message>

@@ -59,3 +59,10 @@ def test_facet_values_of_a_ticked_facet_stay_listed_with_their_own_counts(small_
     assert tags["person:刘长胜"] == unfiltered["person:刘长胜"]
     # other facets still count the filtered set (AND across facets)
     assert sum(c for _v, c in ticked.facets["year"]) == ticked.total
+
+
+def test_a_word_with_nothing_searchable_in_it_is_said(small_library):
+    results = search(small_library, "上饶 ，，")
+    assert any("，，" in n for n in results.notes), results.notes
+    assert results.total == search(small_library, "上饶").total
+    assert not search(small_library, '"上饶 公交"').notes
