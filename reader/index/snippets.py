@@ -93,7 +93,9 @@ def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
 
     text = story.text
     if terms and not _occurrences(fold(" ".join(text.split())), terms):
-        printed = printed_body(story)
-        if _occurrences(fold(" ".join(printed.split())), terms):
-            text = printed
+        lines = printed_body(story).split("\n")
+        for i, line in enumerate(lines):  # from the first printed line holding a hit (the byline, say)
+            if _occurrences(fold(line), terms):
+                text = "\n".join(lines[i:])
+                break
     return highlight(text, terms, width) if text else ""

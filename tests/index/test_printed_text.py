@@ -100,3 +100,8 @@ def test_snippet_of_a_hit_deep_in_a_long_story_shows_the_hit_marked():
     snippet = highlight(text, ["光伏"])
     assert "<b>光伏</b>" in snippet
     assert snippet.startswith("…") and "开头的段落没有要找的词。" * 3 not in snippet
+
+
+def test_a_byline_hit_snippet_starts_at_the_byline(library):
+    hit = next(h for h in library.search(SearchRequest(query="蔡文逸")).hits if "朝着春天出发" in h.title)
+    assert hit.snippet.startswith("本报记者 <b>蔡文逸</b>"), hit.snippet
