@@ -54,14 +54,19 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     """HTML: the window of ``text`` with the most distinct hits, hits wrapped in ``<b>``."""
+    return _highlight(text, terms, width)[0]
+
+
+def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
+    """``(snippet HTML, whether any term occurs in text)``; text is folded once."""
     text = " ".join(text.split())
     if not text:
-        return ""
+        return "", False
     folded = fold(text)
     spans = _occurrences(folded, terms)
     if not spans:
         cut = text[:width]
-        return html.escape(cut) + ("…" if len(text) > width else "")
+        return html.escape(cut) + ("…" if len(text) > width else ""), False
     best, best_score = 0, None
     for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
         start = max(0, s - width // 4)
@@ -83,7 +88,7 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     out.append(html.escape(text[pos:end]))
     if end < len(text):
         out.append("…")
-    return "".join(out)
+    return "".join(out), True
 
 
 def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
@@ -91,11 +96,11 @@ def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
     printed lines before it (source, column, byline) where the hit is, else the opening."""
     from reader.index.documents import printed_body
 
-    text = story.text
-    if terms and not _occurrences(fold(" ".join(text.split())), terms):
+    snippet, found = _highlight(story.text, terms, width)
+    if terms and not found:
         lines = printed_body(story).split("\n")
-        for i, line in enumerate(lines):  # from the first printed line holding a hit (the byline, say)
+        head = len(lines) - len(story.text.split("\n"))  # the lines before the story's own text
+        for i, line in enumerate(lines[:head]):  # from the first one holding a hit (the byline, say)
             if _occurrences(fold(line), terms):
-                text = "\n".join(lines[i:])
-                break
-    return highlight(text, terms, width) if text else ""
+                return _highlight("\n".join(lines[i:]), terms, width)[0]
+    return snippet
