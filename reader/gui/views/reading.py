@@ -307,10 +307,6 @@ class ReadingPane(QWidget):
             self.zoom = zoom
             self._render()
 
-    @staticmethod
-    def font_px_for(zoom: int) -> int:
-        return text_px(zoom)
-
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom + 1)
 
