@@ -1,11 +1,25 @@
 """Interface language: chosen from the locale or setting, catalogs built by the project's own files."""
 
+import contextlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reader.gui import i18n
+
+
+@contextlib.contextmanager
+def chinese_catalog(tmp_path):
+    """The Chinese interface catalog, built into ``tmp_path`` and installed for the block."""
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_chinese_by_default_english_for_english_systems(monkeypatch):
@@ -71,15 +85,9 @@ def test_the_window_speaks_chinese_and_translates_query_notes(qtbot, library, ma
 
 
 def test_notes_with_a_variable_part_are_translated_around_it(qapp, tmp_path):
-    qm = i18n.build_qm("zh_CN", tmp_path)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with chinese_catalog(tmp_path):
         assert i18n.translate_note("invalid date '2024-13' ignored") == "日期 '2024-13' 无效，已忽略"
         assert i18n.translate_note("something new") == "something new"
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, monkeypatch):
@@ -132,11 +140,7 @@ def test_switching_language_rebuilds_the_window_in_it(
 def test_every_note_search_gives_is_translated_and_notes_are_one_a_line(qapp, tmp_path):
     from reader.gui.views.searchbar import SearchBar
 
-    qm = i18n.build_qm("zh_CN", tmp_path)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with chinese_catalog(tmp_path):
         cases = {
             "unknown field 'foo': searched as text": "未知字段 'foo'，已按普通文字检索",
             "reversed date range '2024-06..2024-01' read as '2024-01..2024-06'": (
@@ -152,8 +156,6 @@ def test_every_note_search_gives_is_translated_and_notes_are_one_a_line(qapp, tm
         bar = SearchBar()
         bar.set_notes([i18n.translate_note(n) for n in cases])
         assert bar.notes.text().count("\n") == len(cases) - 1
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_switching_language_keeps_the_reading_position(qtbot, library, make_window, monkeypatch, tmp_path):
