@@ -299,6 +299,8 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
     def _nothing_found_text(self, request: SearchRequest, results: Results) -> str:
         """What to try when a search found nothing."""
         if self.index.count() == 0:
+            if self.importing():
+                return self.tr("Importing: stories appear here as they arrive.")
             return self.tr("The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).")
         lines = []
         if request.query:

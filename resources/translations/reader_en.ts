@@ -553,6 +553,10 @@
       <source>Imported %7 stories.</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>Importing: stories appear here as they arrive.</source>
+      <translation type="unfinished" />
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>

@@ -552,6 +552,10 @@
       <source>Imported %7 stories.</source>
       <translation>已导入 %7 篇报道。</translation>
     </message>
+    <message>
+      <source>Importing: stories appear here as they arrive.</source>
+      <translation>正在导入：报道一到就会显示在这里。</translation>
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>
