@@ -215,8 +215,15 @@ def _match(
     fq: wq.Query | None,
     scored: bool,
     story_ids: list[str] | None = None,
+    base: Matched | None = None,
 ) -> Matched:
-    """Live stories matching ``q`` (``None``: all), filter ``fq`` and (if given) ``story_ids``."""
+    """Live stories matching ``q`` (``None``: all), filter ``fq`` and (if given) ``story_ids``.
+
+    With ``base`` (an evaluation of the same ``q`` and ids under fewer filters) only ``fq`` is
+    evaluated, to narrow it: the query is not evaluated again.
+    """
+    if base is not None:
+        return _narrowed(base, fq)
     weighting = searcher.weighting if scored and q is not None else None
     leaves = cache.leaves(searcher)
     masks, scores = [], []
@@ -239,6 +246,19 @@ def _match(
         if weighting is not None:
             scores.append(score if score is not None else np.zeros(leaf.data.size))
     return Matched(leaves, masks, scores if weighting is not None else None)
+
+
+def _narrowed(base: Matched, fq: wq.Query) -> Matched:
+    """``base`` with filter ``fq`` applied too: the same leaves and scores, fewer stories (see ``_match``)."""
+    constants: dict = {}
+    masks = [
+        mask & evaluate(fq, leaf.view(constants), None).mask if mask.any() else mask
+        for leaf, mask in zip(base.leaves, base.masks, strict=True)
+    ]
+    out = Matched(base.leaves, masks, None)
+    if base.scores is not None:
+        out.scores = base.scores[np.searchsorted(base.docs, out.docs)]  # docs ascend in both
+    return out
 
 
 def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tuple[str, int]]]:
@@ -329,7 +349,20 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
             cache.remember(key, matched)
         return matched
 
-    matched = matched_for(key, fq)
+    def loose_for(name: str) -> Matched:
+        """The request without facet ``name``'s filter (what that facet's values are counted over)."""
+        others = [v for k, v in filter_parts.items() if k != name]
+        return matched_for(key_without(name), _and(others))
+
+    faceted = [name for name in FACETS if name in filter_parts] if request.facets else []
+    matched = cache.result(key)
+    if matched is None:
+        if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
+            base = loose_for(faceted[0])
+            matched = _match(searcher, cache, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base)
+            cache.remember(key, matched)
+        else:
+            matched = matched_for(key, fq)
     total = matched.total
     want = total if ids_only else min(total, page * page_size)
     top = _ranked(matched, by_date, want)
@@ -364,13 +397,11 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         if matched.facets is None:
             matched.facets = count_facets(matched, cache.vocab)
         facets = {name: list(values) for name, values in matched.facets.items()}
-        for name in FACETS:  # OR within a facet: its values count without its own filter
-            if name in filter_parts and name in facets:
-                others = {k: v for k, v in filter_parts.items() if k != name}
-                loose = matched_for(key_without(name), _and(list(others.values())))
-                if loose.facets is None:
-                    loose.facets = count_facets(loose, cache.vocab)
-                facets[name] = list(loose.facets.get(name, []))
+        for name in faceted:  # OR within a facet: its values count without its own filter
+            loose = loose_for(name)
+            if loose.facets is None:
+                loose.facets = count_facets(loose, cache.vocab)
+            facets[name] = list(loose.facets.get(name, []))
     return Results(
         hits=hits,
         total=total,

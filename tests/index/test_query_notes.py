@@ -66,3 +66,19 @@ def test_a_word_with_nothing_searchable_in_it_is_said(small_library):
     assert any("，，" in n for n in results.notes), results.notes
     assert results.total == search(small_library, "上饶").total
     assert not search(small_library, '"上饶 公交"').notes
+
+
+def test_a_filtered_search_ranks_and_counts_the_same_with_or_without_facets(small_library):
+    for query, filters in (
+        ("上饶", {"tag": ["place:上饶"]}),
+        ("柚", {"source": ["新华网"], "year": ["2024"]}),
+        ("", {"tag": ["place:江西", "person:刘长胜"]}),
+        ("上饶 OR 刘长胜", {"tag": ["place:上饶"], "author": ["徐浠乐", "王五"]}),
+    ):
+        for sort in ("relevance", "date"):
+            small_library._cache._results.clear()  # each way evaluated afresh, not served from the LRU
+            with_facets = search(small_library, query, filters=filters, sort=sort)
+            small_library._cache._results.clear()
+            plain = search(small_library, query, filters=filters, sort=sort, facets=False)
+            assert [(h.id, h.score) for h in with_facets.hits] == [(h.id, h.score) for h in plain.hits]
+            assert with_facets.total == plain.total
