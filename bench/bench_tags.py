@@ -21,7 +21,8 @@ import statistics
 import time
 from pathlib import Path
 
-from reader.paths import shared_dir
+from corpus_folder import corpus_folder
+
 from reader.story import Story
 from reader.tags import auto_tags
 
@@ -46,7 +47,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
-    stories = sample(args.corpus or shared_dir() / "corpus", args.n)
+    stories = sample(corpus_folder(args.corpus, "bench_tags"), args.n)
     t0 = time.perf_counter()
     auto_tags(Story(title="预热", paragraphs=["江西上饶的马家柚。"]))
     print(f"first call (loads jieba, places, fold table): {time.perf_counter() - t0:.2f} s")

@@ -19,7 +19,8 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from reader.paths import shared_dir
+from corpus_folder import corpus_folder
+
 from reader.tags.segment import is_cjk, segment, to_simplified
 from reader.tags.topics import NOUN_TAGS
 
@@ -32,7 +33,7 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=0.006)
     ap.add_argument("--corpus", type=Path, default=None)
     args = ap.parse_args()
-    corpus = args.corpus or shared_dir() / "corpus"
+    corpus = corpus_folder(args.corpus, "build_generic_words")
     shares: list[dict[str, float]] = []
     for path in sorted(corpus.glob("*.jsonl")):
         with open(path, encoding="utf-8") as fh:

@@ -13,7 +13,8 @@ import json
 import random
 from pathlib import Path
 
-from reader.paths import shared_dir
+from corpus_folder import corpus_folder
+
 from reader.story import Story
 from reader.tags import auto_tags
 
@@ -38,7 +39,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", type=Path, default=None)
     args = ap.parse_args()
-    corpus = args.corpus or (shared_dir() / "corpus")
+    corpus = corpus_folder(args.corpus, "tags_sample")
     n_tags = 0
     for i, (coll, story) in enumerate(corpus_stories(corpus, args.per, args.seed), 1):
         tags = auto_tags(story)

@@ -74,8 +74,17 @@ def open_library(home: Path):
     return index, userdata
 
 
-def run(home: str | None = None) -> int:
-    """Open the app on the library at ``home`` (default: reader.paths.home()); returns the exit code."""
+class LibraryUnavailable(Exception):
+    """The library home could not be opened (the message names the folder and why)."""
+
+
+def open_window(home: str | None = None):
+    """Start the app as ``reader`` does: the QApplication, the library, the shown main window.
+
+    ``window.start()`` has run, so on first run the bundled archive is importing in
+    the background. Returns ``(app, window, index)``; raises LibraryUnavailable when the
+    library cannot be opened. ``.ci/smoke_app.py`` drives this same start on an installed package.
+    """
     from reader.gui.settings import Settings
 
     settings = Settings()
@@ -86,13 +95,22 @@ def run(home: str | None = None) -> int:
     try:
         index, userdata = open_library(library)
     except Exception as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, "reader", f"{library}: {exc}")
-        return 2
+        raise LibraryUnavailable(f"{library}: {exc}") from exc
     window = MainWindow(library, index, userdata, settings)
     window.show()
     window.start()
+    return app, window, index
+
+
+def run(home: str | None = None) -> int:
+    """Open the app on the library at ``home`` (default: reader.paths.home()); returns the exit code."""
+    try:
+        app, _window, index = open_window(home)
+    except LibraryUnavailable as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "reader", str(exc))
+        return 2
     code = app.exec()
     index.close()
     return int(code)

@@ -1,13 +1,20 @@
-"""Where reader keeps things: the library home, caches, the bundled archive.
+"""Where reader keeps things: the library home, caches, the bundled archive and resources.
 
-Everything that touches the disk asks this module. The library home is, in order:
-an explicit ``--home``, the ``READER_HOME`` environment variable, the platform's
-user data folder. Tests point ``READER_HOME`` at a temporary folder.
+Everything that touches the disk asks this module. What ships with reader (the
+sample archive, icons, styles, catalogs) is read from the installed package with
+``importlib.resources`` (packages ``reader.archive`` and ``reader.resources``, mapped
+from the top-level ``archive/`` and ``resources/`` folders by ``pyproject.toml``), so
+it works the same from a wheel, an editable install or any working folder.
+
+The library home is, in order: an explicit ``--home``, the ``READER_HOME``
+environment variable, the platform's user data folder. The test suite points
+``READER_HOME``, ``READER_CACHE`` and ``READER_SETTINGS`` at a temporary folder.
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -46,14 +53,22 @@ def cache_dir() -> Path:
     return path
 
 
+def _package_folder(package: str) -> Path:
+    """The folder of an installed data package (a real folder: Qt and ingest need file paths)."""
+    folder = resources.files(package)
+    if not isinstance(folder, Path):  # e.g. imported from a zip file
+        raise RuntimeError(f"{package} is not installed as a folder ({folder}): reinstall reader with pip")
+    return folder
+
+
 def bundled_archive() -> Path:
-    """The sample archive shipped with the project (``archive/`` beside the package)."""
-    return Path(__file__).resolve().parent.parent / "archive"
+    """The sample archive shipped with reader (package ``reader.archive``)."""
+    return _package_folder("reader.archive")
 
 
 def resources_dir() -> Path:
-    """Icons, styles and translations (``resources/`` beside the package)."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """Icons, styles and translations shipped with reader (package ``reader.resources``)."""
+    return _package_folder("reader.resources")
 
 
 def shared_dir() -> Path | None:

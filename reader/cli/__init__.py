@@ -3,6 +3,8 @@
 Each sub-command lives in its own module here and exposes ``register(subparsers)``,
 which adds its parser and sets ``func`` to a callable taking the parsed arguments
 and returning an exit code. ``reader`` with no sub-command opens the app.
+Global options (``--home``) are accepted before the command and after it, at every
+level (``reader --home D search X`` and ``reader search X --home D`` are the same).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument("--home", help="library home folder (default: READER_HOME or the user data folder)")
+    _add_global_options(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -40,7 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(subparsers)
+    _add_global_options_to_commands(parser)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--home", default=default, help="library home folder (default: READER_HOME or the user data folder)"
+    )
+
+
+def _add_global_options_to_commands(parser: argparse.ArgumentParser) -> None:
+    """Every sub-command (and sub-sub-command) accepts the global options too.
+
+    Their default there is SUPPRESS, so a value given before the command is kept
+    unless the same option is given again after it.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                _add_global_options(sub, default=argparse.SUPPRESS)
+                _add_global_options_to_commands(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    from reader.display import EXIT_NO_DISPLAY, missing_display
+
+    problem = missing_display()
+    if problem:
+        print(f"reader: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     try:
         from reader.app import run
     except ImportError:

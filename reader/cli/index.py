@@ -33,10 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import")
     parser.add_argument(
-        "--rebuild", action="store_true", help="throw the index away and import everything again"
+        "--sample", action="store_true", help="also import the sample archive that ships with reader"
     )
     parser.add_argument(
-        "--sample", action="store_true", help="also import the bundled sample archive (as the app does on first run)"
+        "--rebuild", action="store_true", help="throw the index away and import everything again"
     )
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     parser.set_defaults(func=run)
@@ -82,22 +82,22 @@ def run(args: argparse.Namespace) -> int:
     from reader.index import IndexError_, LibraryBusy, open_index
 
     home = paths.home(args.home)
-    if getattr(args, "sample", False):
-        args.paths = [*args.paths, str(paths.bundled_archive())]
+    given = [*args.paths, *([str(paths.bundled_archive())] if args.sample else [])]
     try:
         library = open_index(home)
     except IndexError_ as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INDEX
     try:
-        if not args.paths and not library.roots():
+        if not given and not library.roots():
             print(
-                "reader: nothing to index: give files or folders (no folders were imported before)",
+                "reader: nothing to index: give files or folders, or --sample "
+                "(no folders were imported before)",
                 file=sys.stderr,
             )
             return 2
         progress = _Bar(sys.stderr) if sys.stderr.isatty() and not args.json else None
-        report = library.update(args.paths, rebuild=args.rebuild, progress=progress, tagger=_tagger(home))
+        report = library.update(given, rebuild=args.rebuild, progress=progress, tagger=_tagger(home))
         _apply_queued_tag_changes(home, library)
         total = library.count()
     except LibraryBusy as exc:

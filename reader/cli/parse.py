@@ -26,15 +26,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read news files (text, HTML, Markdown, JSON lines, CSV; folders are searched "
         "recursively) and print the stories found in them.",
     )
-    parser.add_argument("paths", nargs="+", metavar="FILE", help="files or folders to read")
+    parser.add_argument("paths", nargs="*", metavar="FILE", help="files or folders to read")
+    parser.add_argument(
+        "--sample", action="store_true", help="also read the sample archive that ships with reader"
+    )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per story per line (Story.to_json)"
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, usage_error=parser.error)
 
 
 def run(args: argparse.Namespace) -> int:
-    return parse_paths(args.paths, as_json=args.json)
+    given = [*args.paths, *([paths.bundled_archive()] if args.sample else [])]
+    if not given:
+        args.usage_error("give at least one FILE or folder, or --sample")  # exits 2
+    return parse_paths(given, as_json=args.json)
 
 
 def parse_paths(

@@ -32,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("query", nargs="*", help="the query (empty: every story)")
     parser.add_argument(
-        "--tag", action="append", default=[], help="only stories with this tag (kind:name, or a bare name for any kind); repeatable"
+        "--tag",
+        action="append",
+        default=[],
+        help="only stories with this tag (kind:name, or a bare name for any kind); repeatable",
     )
     parser.add_argument("--source", action="append", default=[], help="only stories from this source")
     parser.add_argument("--author", action="append", default=[], help="only stories by this author")

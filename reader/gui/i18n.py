@@ -2,13 +2,15 @@
 
 Catalog sources are ``resources/translations/reader_<lang>.ts`` (Qt Linguist
 XML, edited by hand or refreshed with ``pyside6-lupdate``). The compiled
-``.qm`` is not committed: at start, if the cache has none or it is older than
-the ``.ts``, it is built with the ``lrelease`` that ships in the PySide6
-wheel (``PySide6/lrelease``) into ``cache_dir()/translations``. Qt's own
-catalog (``qtbase_zh_CN.qm`` from ``QLibraryInfo.path(TranslationsPath)``, shipped
-in the PySide6-Essentials wheel) translates Qt's dialogs; the few words it lacks
-are in our catalog (:data:`QT_MISSING`). Interface
-text is Chinese unless the system (or the user's choice) is English.
+``reader_<lang>.qm`` sits beside each ``.ts``, committed and shipped in the
+package, so the app never needs a compiler or a writable folder at start. After
+editing a ``.ts`` run ``python -m reader.gui.i18n``: it compiles the catalogs with
+the ``lrelease`` that ships in the PySide6 wheel (``PySide6/lrelease``);
+``tests/gui/test_i18n.py`` fails while a shipped ``.qm`` differs from its ``.ts``.
+Qt's own catalog (``qtbase_zh_CN.qm`` from ``QLibraryInfo.path(TranslationsPath)``,
+shipped in the PySide6-Essentials wheel) translates Qt's dialogs; the few words it
+lacks are in our catalog (:data:`QT_MISSING`). Interface text is Chinese unless the
+system (or the user's choice) is English.
 OpenCC never touches these strings.
 """
 
@@ -46,6 +48,11 @@ def ts_file(lang: str) -> Path:
     return paths.resources_dir() / "translations" / f"reader_{lang}.ts"
 
 
+def qm_file(lang: str) -> Path:
+    """The compiled catalog shipped with reader for ``lang``."""
+    return paths.resources_dir() / "translations" / f"reader_{lang}.qm"
+
+
 def lrelease() -> str | None:
     """The lrelease tool from the PySide6 wheel (or on PATH)."""
     import PySide6
@@ -58,11 +65,12 @@ def lrelease() -> str | None:
 
 
 def build_qm(lang: str, out_dir: Path | None = None) -> Path | None:
-    """The compiled catalog for ``lang``, built if missing or stale; None if it cannot be."""
+    """The catalog for ``lang`` compiled into ``out_dir`` (default: beside the ``.ts``, the
+    shipped one), built if missing or stale; None if it cannot be."""
     source = ts_file(lang)
     if not source.is_file():
         return None
-    out_dir = out_dir or paths.cache_dir() / "translations"
+    out_dir = out_dir or source.parent
     out = out_dir / f"reader_{lang}.qm"
     if out.is_file() and out.stat().st_mtime >= source.stat().st_mtime:
         return out
@@ -89,11 +97,12 @@ def install(app: QCoreApplication, setting: str = "auto") -> str:
     for previous in getattr(app, "_reader_translators", []):  # switching languages while running
         app.removeTranslator(previous)
     translators = []
-    qm = build_qm(lang)
-    if qm is not None:
-        tr = QTranslator(app)
-        if tr.load(str(qm)):
-            translators.append(tr)
+    qm = qm_file(lang)
+    tr = QTranslator(app)
+    if tr.load(str(qm)):
+        translators.append(tr)
+    else:
+        log.warning("cannot load %s: interface shown untranslated", qm)
     if lang == "zh_CN":
         qt_tr = QTranslator(app)
         if qt_tr.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -154,7 +163,10 @@ SEARCH_NOTE_PATTERNS = (
         re.compile(r"invalid from date (.+) ignored"),
         QT_TRANSLATE_NOOP("SearchNotes", "invalid from date %1 ignored"),
     ),
-    (re.compile(r"invalid to date (.+) ignored"), QT_TRANSLATE_NOOP("SearchNotes", "invalid to date %1 ignored")),
+    (
+        re.compile(r"invalid to date (.+) ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "invalid to date %1 ignored"),
+    ),
     (
         re.compile(r"tag (.+) has no kind: matched (.+)"),
         QT_TRANSLATE_NOOP("SearchNotes", "tag %1 has no kind: matched %2"),
@@ -179,6 +191,6 @@ def translate_note(note: str) -> str:
     return QCoreApplication.translate("SearchNotes", note)
 
 
-if __name__ == "__main__":  # python -m reader.gui.i18n: build every catalog into the cache
+if __name__ == "__main__":  # python -m reader.gui.i18n: compile the shipped catalogs after editing a .ts
     for code in LANGUAGES:
         print(code, build_qm(code) or "not built", file=sys.stderr)

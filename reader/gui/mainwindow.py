@@ -288,7 +288,9 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.search_bar.set_total(results.total)
         self.search_bar.set_notes([translate_note(n) for n in results.notes])
         self.filter_panel.set_facets(results.facets)
-        self.results_view.set_empty_text(self._nothing_found_text(request, results) if not results.total else "")
+        self.results_view.set_empty_text(
+            self._nothing_found_text(request, results) if not results.total else ""
+        )
         if not results.total and self.reading.story is not None:  # nothing found: nothing to read
             self._current_id = ""
             self.reading.show_story(None)
@@ -306,7 +308,9 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         if request.query:
             lines.append(self.tr("No stories contain “%1”.").replace("%1", request.query))
             lines.append(
-                self.tr("Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.")
+                self.tr(
+                    "Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體."
+                )
             )
         else:
             lines.append(self.tr("No stories match."))
@@ -370,7 +374,9 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
                 pass
         if scroll_ratio is not None:
             self.reading.set_scroll_ratio(scroll_ratio)
-            QTimer.singleShot(0, self, lambda r=scroll_ratio: self.reading.set_scroll_ratio(r))  # once laid out
+            QTimer.singleShot(
+                0, self, lambda r=scroll_ratio: self.reading.set_scroll_ratio(r)
+            )  # once laid out
         elif self._results.terms:
             self.reading.next_hit()
         self.story_shown.emit(story_id)

@@ -6,7 +6,8 @@ facet counts (one ``bincount`` over the segment's facet entries) and the
 ranking (``argpartition`` for the top N); date order sorts by a per-segment
 date key. Facets are OR within one facet: a facet with a filter ticked counts its
 values over the stories matching everything else (so the other values stay
-listed with their own counts), AND across facets. Per-segment arrays come from :mod:`reader.index.segdata`. The last
+listed with their own counts), AND across facets. Per-segment arrays come from
+:mod:`reader.index.segdata`. The last
 few evaluated requests are kept in an LRU keyed by the index generation and
 segment ids, so paging and repeated queries skip evaluation; any commit makes
 them stale.
@@ -359,7 +360,9 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     if matched is None:
         if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
             base = loose_for(faceted[0])
-            matched = _match(searcher, cache, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base)
+            matched = _match(
+                searcher, cache, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base
+            )
             cache.remember(key, matched)
         else:
             matched = matched_for(key, fq)

@@ -15,7 +15,7 @@ WIDTH = 80
 
 
 def _kind(char: str) -> str:
-    """"d" for a digit, "l" for a non-CJK letter, "" otherwise."""
+    """ "d" for a digit, "l" for a non-CJK letter, "" otherwise."""
     if char.isdigit():
         return "d"
     if char.isalpha() and not is_cjk(char):

@@ -70,7 +70,8 @@ COLUMN_LABELS = {
 
 # Lines that are never story text (checked against the start of the line).
 _DROP_PREFIX = re.compile(
-    r"^(?:发布于|發佈於|發布於|声明[:：]|聲明[:：]|免责声明|免責聲明|版权声明|版權聲明|用户反馈|用戶反饋|"
+    r"^(?:[\[【]\s{0,2}(?:摘要|提要|导读|導讀)\s{0,2}[:：】\]]|"  # a summary box printed before the story
+    r"发布于|發佈於|發布於|声明[:：]|聲明[:：]|免责声明|免責聲明|版权声明|版權聲明|用户反馈|用戶反饋|"
     r"copyright|©|\(c\)|版权所有|版權所有|转载请注明|轉載請註明|未经授权|未經授權|本文系|本網站|本网站|"
     r"原标题[:：]|原標題[:：]|[（(]原标题|[（(]原標題|[（(]原题为|[（(]原題為|分享到|分享至|点击进入|點擊進入|"
     r"点击查看|點擊查看|点击阅读|點擊閱讀|扫描二维码|掃描二維碼|扫码|掃碼|用微信扫|关注我们|關注我們|"
@@ -104,7 +105,8 @@ _END_MARKER = re.compile(
     r"热门评论|熱門評論|最新评论|最新評論|评论（|評論（|评论\(|留言与评论|留言與評論|留言规则|留言規則|发表意见|發表意見|"
     r"版权声明|版權聲明|免责声明|免責聲明|copyright|©|版权所有|版權所有|关键词|關鍵詞|关键字|關鍵字|"
     r"标签[:：]|標籤[:：]|本文来源|本文來源|我要反馈|點擊排行|点击排行|跟贴排行|阅读排行|閱讀排行|上一篇|下一篇|"
-    r"加载更多|加載更多|相关专题|相關專題|图集推荐|圖集推薦)",
+    r"加载更多|加載更多|相关专题|相關專題|图集推荐|圖集推薦|反侵权公告|反侵權公告|侵权举报|侵權舉報|作者简介|作者簡介|"
+    r"往期回顾|往期回顧|你可能还想看|你可能還想看|你可能也喜欢|你可能也喜歡|可能感兴趣|可能感興趣)",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -126,7 +128,16 @@ _DROP_ANYWHERE = re.compile(
     r"(?:【详细】|【詳細】|【更多】|点击查看|點擊查看|阅读全文|閱讀全文|查看原文)\s{0,2}(?:>>|》)?$|"
     r"尽在.{1,12}(?:APP|app|客户端)|^(?:点我|點我|点此|點此|立即)?(?:下载|下載).{0,12}(?:APP|app|客户端|客戶端)|"
     r"^.{0,8}(?:现在位置|当前位置|您的位置|你的位置|目前位置|現在位置|"
-    r"當前位置|您的位置)|首页\s*(?:>|＞|»|›|→)|首頁\s*(?:>|＞|»|›|→)|(?:>|＞|»|›|→)\s*正文$",
+    r"當前位置|您的位置)|首页\s*(?:>|＞|»|›|→)|首頁\s*(?:>|＞|»|›|→)|(?:>|＞|»|›|→)\s*正文$|"
+    # promotions: subscribe / follow / vote calls, paywall and ad-feedback notices
+    r"(?:^|[！!。，,\s])(?:订阅|訂閱|关注|關注|追蹤|追踪|加入).{0,12}(?:日报|日報|电子报|電子報|newsletter|社群|"
+    r"粉丝团|粉絲團|公众号|公眾號|LINE|Facebook|Instagram|YouTube)|"
+    r"(?:^|[！!。，,\s])(?:点击|點擊|立即|马上|馬上|快来|快來)(?:订阅|訂閱|投票|参与|參與|报名|報名|关注|關注)|"
+    r"(?:加入|成為|成为|升級|升级|開通|开通).{0,8}付[费費](?:会员|會員)|查[询詢]时效|查詢時效|(?:移除|隐藏|隱藏)(?:这个|這個|此)?(?:广告|廣告)|"
+    r"^(?:查看原文|阅读原文|閱讀原文|原文链接|原文連結)\s{0,2}[:：]?\s{0,2}(?:https?://|$)|"
+    # complaint and infringement notices of the site
+    r"(?:违法|違法|不良|有害)(?:和不良)?(?:信息|資訊|内容|內容)(?:举报|舉報)|(?:举报|舉報)(?:邮箱|郵箱|信箱)\s{0,2}[:：]?\s{0,2}\S{1,30}@|"
+    r"(?:非法|涉嫌)(?:侵权|侵權)(?:行为|行為)|侵权(?:线索|公告)|侵權(?:線索|公告)",
     re.IGNORECASE,
 )
 
@@ -139,6 +150,14 @@ _BREADCRUMB = re.compile(
 _MENU = re.compile(
     r"^[^|｜/／。，！？]{1,8}(?:\s{0,3}[|｜/／]\s{0,3}[^|｜/／。，！？]{1,8}){3,}$"
     r"|^[^|｜/／。，！？\s]{1,8}(?:\s{1,3}[/／|｜]\s{1,3}[^|｜/／。，！？\s]{1,8}){2,}$"  # 首頁 / 生活 / 交通
+)
+
+
+_FOOTER = re.compile(
+    r"版权所有|版權所有|rights reserved|copyright|ICP|公网安备|公網安備|许可证|許可證|"
+    r"(?:举报|舉報)(?:电话|電話|邮箱|郵箱)|"
+    r"联系我们|聯絡我們|关于我们|關於我們|网站地图|網站地圖",
+    re.IGNORECASE,
 )
 
 
@@ -155,7 +174,10 @@ def is_drop_line(line: str) -> bool:
         return True
     if is_breadcrumb(line):
         return True
-    return len(line) <= 80 and bool(_DROP_ANYWHERE.search(line))
+    if len(line) <= 80:
+        return bool(_DROP_ANYWHERE.search(line))
+    # a site footer run together: copyright, licence numbers, ICP and police records in one line
+    return len(line) <= 400 and len(set(_FOOTER.findall(line))) >= 2
 
 
 # 新华社记者 李华 摄 / (图/新华社) / 摄影：张三 — a photo credit standing alone
@@ -168,7 +190,7 @@ _PHOTO_CREDIT = re.compile(
 # 图为…。 / 上图：… / …。（新华社记者 李华 摄）— a caption, with or without its credit
 _CAPTION = re.compile(
     r"^(?:图为|圖為|(?:上图|上圖|下图|下圖|左图|左圖|右图|右圖|图[一二三四1-9]|圖[一二三四1-9])[：:\s，]|"
-    r".{2,60}[（(][^（()）]{0,24}(?:摄|攝|供图|供圖|图源|圖源|资料图|資料圖)[)）]$)"
+    r".{2,60}[（(][^（()）]{0,24}(?:摄|攝|供图|供圖|提供|图源|圖源|资料图|資料圖)[)）]$)"
 )
 
 
@@ -193,6 +215,16 @@ _END_WHOLE = re.compile(
 def is_end_marker(line: str) -> bool:
     """True for a line after which a saved page holds no more of the story."""
     return bool(_END_MARKER.match(line[:40]) or (len(line) <= 16 and _END_WHOLE.match(line)))
+
+
+_RELATED = re.compile(
+    r"^[【\[〖]?\s{0,2}(?:延伸阅读|延伸閱讀|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞)"
+)
+
+
+def is_related_marker(line: str) -> bool:
+    """A related-links box label (``延伸阅读``): a story may go on after the box."""
+    return len(line) <= 12 and bool(_RELATED.match(line))
 
 
 def is_credit_line(line: str) -> bool:

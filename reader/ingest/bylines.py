@@ -160,6 +160,13 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+_LATER_FIELD = re.compile(
+    r"\s{0,2}(?:来源|來源|选稿|選稿|编辑|編輯|责编|責編|责任编辑|責任編輯|发布|發布|时间|時間)\s{0,2}[:：]"
+)
+_OUTLET_CHAIN = re.compile(rf"[{HAN}]{{2,8}}(?:新闻|新聞|网|網|报|報|台|社|客户端|客戶端)[·・]")
+_PHOTO_TAIL = re.compile(r"\s{0,2}(?:受访者|受訪者|资料|資料|网络|網絡)?(?:供图|供圖|图片|圖片)$")
+
+
 def parse_byline(line: str) -> Byline | None:
     """A :class:`Byline` when the whole line is a byline, else None."""
     text = line.strip()
@@ -173,6 +180,14 @@ def parse_byline(line: str) -> Byline | None:
     if head:
         date = parse_date(head.group(1))
         inner = inner[head.end() :]
+    later = _LATER_FIELD.search(inner, 2)
+    tail_source = ""
+    if later:  # 作者：曹磊 来源：东方网 选稿：曾炟 — the names end where the next field begins
+        tail_source = find_source(inner[later.start() :])
+        inner = inner[: later.start()]
+    inner = _PHOTO_TAIL.sub("", inner)  # 马俊峰/文 受访者供图: a picture credit run on after the byline
+    inner = re.sub(r"\s{0,2}[/／]\s{0,2}(?:文|图文|圖文)$", "", inner)
+    inner = _OUTLET_CHAIN.sub(lambda c: c.group(0)[:-1] + " ", inner)  # 顶端新闻·河南商报记者: two outlets
     m = re.match(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*", inner)
     saw_role = bool(m)
     if m:
@@ -194,7 +209,7 @@ def parse_byline(line: str) -> Byline | None:
         inside = _ROLE_INSIDE.match(token)
         if inside and not _ROLE_PREFIX.match(token):
             saw_role = True
-            source = source or _outlet(token[: inside.start(1)])
+            source = _outlet(token[: inside.start(1)]) or source  # the reporter's own paper
             token = inside.group(1)
         if token.startswith(("发自", "發自")) and 3 <= len(token) <= 8:  # "發自澎湖": where it was filed
             place = place or token[2:]
@@ -210,8 +225,8 @@ def parse_byline(line: str) -> Byline | None:
         if token in _FILLER:
             saw_role = True
             continue
-        if token in MEDIA_BRANDS and not authors:
-            source = source or token
+        if not authors and (token in MEDIA_BRANDS or len(token) >= 3 and _MEDIA_NAME.search(token)):
+            source = source or token  # 顶端新闻 河南商报记者…: an outlet named before the reporter
             continue
         report = _REPORT_SUFFIX.match(token)
         if report and saw_role and authors:
@@ -240,7 +255,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if not saw_role:
         return None
-    return Byline(text=text, authors=authors, place=place, date=date, source=source)
+    return Byline(text=text, authors=authors, place=place, date=date, source=tail_source or source)
 
 
 # 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
@@ -256,6 +271,11 @@ _TW_TAG = re.compile(r"^[【\[〔]([^】\]〕／/]{1,20})[／/]([^】\]〕]{1,12
 _AGENCY_PAREN = re.compile(
     rf"^[（(](?P<src>[{HAN}]{{1,8}}?(?:社|網|网|報|报|台))?(?:特派|駐.{{1,4}}|驻.{{1,4}})?(?:記者|记者|特派員|特派员)"
     rf"(?P<who>[{HAN}、]{{3,30}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:電|电|專電|专电)[）)]"
+)
+# （法新社羅馬19日電） / （路透社東京5日電）: an agency's dateline with no reporter named
+_AGENCY_ONLY = re.compile(
+    rf"^(?P<open>[（(])?(?P<src>[{HAN}]{{1,6}}?(?:社|台))\s{{0,2}}(?P<place>[{HAN}]{{1,8}}?)(?:\d{{1,2}}月)?\d{{1,2}}日"
+    r"(?:電|电|專電|专电)(?(open)[）)])"
 )
 # 【明報專訊】 / 【本報訊】
 _OWN_NEWS = re.compile(rf"^[【\[](?P<src>[{HAN}A-Za-z0-9]{{1,8}}?)(?:專訊|专讯|訊|讯)[】\]]")
@@ -273,6 +293,9 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _AGENCY_PAREN.match(head)
     if m:
         return _agency_paren(m)
+    m = _AGENCY_ONLY.match(head)
+    if m and m.group("open"):
+        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
     m = _OWN_NEWS.match(head)
     if m:
         src = m.group("src")
@@ -311,6 +334,9 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _CCTV.match(head)
     if m:
         return Byline(text=m.group(0), source=m.group("src"))
+    m = _AGENCY_ONLY.match(head)  # 中央社 澎湖縣28日電, no month and no brackets
+    if m:
+        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
     return None
 
 
@@ -331,6 +357,34 @@ def _agency_paren(m: re.Match) -> Byline:
 
 
 _TRAILING = re.compile(r"(?<=[。！？!?”」』…\.])\s{0,3}[（(]([^（()）]{2,30})[)）]\s*$")
+
+
+# （本文来源：经济日报 作者：…研究员徐占忱） closing the story, maybe with the portal's "back" link after it
+_CLOSING_CREDIT = re.compile(
+    r"[（(]\s{0,2}(?:本文|稿件|文章)?(?:来源|來源)\s{0,2}[:：]\s{0,2}(?P<src>[^\s（()）:：]{2,20})"
+    r"(?:\s{0,3}(?:作者|記者|记者)\s{0,2}[:：]\s{0,2}(?P<who>[^（()）]{2,80}?))?\s{0,2}[)）]"
+    r"\s{0,3}(?:返回.{1,8}?[，,]?\s{0,2}查看更多)?\s*$"
+)
+# …研究部部长、研究员徐占忱: a name after the last post it follows
+_NAME_AFTER_POST = re.compile(r"(?:员|員|长|長|授|师|師|家|者|任|士|席|监|監|编|編)([\u4e00-\u9fff·]{2,4})$")
+
+
+def closing_credit(paragraph: str) -> tuple[str, str, list[str]]:
+    """Split a closing ``（本文来源：X 作者：Y）`` off a paragraph: ``(text, source, authors)``."""
+    m = _CLOSING_CREDIT.search(paragraph[-160:])
+    if not m:
+        return paragraph, "", []
+    who = (m.group("who") or "").strip()
+    authors: list[str] = []
+    if who:
+        if NAME.match(who) and who not in STOP_NAMES:
+            authors = [who]
+        else:
+            post = _NAME_AFTER_POST.search(who)
+            if post:
+                authors = [post.group(1)]
+    cut = len(paragraph) - len(paragraph[-160:]) + m.start()
+    return paragraph[:cut].rstrip(), m.group("src"), authors
 
 
 def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
@@ -357,8 +411,11 @@ def trailing_author(paragraph: str) -> tuple[str, Byline | None]:
 
 
 _SOURCE = re.compile(
-    r"(?:^|\s)(?:本文|文章|新闻|新聞)?(?:(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自)\s{0,2}[:：|｜丨]|"
-    r"(?:来源于|來源於|转载自|轉載自)\s)\s{0,2}(?P<src>《[^》]{1,20}》|[^\s|｜]{1,30})"
+    r"(?:^|\s|[)）|｜])(?:本文|文章|新闻|新聞|稿件|信息)?(?:(?:来源|來源|来源于|來源於|稿源|出处|出處|转自|轉自|"
+    r"发文机关|發文機關|发布机构|發布機構)\s{0,2}[:：|｜丨]|"
+    r"(?:来源于|來源於|转载自|轉載自)\s)\s{0,2}[\[［【]?\s{0,2}(?P<src>《[^》]{1,20}》|[^\s|｜\]］】]{1,30})"
+    # 本文来源于国家统计局　2024-05-11: the publisher run into the label, ended by a space or the date
+    r"|^(?:本文|文章|稿件)(?:来源于|來源於)(?P<glued>[\u3400-\u9fff]{2,12}?)(?=[\s\u3000]|(?:19|20)\d\d|$)"
 )
 # 《 人民日报 》（ 2024年05月06日 第 04 版） — the print edition a web page was taken from
 _PRINT_EDITION = re.compile(
@@ -375,7 +432,7 @@ def find_source(line: str) -> str:
     m = _SOURCE.search(line[:200])
     if not m:
         return ""
-    src = _SOURCE_TRIM.sub("", m.group("src")).strip("　 ,，。《》")
+    src = _SOURCE_TRIM.sub("", m.group("src") or m.group("glued")).strip("　 ,，。《》[]［］【】")
     return src
 
 

@@ -20,6 +20,15 @@ _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 # an agency dateline: 中新社南京6月9日电, 新华社北京2月29日电, 本报讯
 _DATELINE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日\s{0,2}(?:电|讯|報導|报道|訊)")
 
+# 20240524 (a programme's date, a file-name date): eight digits standing alone, a real day
+_COMPACT = re.compile(r"(?<![\d\w.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d\w])")
+# 105年3月19日, 民國105年3月19日: Taiwan's Republic-of-China years (year 1 = 1912)
+_ROC = re.compile(
+    r"(?:(?:民國|民国)\s{0,2}(\d{2,3})|(?<![\d\w])(1\d{2}))\s{0,2}年\s{0,2}(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
+_WEEKDAY = re.compile(r"(?:星期|周|週|禮拜|礼拜)[一二三四五六日天]")
+
 # 二〇二四年五月六日 (Hong Kong and Taiwan print dates in Chinese numerals)
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
 _CN_DATE = re.compile(
@@ -71,13 +80,33 @@ def parse_date(text: str, year: int | None = None) -> str:
         match = _DATELINE_MD.search(head) or _MONTH_DAY.search(head)
         if match:
             return _iso(year, int(match.group(1)), int(match.group(2)))
-    iso = _cn_date(head)
+    iso = _cn_date(head) or _roc_date(head)
     if iso:
         return iso
+    match = _COMPACT.search(head)
+    if match:
+        iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if iso:
+            return iso
     match = _YEAR_MONTH.search(head)
     if match and 1 <= int(match.group(2)) <= 12:
         return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
     return ""
+
+
+def _roc_date(text: str) -> str:
+    match = _ROC.search(text)
+    if not match:
+        return ""
+    year = int(match.group(1) or match.group(2))
+    return _iso(1911 + year, int(match.group(3)), int(match.group(4))) if 1 <= year <= 150 else ""
+
+
+def strip_dates(text: str) -> str:
+    """``text`` without its dates, times and weekdays (to see what else a dated line says)."""
+    for pattern in (_FULL, _ROC, _CN_DATE, _COMPACT, _TIME, _WEEKDAY):
+        text = pattern.sub(" ", text[:SCAN_LIMIT])
+    return re.sub(r"(?<!\d)[年月日]", " ", text)
 
 
 def year_of(iso: str) -> int | None:
@@ -89,7 +118,7 @@ _DATE_ONLY = re.compile(
     r"^[\s(（\[【]{0,3}(?:(?:发布|發布|更新|出版|刊登|发表|發表)?(?:时间|時間|日期)\s{0,2}[:：]\s{0,2})?"
     r"(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
     r"(?:\s{0,3}(?:星期|周|週)[一二三四五六日天])?"
-    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s)）\]】]{0,3}$"
+    r"(?:\s{0,3}(?:上午|下午|早上|晚上|中午|凌晨)?\s{0,2}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[\s)）\]】]{0,3}$"
 )
 
 

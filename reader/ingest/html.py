@@ -17,6 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gne import GeneralNewsExtractor
+
+from reader.ingest.bylines import parse_dateline
+from reader.ingest.dates import parse_date
 from reader.ingest.records import iso_date, split_authors
 from reader.story import Story
 
@@ -59,6 +63,10 @@ class PageMeta:
     editor: str = ""
     site: str = ""  # url, site name, <title>: what a site-name "author" would repeat
     site_name: str = ""  # the publishing site, the source of last resort
+    titles: tuple[str, ...] = ()  # <title>, og:title as printed: evidence for the headline line
+    headings: tuple[str, ...] = ()  # the page's <h1> texts
+    og_title: str = ""
+    title_site: str = ""  # a Chinese site name among the <title>'s parts (标题 - BBC中文网 - 两岸三地)
 
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
@@ -74,6 +82,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     except Exception as exc:  # lxml raises several types on garbage
         return [], [f"cannot parse HTML ({exc})"]
     meta = page_meta(tree)
+    stories = _stories_from_lines(tree, meta, file)
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -87,8 +96,15 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # extraction errors must not stop an import
+        if stories:
+            return stories, []
         return [], [f"cannot extract article from HTML ({type(exc).__name__}: {exc})"]
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    if stories:
+        if blocks:
+            _vote_body(stories[0], blocks, file)
+        _vote_title_and_date(stories[0], html, meta, (doc.date or "") if doc is not None else "")
+        return stories, []
     if doc is not None:
         _merge_trafilatura_meta(meta, doc)
     if doc is None and len(html) >= _EXTRACT_LIMIT:
@@ -96,7 +112,84 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     if not blocks or not any(_CJK.search(b) or len(b) > 40 for _kind, b in blocks):
         return [], ["no story text found in HTML"]
     story = _to_story(meta, blocks, file, tree)
+    if not story.paragraphs:
+        return [], ["no story text found in HTML (only a headline and page furniture)"]
     return [story], []
+
+
+def _vote_title_and_date(story: Story, html: str, meta: PageMeta, htmldate: str) -> None:
+    """GNE (a news-page extractor made for Chinese sites) and htmldate (trafilatura's dates) vote on
+    the headline and the date with the page model's findings.
+
+    GNE's title replaces the page model's only when the page names it (``<title>``, ``og:title``,
+    ``<h1>``) and does not name ours; a missing or month-only date is filled from GNE or htmldate,
+    and a date both of them agree on beats the page model's.
+    """
+    named = [_bare(t) for t in (*meta.titles, *meta.headings)]
+    ours_named = bool(story.title) and any(_bare(story.title) in t for t in named)
+    other = htmldate[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", htmldate or "") else ""
+    if ours_named and len(story.date or "") == 10 and other in ("", story.date):
+        return  # the page names our headline and htmldate does not dispute our date: no question to put
+    found = _gne(html)
+    title = _clean(found.get("title") or "")
+    if title and _bare(title) != _bare(story.title) and len(title) >= 4:
+        if not story.title or (not ours_named and any(_bare(title) in t for t in named)):
+            story.title = title
+    gne_date = parse_date(str(found.get("publish_time") or ""))
+    full = [d for d in (gne_date, other) if len(d) == 10]
+    if len(story.date or "") < 10 and full:
+        story.date = full[0]
+    elif len(full) == 2 and full[0] == full[1] and story.date != full[0]:
+        story.date = full[0]
+
+
+def _gne(html: str) -> dict:
+    """GNE's reading of the page (title, publish_time ...); ``{}`` when it fails on the page."""
+    try:
+        return GeneralNewsExtractor().extract(html) or {}
+    except Exception:  # noqa: BLE001 - a voter that fails on a page simply has no vote
+        return {}
+
+
+#: trafilatura's body replaces the page model's when it holds this much more text, and nearly all of it.
+BODY_VOTE_RATIO = 2.5
+BODY_VOTE_COVER = 0.8
+BODY_VOTE_MORE = 1500
+
+
+def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str) -> None:
+    """trafilatura's main-content body against the page model's: the page model's wins unless
+    trafilatura's holds it and much more (a long article the densest-run model cut short)."""
+    ours = "".join(story.paragraphs)
+    theirs = "".join(text for _kind, text in blocks)
+    if (
+        len(theirs) < BODY_VOTE_RATIO * len(ours)
+        or len(theirs) - len(ours) < BODY_VOTE_MORE
+        or _coverage(ours, theirs) < BODY_VOTE_COVER
+    ):
+        return
+    parsed = _parse_blocks(PageMeta(title=story.title), blocks, file)
+    if parsed is None or not parsed.paragraphs:
+        return
+    if parsed.paragraphs and _same(parsed.paragraphs[0], story.title):
+        parsed.paragraphs.pop(0)
+        parsed.heading_at = [max(0, i - 1) for i in parsed.heading_at]
+    # both must open the story alike: trafilatura's extra text is more of it, not the page's header
+    if not parsed.paragraphs or not any(_same(parsed.paragraphs[0], p) for p in story.paragraphs[:2]):
+        return
+    if any(parse_dateline(p) is not None for p in parsed.paragraphs[len(story.paragraphs) :]):
+        return  # more text that opens with datelines: the leads of other stories (teaser cards)
+    story.paragraphs, story.headings, story.heading_at = parsed.paragraphs, parsed.headings, parsed.heading_at
+
+
+def _coverage(part: str, whole: str, n: int = 6) -> float:
+    """The share of ``part``'s character n-grams found in ``whole`` (whitespace ignored)."""
+    part, whole = re.sub(r"\s+", "", part), re.sub(r"\s+", "", whole)
+    grams = {part[i : i + n] for i in range(max(1, len(part) - n + 1))}
+    if not grams:
+        return 0.0
+    have = {whole[i : i + n] for i in range(max(1, len(whole) - n + 1))}
+    return len(grams & have) / len(grams)
 
 
 def page_meta(tree) -> PageMeta:
@@ -121,6 +214,10 @@ def page_meta(tree) -> PageMeta:
     heads = [_clean(h.text_content()) for h in tree.iter("h1")]
     heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
     stripped = strip_site_suffix(page_title)
+    meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.title_site = _title_site(page_title)
+    meta.og_title = og
+    meta.headings = tuple(heads)
     if og:
         meta.title = strip_site_suffix(og)
     else:
@@ -203,6 +300,15 @@ def strip_site_suffix(title: str) -> str:
             break
         title = title[: match.start()].strip()
     return title
+
+
+def _title_site(title: str) -> str:
+    """The first part of a ``<title>`` after the headline that names a Chinese site (``BBC中文网``)."""
+    parts = [p.strip() for p in re.split(r"\s[-–—|｜]\s|_|｜|\|", title or "")]
+    for part in parts[1:]:
+        if 2 <= len(part) <= 20 and _CJK.search(part) and _CJK_SITE.search(part):
+            return part
+    return ""
 
 
 def site_suffix(title: str) -> str:
@@ -404,6 +510,88 @@ def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) ->
     story.column = story.column or meta.column
     story.editor = story.editor or meta.editor
     return story
+
+
+def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
+    """The page read as the lines a reader sees, by the text-page model, with the ``<head>``'s metadata.
+
+    The headline is the line the text-page model finds above the story, weighed with the page's
+    ``<title>``, ``og:title`` and ``<h1>``; date, authors, source and url from the markup fill in or
+    (for an explicit publication time or source) override what the text says.
+    """
+    from reader.ingest import headline
+    from reader.ingest.htmltext import caption_texts, page_lines
+    from reader.ingest.textpage import parse_text
+
+    lines = page_lines(tree)
+    if not lines:
+        return []
+    evidence = headline.Evidence(titles=meta.titles, headings=meta.headings, exact_blocks=True)
+    stories = [s for s in parse_text("\n\n".join(lines), file, evidence) if s.paragraphs]
+    if not stories or not any(_CJK.search(p) for s in stories for p in s.paragraphs):
+        return []
+
+    # a page is one article: the story the page names in <title>/<h1>, else the one holding most text
+    def named(story: Story) -> int:
+        bare = _bare(story.title)
+        if bare and any(bare in _bare(t) for t in meta.titles):
+            return 2
+        return int(bool(bare) and any(bare in _bare(h) for h in meta.headings))
+
+    # among stories the page names equally, the first (sponsored stories follow the article)
+    ranked = [
+        (named(s), 0 if named(s) else sum(len(p) for p in s.paragraphs), -i) for i, s in enumerate(stories)
+    ]
+    main = stories[ranked.index(max(ranked))]
+    main.title = _refine_title(main.title, meta) or meta.title
+    _drop_leading_captions(main, caption_texts(tree))
+    # the markup's publication time, unless it is only a month and the page prints the day
+    main.date = meta.date if meta.date and (len(meta.date) == 10 or len(main.date) < 10) else main.date
+    if meta.authors and _named_as_editor(tree, meta.authors):
+        main.editor = main.editor or "、".join(meta.authors)
+        meta.authors = []
+    if meta.authors and not main.authors:
+        main.authors = meta.authors
+        main.byline = main.byline or meta.byline
+    publisher = meta.source if _CJK.search(meta.source) or not meta.title_site else meta.title_site
+    main.source = main.source or publisher or _source_from_page(tree, main.title) or meta.site_name
+    main.url = meta.url or main.url
+    main.column = main.column or meta.column
+    main.editor = main.editor or meta.editor
+    return [main]
+
+
+def _drop_leading_captions(story: Story, captions: set[str]) -> None:
+    """Picture captions over the first paragraph are not story text (captions further down are kept)."""
+    while len(story.paragraphs) > 1 and story.heading_at[:1] != [0]:
+        bare = re.sub(r"\s+", "", story.paragraphs[0])
+        if not any(bare == c or c.startswith(bare) and len(bare) >= 8 for c in captions):
+            break
+        story.paragraphs.pop(0)
+        story.heading_at = [max(0, i - 1) for i in story.heading_at]
+
+
+def _refine_title(title: str, meta: PageMeta) -> str:
+    """The headline without what ``<title>`` glues on: an ``<h1>`` in it, or its head before a site name."""
+    if not title:
+        return ""
+    bare = _bare(title)
+    og = meta.og_title
+    if og and not any(bare in _bare(t) for t in meta.titles) and any(bare == _bare(h) for h in meta.headings):
+        return strip_site_suffix(og)  # the printed <h1> is a variant; og:title is the article's own title
+    if any(bare == _bare(t) for t in meta.titles):
+        for h in meta.headings:
+            hb = _bare(h)
+            if len(hb) >= 5 and hb != bare and hb in bare:
+                return h
+        stripped = strip_site_suffix(title)
+        if stripped != title:
+            return stripped
+    return title
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _named_as_editor(tree, names: list[str]) -> bool:

@@ -26,6 +26,32 @@ _FULL_DATE = re.compile(
 )
 
 
+# 来源： / 稿件来源： / 发布日期： / 发文机关： alone on a line, its value on the next (a table or two
+# elements rendered as two lines)
+_FIELD_LABEL = re.compile(
+    r"(?:^|^.{0,30}[\s)）|｜])(?:稿件|文章|本文|信息|新闻|新聞)?(?:来源|來源|出处|出處|作者|作\s?者|记者|記者|编辑|編輯|责任编辑|責任編輯|"
+    r"发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|时间|時間|日期|发文机关|發文機關|发布机构|發布機構)"
+    r"\s{0,2}[:：]$"
+)
+
+
+def join_labels(lines: list[str]) -> list[str]:
+    """A field label alone on its line (``来源：``) joined with its value on the next short line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _FIELD_LABEL.match(line) and i + 1 < len(lines) and len(lines[i + 1]) <= 40:
+            nxt = lines[i + 1]
+            if not _FIELD_LABEL.match(nxt):
+                out.append(line + nxt)
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def split_lines(text: str) -> list[str]:
     """The non-blank lines of ``text``, stripped (NBSP and ideographic spaces count as blank)."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\xa0", " ")
@@ -66,16 +92,17 @@ _COLUMN_CREDIT = re.compile(r"組|组|來論|来论|專欄|专栏|評論|评论|
 
 _DATE_LEAD = re.compile(
     r"^(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
-    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·)"
+    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·|(?<=\d)[\u3400-\u9fff])"
 )
 _MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|刊|新闻|新聞|联播|聯播|》|频道|頻道|APP|app)$")
 
 
 def _date_and_rest(date: str, rest: str) -> bylines.Byline:
     """A ``date + source`` or ``date + author`` line (``2016-02-16 02:21:00 搜狐新闻``)."""
+    rest = re.sub(r"^\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s{0,2}", "", rest)
     if not rest:
         return bylines.Byline(text="", date=date)
-    who = bylines.parse_byline(rest)
+    who = bylines.parse_byline(rest) or bylines.parse_dateline(rest)  # "… 14:31中央社 澎湖縣28日電"
     if who is not None:
         who.date = date
         return who
@@ -124,8 +151,11 @@ def classify(line: str) -> Line:
         if source:
             meta = bylines.Byline(text="", source=source, date=dates.parse_date(line))
             author = _AUTHOR_FIELD.search(line)
+            byline = bylines.parse_byline(line)
             if author:  # "作者：张三 来源：某报" on one line
                 meta.authors, meta.text = [author.group(1)], author.group(0).strip()
+            elif byline is not None and byline.authors:  # "中青网记者 魏其濛 来源：中国青年报"
+                meta.authors, meta.text = list(byline.authors), line
             return Line(line, "meta", meta)
     credit = credits.parse_credit(line)
     if credit is not None:

@@ -29,8 +29,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from reader.ingest import boilerplate, bylines, context, credits, dates
-from reader.ingest.lines import Line, classify, looks_heading, split_lines
+from reader.ingest import boilerplate, bylines, context, credits, dates, headline
+from reader.ingest.lines import Line, classify, join_labels, looks_heading, split_lines
 from reader.story import Story
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,14 @@ def _first_title(group: list[Line], shorts: list[int]) -> int:
     for i in shorts:
         meta = _meta_below(group, i)
         if len(group[i].text) >= 4 and _opens_story(meta):
+            above = i - 1
+            if (
+                above in shorts
+                and len(group[i].text) <= 6
+                and len(group[above].text) >= max(8, 2 * len(group[i].text))
+                and headline.shaped(group[above].text)
+            ):
+                return above  # 标题 / 账号 / 日期: a name or account label sits between headline and date
             if not _names_self(group[i].text, meta):
                 return i
             account = i if account is None else account
@@ -304,12 +312,31 @@ _PROMO = re.compile(
 )
 
 
+# 作者曾任职于…, 本文为某某授权某网发布: the author's biography or the licence note closing a page
+_CLOSING_NOTE = re.compile(r"^(?:作者(?:曾|现|現|系|为|為|任)|本文(?:为|為|系|經|经).{1,20}(?:授权|授權))")
+
+
 def _drop_trailing_promos(draft: _Draft) -> None:
-    """Short lines after the last paragraph selling an app, a lucky draw or a subscription."""
+    """Short lines after the last paragraph selling an app, a lucky draw or a subscription, and a
+    closing biography of the author or licence note."""
     while draft.blocks and draft.blocks[-1][0] == "heading" and _PROMO.search(draft.blocks[-1][1]):
         if not any(kind == "para" for kind, _t in draft.blocks):
             break
         draft.blocks.pop()
+    while (
+        len(draft.blocks) > 1
+        and draft.blocks[-1][0] == "para"
+        and len(draft.blocks[-1][1]) <= 200
+        and (_CLOSING_NOTE.match(draft.blocks[-1][1]) or _repeats_story(draft))
+    ):
+        draft.blocks.pop()
+
+
+def _repeats_story(draft: _Draft) -> bool:
+    """Is the last paragraph a repeat of text earlier in the story (a teaser of it printed below)?"""
+    last = re.sub(r"\s+", "", draft.blocks[-1][1])
+    before = "".join(re.sub(r"\s+", "", text) for _kind, text in draft.blocks[:-1])
+    return len(last) >= 20 and last in before
 
 
 def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
@@ -319,6 +346,15 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     # the last paragraph may close with the author in brackets: "…纪实。 (黄騑鸿)"
     last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
     trailing = None
+    closing_source, closing_authors = "", []
+    if last_para is not None:
+        text, closing_source, closing_authors = bylines.closing_credit(draft.blocks[last_para][1])
+        if closing_source:
+            if text:
+                draft.blocks[last_para] = ("para", text)
+            else:
+                del draft.blocks[last_para]
+            last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
     if last_para is not None:
         text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
         if trailing:
@@ -333,7 +369,9 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     for meta in metas:
         if meta.text and meta.authors and not story.byline:
             story.byline = meta.text
-    story.source = credits.best_source(metas + page_meta)
+    story.source = closing_source or credits.best_source(metas + page_meta)
+    if closing_authors:
+        story.authors = list(closing_authors)
     for meta in metas + page_meta:
         if meta.date and not story.date:
             story.date = meta.date
@@ -345,17 +383,19 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
         if meta.column and not story.column:
             story.column = meta.column
     year = dates.year_of(story.date)
-    if story.paragraphs:
-        dl = bylines.parse_dateline(story.paragraphs[0], year)
-        if dl is not None:
-            if dl.authors and not story.authors:
-                story.authors = dl.authors
-                story.byline = story.byline or dl.text
-            story.place = story.place or dl.place
-            if dl.source and not story.source:
-                story.source = dl.source
-            if dl.date and not story.date:
-                story.date = dl.date
+    # the dateline opens the story text, maybe under a picture caption
+    dl = next(
+        (d for d in (bylines.parse_dateline(p, year) for p in story.paragraphs[:2]) if d is not None), None
+    )
+    if dl is not None:
+        if dl.authors and not story.authors:
+            story.authors = dl.authors
+            story.byline = story.byline or dl.text
+        story.place = story.place or dl.place
+        if dl.source and not story.source:
+            story.source = dl.source
+        if dl.date and not story.date:
+            story.date = dl.date
     if trailing and not story.authors:
         story.authors = trailing.authors
         story.byline = story.byline or trailing.text.strip("（()） ")
@@ -367,10 +407,13 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     return story
 
 
-def parse_text(text: str, file: str = "") -> list[Story]:
-    """The stories on one plain-text page, in page order (never raises)."""
+def parse_text(text: str, file: str = "", evidence: headline.Evidence | None = None) -> list[Story]:
+    """The stories on one plain-text page, in page order (never raises).
+
+    ``evidence`` is what an HTML page says of its headline (``<title>``, ``og:title``, ``<h1>``).
+    """
     try:
-        return _parse(text or "")
+        return _parse(text or "", evidence or headline.Evidence())
     except Exception:  # noqa: BLE001 - a bad page must not stop an import
         log.exception("could not parse %s; keeping it as one plain story", file or "text")
         lines = split_lines(text or "") if isinstance(text, str) else []
@@ -413,17 +456,17 @@ def _opens_with_meta(lines: list[str]) -> bool:
     return first[0].kind == "short" and opening(first[1])
 
 
-def _parse(text: str) -> list[Story]:
+def _parse(text: str, evidence: headline.Evidence) -> list[Story]:
     from reader.ingest import chrome, digest
 
-    raw = split_lines(text)
+    raw = join_labels(split_lines(text))
     if not raw:
         return []
     items = digest.split_digest(raw)
     if items is not None:
         return items
     if not _opens_with_meta(raw):
-        page = chrome.find_page(raw)
+        page = chrome.find_page(raw, evidence)
         if page is not None:
             return page
     return build_stories([classify(line) for line in raw])

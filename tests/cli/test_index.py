@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
-from reader.cli import main
-from tests.index.conftest import RECORDS, write_jsonl
-
-
-class Run:
-    def __init__(self, returncode: int, stdout: str, stderr: str):
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
-def reader(*args, home: Path) -> Run:
-    """``reader --home HOME ARGS`` run in this process (the CLI entry point itself), output captured."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--home", str(home), *args])
-        except SystemExit as exc:  # argparse usage errors
-            code = exc.code
-    return Run(int(code or 0), out.getvalue(), err.getvalue())
+from tests.helpers.cli import reader
+from tests.helpers.records import RECORDS, write_jsonl
 
 
 def test_index_json_and_rerun(tmp_path):
@@ -58,3 +40,12 @@ def test_the_bundled_archive_imports(tmp_path, archive_dir):
     result = reader("index", str(archive_dir), "--json", home=tmp_path / "home")
     data = json.loads(result.stdout)
     assert data["added"] >= 1 and data["total"] >= 1
+
+
+def test_index_sample_imports_the_shipped_archive(tmp_path):
+    home = tmp_path / "home"
+    result = reader("index", "--sample", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"] > 0
+    found = reader("search", "上饶", "--json", home=home)
+    assert found.returncode == 0 and json.loads(found.stdout)["total"] > 0

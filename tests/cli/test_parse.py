@@ -83,3 +83,16 @@ def test_print_bundled_archive(capsys):
     for title in SEED_TITLES:
         assert f"# {title}" in out
     assert "0 problems" in err
+
+
+def test_sample_reads_the_archive_shipped_in_the_package(capsys):
+    assert main(["parse", "--sample", "--json"]) == 0
+    stories = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert any("上饶" in story["title"] + "".join(story["paragraphs"]) for story in stories)
+
+
+def test_parse_without_a_file_or_sample_says_what_it_needs(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["parse"])
+    assert info.value.code == 2
+    assert "--sample" in capsys.readouterr().err

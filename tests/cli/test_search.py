@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tests.cli.test_index import reader
-from tests.index.conftest import RECORDS, write_jsonl
+from tests.helpers.cli import reader
+from tests.helpers.records import RECORDS, write_jsonl
 
 
 @pytest.fixture(scope="module")

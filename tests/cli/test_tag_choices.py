@@ -6,7 +6,7 @@ import json
 import shutil
 
 from reader import paths
-from tests.cli.test_index import reader
+from tests.helpers.cli import reader
 
 SEED = "000_d96a957ce2900ba2.txt"
 

@@ -11,7 +11,7 @@ import rispy
 from reader.export import ExportError
 from reader.export.citations import CITATION_FORMATS, export_citations
 from reader.export.gbt7714 import reference
-from tests.export.conftest import made_story
+from tests.helpers.export import made_story
 
 
 def seed(stories):
@@ -106,7 +106,9 @@ def test_citations_name_authors_and_sources_as_printed_in_every_script(stories, 
         )
         assert text.startswith("[1] 黄騑鸿. "), text
         assert "刘长胜问答网" in text
-        ris = export_citations([signed], tmp_path / f"refs-{script}.ris", "ris", script).read_text(encoding="utf-8")
+        ris = export_citations([signed], tmp_path / f"refs-{script}.ris", "ris", script).read_text(
+            encoding="utf-8"
+        )
         assert "AU  - 黄騑鸿" in ris
 
 

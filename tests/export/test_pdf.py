@@ -13,7 +13,7 @@ from reader.export.labels import labels
 from reader.export.layout import meta_lines
 from reader.export.pdf import export_pdf
 from reader.export.scripts import citable_story, convert, convert_story
-from tests.export.conftest import body_text, made_story, page_texts, squeeze
+from tests.helpers.export import body_text, made_story, page_texts, squeeze
 
 #: Code points that betray a wrong ToUnicode map: Kangxi radicals, radical supplement, ⸺.
 WRONG = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\u2e3a\u2e3b]")

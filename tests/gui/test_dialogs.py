@@ -10,8 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.models.results import IdRole
-
-from .test_mainwindow import type_query
+from tests.helpers.gui import type_query
 
 
 def export_dialog(window):

@@ -65,7 +65,7 @@ def test_built_catalog_is_reused_until_the_source_changes(tmp_path):
 
 
 def test_the_window_speaks_chinese_and_translates_query_notes(qtbot, library, make_window, tmp_path):
-    from .test_mainwindow import type_query
+    from tests.helpers.gui import type_query
 
     qm = i18n.build_qm("zh_CN", tmp_path)
     translator = QTranslator()
@@ -112,7 +112,7 @@ def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, mo
 def test_switching_language_rebuilds_the_window_in_it(
     qtbot, library, make_window, settings, monkeypatch, tmp_path
 ):
-    from .test_mainwindow import type_query
+    from tests.helpers.gui import type_query
 
     monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
     window = make_window(library)
@@ -198,5 +198,26 @@ def test_qt_own_dialogs_speak_chinese_in_the_chinese_interface(qapp, monkeypatch
         assert labels["lookInLabel"].startswith("查找范围")
         assert labels["fileTypeLabel"].startswith("文件类型")
         dialog.deleteLater()
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_shipped_catalogs_are_compiled_from_their_sources(tmp_path):
+    """The committed .qm files are what lrelease makes of the .ts now (run python -m reader.gui.i18n)."""
+    for lang in i18n.LANGUAGES:
+        fresh = i18n.build_qm(lang, tmp_path)
+        assert fresh is not None, f"lrelease could not compile {i18n.ts_file(lang)}"
+        shipped = i18n.qm_file(lang)
+        assert shipped.is_file(), f"{shipped} is missing: run python -m reader.gui.i18n"
+        stale = f"{shipped} is stale: run python -m reader.gui.i18n"
+        assert shipped.read_bytes() == fresh.read_bytes(), stale
+
+
+def test_install_loads_the_shipped_chinese_catalog_without_a_cache(qapp, monkeypatch, tmp_path):
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    try:
+        assert i18n.install(qapp, "zh_CN") == "zh_CN"
+        assert QCoreApplication.translate("FilterPanel", "Clear filters") == "清除筛选"
+        assert not (tmp_path / "cache" / "translations").exists()
     finally:
         i18n.install(qapp, "en")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.models.facets import CountRole, FacetRole
@@ -14,25 +13,7 @@ from reader.gui.settings import Settings
 from reader.gui.workers import Runner
 from reader.index.results import SearchRequest
 from reader.text.fold import fold
-
-
-def ime_type(widget, text: str) -> None:
-    """Type Chinese as an input method does: one committed character at a time."""
-    for ch in text:
-        event = QInputMethodEvent()
-        event.setCommitString(ch)
-        QApplication.sendEvent(widget, event)
-
-
-def type_query(qtbot, window, text: str) -> None:
-    window.search_bar.edit.clear()
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        if text:
-            ime_type(window.search_bar.edit, text)  # debounced: one search after typing stops
-        else:
-            window.search_now()
-    if window.model.total:  # the first story opens just after the list is painted
-        qtbot.waitUntil(lambda: window.reading.story is not None, timeout=3000)
+from tests.helpers.gui import ime_type, type_query
 
 
 def facet_items(window):
@@ -313,7 +294,7 @@ def test_bookmarks_whose_story_is_gone_are_counted_not_dropped(qtbot, library, m
 
 
 def test_results_of_an_older_search_arriving_late_are_dropped(qtbot, library, make_window):
-    from .test_results_model import ManualRunner
+    from tests.helpers.gui import ManualRunner
 
     runner = ManualRunner()
     window = make_window(library, runner=runner)
@@ -438,7 +419,9 @@ def test_an_index_reset_by_a_new_format_is_rebuilt_from_its_folders_on_start(
     assert not window.index.rebuild_pending
 
 
-def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(qtbot, library, make_window, tmp_path):
+def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(
+    qtbot, library, make_window, tmp_path
+):
     window = make_window(library)
     folder = tmp_path / "mixed"
     folder.mkdir()
@@ -452,7 +435,9 @@ def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(qtbot,
     assert sorted(Path(p).name for p in report.skipped) == ["photo.png", "scan.pdf"]
     message = window.statusBar().currentMessage()
     assert "1 failed" in message and "2 skipped" in message, message
-    assert message.startswith("Imported 1 story. Files: 1 added")  # stories counted as stories, files as files
+    assert message.startswith(
+        "Imported 1 story. Files: 1 added"
+    )  # stories counted as stories, files as files
     button = window.import_problems_button
     assert button.isVisible()
     dialog = window.show_import_problems()
@@ -497,14 +482,16 @@ def test_after_ticking_a_place_the_other_places_stay_listed_with_their_counts(qt
     window = make_window(library)
     type_query(qtbot, window, "")
     places = {
-        v: c for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        v: c
+        for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
         if f == "tag" and v.startswith("place:")
     }
     assert "place:江西" in places and len(places) >= 3
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.filter_panel.model.set_checked("tag", "place:江西", True)
     after = {
-        v: c for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        v: c
+        for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
         if f == "tag" and v.startswith("place:")
     }
     assert window.model.total == places["place:江西"]

@@ -3,22 +3,9 @@
 from PySide6.QtCore import Qt
 
 from reader.gui.models.results import IdRole, LoadedRole, ResultsModel, SnippetRole
-from reader.gui.workers import Job, Runner
 from reader.index.results import SearchRequest
-
-from .fakes import FakeIndex, many_stories
-
-
-class ManualRunner(Runner):
-    """Holds jobs until the test runs them, in any order."""
-
-    def __init__(self):
-        super().__init__()
-        self.jobs: list[Job] = []
-
-    def start(self, job):
-        self.jobs.append(job)
-        return job
+from tests.helpers.fakes import FakeIndex, many_stories
+from tests.helpers.gui import ManualRunner
 
 
 def test_rows_are_the_total_and_pages_load_when_rows_are_shown(qtbot, sync_runner):

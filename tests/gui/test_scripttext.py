@@ -71,8 +71,14 @@ def test_the_results_list_shows_a_simplified_hit_as_written(qtbot, sync_runner):
     from reader.gui.models.results import MetaRole, ResultsModel, SnippetRole
     from reader.index.results import Hit, Results, SearchRequest
 
-    hit = Hit(id="h", title="黄騑鸿的报道", date="2024-05-24", source="刘长胜问答网", score=1.0,
-              snippet="作者<b>黄騑鸿</b>说")
+    hit = Hit(
+        id="h",
+        title="黄騑鸿的报道",
+        date="2024-05-24",
+        source="刘长胜问答网",
+        score=1.0,
+        snippet="作者<b>黄騑鸿</b>说",
+    )
     model = ResultsModel(lambda req: Results(hits=[hit], total=1, page=1, page_size=20), sync_runner)
     model.reset_results(SearchRequest(query="黄騑鸿"), Results(hits=[hit], total=1, page=1, page_size=20))
     row = model.index(0, 0)

@@ -8,7 +8,7 @@ import pytest
 from reader.index import SearchRequest, open_index
 from reader.index.codec import RawCodec, posting_arrays, posting_positions
 from reader.index.compat import release_mapped_pages
-from tests.index.conftest import write_jsonl
+from tests.helpers.records import write_jsonl
 
 
 def _long_library(tmp_path, n=700):

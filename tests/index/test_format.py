@@ -14,7 +14,7 @@ from reader.index.library import VERSION_FILE
 from reader.index.schema import SCHEMA_VERSION, CompactPositions, codec, make_schema
 from reader.index.writer import FastWriter
 from reader.story import Story
-from tests.index.conftest import RECORDS, write_jsonl
+from tests.helpers.records import RECORDS, write_jsonl
 
 
 def test_compact_positions_round_trip():

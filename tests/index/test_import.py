@@ -14,7 +14,7 @@ import pytest
 
 from reader.index import LibraryBusy, SearchRequest, open_index
 from reader.index.locking import ImportLock
-from tests.index.conftest import RECORDS, write_jsonl
+from tests.helpers.records import RECORDS, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 

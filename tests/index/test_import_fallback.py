@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.index import SearchRequest, importer, open_index
-from tests.index.conftest import write_jsonl
+from tests.helpers.records import write_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 

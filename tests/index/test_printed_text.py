@@ -49,9 +49,10 @@ def titles(lib, query):
 def test_a_name_only_in_a_byline_is_found_by_plain_search(library):
     found = titles(library, "蔡文逸")
     assert any("朝着春天出发" in t for t in found)
-    assert library.search(SearchRequest(query="蔡文逸")).total == library.search(
-        SearchRequest(query="author:蔡文逸")
-    ).total
+    assert (
+        library.search(SearchRequest(query="蔡文逸")).total
+        == library.search(SearchRequest(query="author:蔡文逸")).total
+    )
 
 
 def test_a_signature_author_is_found_as_printed_and_as_converted(library):

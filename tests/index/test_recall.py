@@ -19,7 +19,7 @@ from reader.index import SearchRequest, open_index
 from reader.text.convert import convert
 from reader.text.fold import fold
 from reader.text.tokenise import CJK_RANGES
-from tests.index.conftest import write_jsonl
+from tests.helpers.records import write_jsonl
 
 PER_FILE = {
     "chinanews_2025.jsonl": 300,

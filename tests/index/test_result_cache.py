@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.index import SearchRequest, open_index, search
-from tests.index.conftest import RECORDS, write_jsonl
+from tests.helpers.records import RECORDS, write_jsonl
 
 
 def counting(monkeypatch) -> list[int]:

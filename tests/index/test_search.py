@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from reader.index import SearchRequest
-from tests.index.conftest import RECORDS
+from tests.helpers.records import RECORDS
 
 TITLES = {r["id"]: r["title"] for r in RECORDS}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.index import SearchRequest, open_index
 from reader.index.segdata import date_key
-from tests.index.conftest import RECORDS, simple_tagger, write_jsonl
+from tests.helpers.records import RECORDS, simple_tagger, write_jsonl
 
 
 def _sidecars(library):

@@ -357,6 +357,8 @@ def test_a_file_that_fails_to_decode_is_not_imported_as_a_story_of_replacement_c
         assert result.problems and all(p.file == str(path) for p in result.problems)
         assert any("nothing readable" in p.reason for p in result.problems)
     damaged = tmp_path / "damaged.txt"  # a readable story with a damaged byte is still imported
-    damaged.write_bytes(("上饶经开区新的一年\n\n迎着新年曙光，上饶经开区又一次站在了新的起点上。" * 3).encode() + b"\xff")
+    damaged.write_bytes(
+        ("上饶经开区新的一年\n\n迎着新年曙光，上饶经开区又一次站在了新的起点上。" * 3).encode() + b"\xff"
+    )
     result = read_file(damaged)
     assert result.stories and result.problems

@@ -51,6 +51,8 @@ def text_px(zoom: int) -> int:
 def zoom_for(px: int) -> int:
     """The zoom step that gives (about) ``px`` pixels."""
     return max(ZOOM_MIN, min(ZOOM_MAX, round((px - BASE_PX) / 2)))
+
+
 MEASURE_EM = 38
 
 

@@ -11,10 +11,10 @@ import html
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.gui.highlight import find_spans
+from reader.index.library import ImportReport
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.story import Story
 from reader.text.fold import fold
@@ -64,17 +64,6 @@ def _matches_filters(story: Story, filters: dict[str, list[str]]) -> bool:
         "month": {story.date[:7]},
     }
     return all(not wanted or values.get(name, set()) & set(wanted) for name, wanted in filters.items())
-
-
-@dataclass
-class FakeReport:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failed: list = field(default_factory=list)
-    stories: int = 0
-    seconds: float = 0.0
 
 
 class FakeIndex:
@@ -156,11 +145,11 @@ class FakeIndex:
     def roots(self) -> list[str]:
         return []
 
-    def update(self, paths, *, rebuild=False, progress=None, cancelled=None, tagger=None) -> FakeReport:
+    def update(self, paths, *, rebuild=False, progress=None, cancelled=None, tagger=None) -> ImportReport:
         files = sorted(
             p for root in map(Path, paths) for p in (root.rglob("*.txt") if root.is_dir() else [root])
         )
-        report = FakeReport()
+        report = ImportReport()
         for i, path in enumerate(files):
             if cancelled and cancelled():
                 break
