@@ -95,6 +95,11 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -
                 yield path
 
 
+#: Files a folder holds to be shipped inside a Python package (the bundled archive is): never news,
+#: never reported as skipped.
+_PACKAGE_FILES = frozenset({"__init__.py"})
+
+
 def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
     found: list[Path] = []
     other: list[Path] = []
@@ -108,8 +113,8 @@ def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
         for name in files:
-            if name.startswith(".") or name.endswith("~"):
-                continue
+            if name.startswith(".") or name.endswith("~") or name in _PACKAGE_FILES:
+                continue  # hidden, backups, and the marker that ships a folder in a Python package
             path = Path(root) / name
             if is_supported(path):
                 found.append(path)

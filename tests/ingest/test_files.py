@@ -362,3 +362,12 @@ def test_a_file_that_fails_to_decode_is_not_imported_as_a_story_of_replacement_c
     )
     result = read_file(damaged)
     assert result.stories and result.problems
+
+
+def test_the_bundled_archive_reports_no_file_skipped_for_its_type():
+    from reader import paths
+    from reader.ingest import iter_files
+
+    skipped: list = []
+    found = list(iter_files([paths.bundled_archive()], skipped))
+    assert found and skipped == []  # its package marker (__init__.py) is no news file to tell about
