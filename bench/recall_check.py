@@ -4,7 +4,8 @@
 
 For random 1-6 character runs taken from the library's stories, the number of
 stories ``ArchiveIndex.search`` finds (and, below 30,000, the ids) must equal the
-stories whose folded title, subtitle and text contain the folded query. Use it
+stories whose folded printed text (title, subtitle, source, column, byline,
+authors, subheads, paragraphs) contains the folded query. Use it
 on a big library (e.g. the one ``bench_search.py --keep`` builds) where posting
 lists span many blocks and segments. Prints each query and the mismatches.
 """
@@ -40,7 +41,8 @@ def main() -> int:
     for fields in searcher.all_stored_fields():
         if fields.get("kind") == "story":
             story = decode_story(fields["data"])
-            texts[story.id] = fold(f"{story.title}\n{story.subtitle}\n{story.text}")
+            printed = (story.title, story.subtitle, story.source, story.column, story.byline, *story.authors)
+            texts[story.id] = fold("\n".join((*printed, story.text)))
     print(f"{len(texts)} stories read in {time.perf_counter() - t0:.1f} s")
     rng = random.Random(args.seed)
     ids = list(texts)

@@ -42,8 +42,7 @@ def ensure_cjk_font(app: QApplication) -> str:
             log.warning("no CJK font on this system and none could be registered: %s", exc)
             return ""
     family = fontpick.family_for("zh-hans")
-    if family:
-        app.setFont(fontpick.with_cjk(app.font(), "zh-hans"))
+    app.setFont(fontpick.with_cjk(app.font(), "zh-hans"))  # the bundled Noto behind it, per character
     return family
 
 

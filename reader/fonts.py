@@ -16,7 +16,13 @@ face; rebuilt when the source or ``CLEAN_VERSION`` changes). ``qt_font`` turns
 off the OpenType features that substitute glyphs without a code point (``ccmp``
 joins —— into ⸺, ``liga`` joins fi), so every glyph drawn maps back.
 
-Only ``register_qt_fonts`` and ``qt_font`` touch Qt (QtGui), and only when called.
+For the screen, ``register_qt_fallback`` loads the collection itself (no
+preparation needed to draw) so that views list its faces after whatever font the
+user has: a character the chosen font lacks (黄𬴂鸿's Extension-E 𬴂 in many
+system fonts) is drawn from Noto, never as a box.
+
+Only ``register_qt_fonts``, ``register_qt_fallback`` and ``qt_font`` touch Qt
+(QtGui), and only when called.
 """
 
 from __future__ import annotations
@@ -342,6 +348,31 @@ def register_qt_fonts(scripts: tuple[str, ...] | None = None) -> dict[str, str]:
                     _qt_layers[script] = families[1:]
         out[script] = _qt_families[script]
     return out
+
+
+_fallback: list[str] = []
+
+
+def register_qt_fallback(script: str = "zh-hans") -> list[str]:
+    """The bundled Noto Sans CJK faces loaded into Qt, the one of ``script``'s region first.
+
+    Needs a QGuiApplication; loads the collection once. Empty if it cannot be loaded.
+    """
+    from PySide6.QtGui import QFontDatabase
+
+    _check_script(script)
+    with _lock:
+        if not _fallback:
+            try:
+                font_id = QFontDatabase.addApplicationFont(str(source_collection()))
+            except FontError:
+                return []
+            if font_id < 0:
+                return []
+            _fallback.extend(QFontDatabase.applicationFontFamilies(font_id))
+        families = list(_fallback)
+    own = FACES[script][0]
+    return sorted(families, key=lambda f: (f != own, f != FACES["zh-hans"][0]))
 
 
 def qt_font(script: str = "zh-hans", point_size: float = 11.0) -> QFont:

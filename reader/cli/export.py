@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from reader import paths
+from reader.cli.search import stories_count
 
 FORMATS = ("pdf", "ris", "bibtex", "csv", "gbt7714")
 _BY_SUFFIX = {
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if fmt == "pdf":
             from reader.export.pdf import export_pdf
 
-            progress = None if args.quiet else _progress
+            progress = None if args.quiet or not sys.stderr.isatty() else _progress  # \r only on a terminal
             export_pdf(
                 stories,
                 out,
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{out}: {exc}")
     except OSError as exc:
         return _fail(f"{out}: cannot write: {exc.strerror or exc}")
-    print(f"{out}: {len(stories)} stories ({fmt})", file=sys.stderr)
+    print(f"{out}: {stories_count(len(stories))} ({fmt})", file=sys.stderr)
     return 0
 
 

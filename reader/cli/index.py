@@ -2,7 +2,8 @@
 
 New files are added, changed ones re-parsed, stories of files gone from the
 given folders removed; an unchanged archive costs (almost) nothing. With no
-PATH the folders imported before are scanned again. A progress bar goes to
+PATH the folders imported before are scanned again; ``--sample`` imports the
+bundled sample archive (what the app imports on first run). A progress bar goes to
 stderr when it is a terminal. Exit codes: 0 done, 1 some files failed (the
 rest is imported), 3 library busy (another process is importing), 4 index
 unusable.
@@ -77,6 +78,7 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.cli.search import stories_count
     from reader.index import IndexError_, LibraryBusy, open_index
 
     home = paths.home(args.home)
@@ -115,8 +117,12 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"added {report.added}, updated {report.updated}, removed {report.removed}, "
             f"unchanged {report.unchanged}, failed {len(report.failed)} "
-            f"({report.stories} stories imported, {total} in the library, {report.seconds:.1f} s)"
+            f"({stories_count(report.stories)} imported, {total} in the library, {report.seconds:.1f} s)"
         )
         for problem in report.failed:
             print(f"  failed: {problem.file}: {problem.reason}")
+        if report.skipped:
+            print(f"skipped {len(report.skipped)} files of other types (images, PDFs, ...):")
+            for name in report.skipped:
+                print(f"  skipped: {name}")
     return EXIT_FAILED if report.failed else 0

@@ -447,13 +447,21 @@ def _import(args, home: Path, ud: UserData) -> int:
     return 0
 
 
+GONE_TITLE = "(no longer in the library)"
+
+
 def _history(args, home: Path, ud: UserData) -> int:
+    entries = ud.history(args.limit)
+    _present(home, ud, [story_id for story_id, _when in entries])  # snapshots of those in the index
     rows = []
-    for story_id, when in ud.history(args.limit):
+    for story_id, when in entries:
         snap = ud.snapshot(story_id)
-        rows.append({"id": story_id, "read": when, "title": snap.title if snap else ""})
+        title = (snap.title or "(untitled)") if snap else GONE_TITLE
+        rows.append({"id": story_id, "read": when, "title": title})
     if args.json:
         _print_json(rows)
+    elif not rows:
+        print("no stories read yet (stories read in the app are listed here)")
     else:
         for row in rows:
             print(f"{row['read'][:19].replace('T', ' ')}  {row['id']}  {row['title']}")

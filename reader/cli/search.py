@@ -32,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("query", nargs="*", help="the query (empty: every story)")
     parser.add_argument(
-        "--tag", action="append", default=[], help="only stories with this tag (kind:name); repeatable"
+        "--tag",
+        action="append",
+        default=[],
+        help="only stories with this tag (kind:name, or a bare name for any kind); repeatable",
     )
     parser.add_argument("--source", action="append", default=[], help="only stories from this source")
     parser.add_argument("--author", action="append", default=[], help="only stories by this author")
@@ -53,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--script", choices=SCRIPTS, help="convert the text to this script")
     show.add_argument("--json", action="store_true", help="print Story.to_json()")
     show.set_defaults(func=run_show)
+
+
+EMPTY_LIBRARY = (
+    "the library is empty: import files with `reader index FOLDER...`, "
+    "or the bundled sample archive with `reader index --sample`"
+)
 
 
 def _open(args):
@@ -85,6 +94,8 @@ def run_search(args: argparse.Namespace) -> int:
     )
     try:
         results = library.search(request)
+        if library.count() == 0:
+            results.notes = [*results.notes, EMPTY_LIBRARY]
     finally:
         library.close()
     if args.json:
@@ -111,7 +122,7 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     first = (results.page - 1) * results.page_size
     shown = len(results.hits)
-    print(f"{results.total} stories" + (f" (showing {first + 1}-{first + shown})" if shown else ""))
+    print(stories_count(results.total) + (f" (showing {first + 1}-{first + shown})" if shown else ""))
     for n, hit in enumerate(results.hits, first + 1):
         meta = " · ".join(x for x in (hit.date, hit.source) if x)
         print(f"\n{n}. {hit.title or '(untitled)'}  [{hit.id}]")
@@ -122,6 +133,11 @@ def run_search(args: argparse.Namespace) -> int:
 
             print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
     return 0
+
+
+def stories_count(n: int) -> str:
+    """``1 story``, ``3 stories``."""
+    return f"{n} story" if n == 1 else f"{n} stories"
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -136,12 +152,11 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
         return EXIT_NOT_FOUND
     if args.script:
-        from reader.text.convert import convert
+        from reader.export.scripts import convert_story
+        from reader.tags import tag_in_script
 
-        for name in ("title", "subtitle", "byline", "column", "place"):
-            setattr(story, name, convert(getattr(story, name), args.script))
-        story.paragraphs = [convert(p, args.script) for p in story.paragraphs]
-        story.headings = [convert(h, args.script) for h in story.headings]
+        story = convert_story(story, args.script)  # every displayed field; as written if already in it
+        story.tags = [tag_in_script(t, args.script) for t in story.tags]
     if args.json:
         print(json.dumps(story.to_json(), ensure_ascii=False))
         return 0

@@ -13,13 +13,13 @@ import csv
 import io
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 
 from reader.export import ExportError
 from reader.export.gbt7714 import reference
-from reader.export.scripts import convert_story
+from reader.export.scripts import citable_story
 from reader.story import Story
 
 #: Formats, in the order menus list them.
@@ -40,9 +40,9 @@ def export_citations(stories: list[Story], out: Path, fmt: str, script: str = "z
     out = Path(out)
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: folder does not exist")
-    converted = [convert_story(s, script) for s in stories]
+    converted = [citable_story(s, script) for s in stories]  # names as printed
     text = {"gbt7714": gbt7714_text, "ris": ris_text, "bibtex": bibtex_text, "csv": csv_text}[fmt](converted)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part", dir=out.parent)
+    fd, tmp = _new_part_file(out)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:
             fh.write(text)
@@ -51,6 +51,18 @@ def export_citations(stories: list[Story], out: Path, fmt: str, script: str = "z
         Path(tmp).unlink(missing_ok=True)
         raise
     return out
+
+
+def _new_part_file(out: Path) -> tuple[int, str]:
+    """A new hidden file beside ``out`` created as any new file is (mode 0666 less the umask, as the
+    PDF gets), unlike ``mkstemp``'s 0600; replaced onto ``out`` when written."""
+    for _ in range(100):
+        tmp = str(out.parent / f".{out.stem}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
+        except FileExistsError:
+            continue
+    raise ExportError(f"{out.parent}: cannot create a temporary file")
 
 
 def gbt7714_text(stories: list[Story]) -> str:

@@ -14,6 +14,7 @@ _HANS = {
     "query": "检索",
     "collection": "收藏集",
     "selection": "选集",
+    "filters": "筛选",
     "column": "栏目",
     "dates": "日期范围",
     "source": "来源",
@@ -32,6 +33,7 @@ _HANT = {
     "query": "檢索",
     "collection": "收藏集",
     "selection": "選集",
+    "filters": "篩選",
     "column": "欄目",
     "dates": "日期範圍",
     "source": "來源",
@@ -46,3 +48,21 @@ _HANT = {
 def labels(script: str) -> dict[str, str]:
     """The label set for ``script`` (simplified for zh-hans, traditional otherwise)."""
     return dict(_HANS if script == "zh-hans" else _HANT)
+
+
+def filters_text(
+    filters: dict[str, list[str]] | None, date_from: str = "", date_to: str = "", script: str = "zh-hans"
+) -> str:
+    """The active filters as one cover line in ``script``: ``江西、新华网、2024``; tag kinds left out,
+    a user's own tag as typed."""
+    from reader.tags import label_in_script
+    from reader.text.convert import to_script
+
+    parts: list[str] = []
+    for name, values in (filters or {}).items():
+        for v in values:
+            if v:
+                parts.append(label_in_script(v, script) if name == "tag" else to_script(v, script))
+    if date_from or date_to:
+        parts.append(f"{date_from or '…'} – {date_to or '…'}")
+    return "、".join(dict.fromkeys(parts))

@@ -136,9 +136,9 @@ def meta_lines(story: Story, lab: dict) -> list[str]:
 
 
 def story_document(
-    story: Story, device, width: float, height: float, script: str, lab: dict
+    story: Story, device, width: float, height: float, script: str, lab: dict, cited: Story | None = None
 ) -> QTextDocument:
-    """One story, laid out and paged to the body area."""
+    """One story, laid out and paged to the body area; the citation is of ``cited`` (names as printed)."""
     b = _Builder(device, width, height, script)
     b.block(story.title or lab["untitled"], 18, accent=True, after=6, line_height=120)
     if story.subtitle:
@@ -155,7 +155,7 @@ def story_document(
         first = False
     if story.editor:
         b.block(f"{lab['editor']}：{story.editor}", SMALL_PT + 1, grey=True, before=6)
-    b.block(f"{lab['cite']}：{reference(story)}", SMALL_PT, grey=True, before=14)
+    b.block(f"{lab['cite']}：{reference(cited or story)}", SMALL_PT, grey=True, before=14)
     return b.doc
 
 
@@ -199,9 +199,10 @@ def paint_cover(
     export_date: str,
     dates: tuple[str, str],
     selection: str = "",
+    filters: str = "",
     record: list[str],
 ) -> None:
-    """The first page: title, export date, number of stories, the selection."""
+    """The first page: title, export date, number of stories, the selection and its filters."""
     b = _Builder(painter.device(), geo.width, geo.height, script)
     b.block(title, 26, accent=True, align=Qt.AlignmentFlag.AlignHCenter, after=28, line_height=120)
     rows = [(lab["exported"], export_date), (lab["stories"], lab["count"].format(n=count))]
@@ -213,6 +214,8 @@ def paint_cover(
         rows.append((lab["collection"], collection))
     if selection:
         rows.append((lab["selection"], selection))
+    if filters:
+        rows.append((lab["filters"], filters))
     for name, value in rows:
         b.block(f"{name}：{value}", BODY_PT + 1, align=Qt.AlignmentFlag.AlignHCenter, after=6)
     record.append(b.doc.toPlainText())

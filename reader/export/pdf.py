@@ -26,7 +26,7 @@ from reader.export.labels import labels
 from reader.export.layout import DPI
 from reader.export.outline import OutlineEntry, TocLink, finish_pdf
 from reader.export.qtapp import ensure_gui_app
-from reader.export.scripts import convert, convert_story
+from reader.export.scripts import citable_story, convert, convert_story
 from reader.story import Story
 
 #: Page margins in millimetres: top, right, bottom, left.
@@ -69,13 +69,15 @@ def export_pdf(
     query: str = "",
     collection: str = "",
     selection: str = "",
+    filters: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Write ``stories`` to the PDF ``out`` in ``script``; returns ``out``.
 
     ``query``, ``collection`` or free text ``selection`` (e.g. "书签") names the
-    selection on the cover. ``progress(done,
+    selection on the cover, ``filters`` the filters it was narrowed by, already in
+    ``script`` (see ``labels.filters_text``). ``progress(done,
     total)`` is called after each story; ``cancelled()`` is checked between stories
     and raises :class:`ExportCancelled` (no file is left behind).
     """
@@ -124,7 +126,8 @@ def export_pdf(
             if cancelled is not None and cancelled():
                 raise ExportCancelled("export cancelled")
             converted = convert_story(story, script)
-            doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab)
+            cited = citable_story(story, script)
+            doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab, cited)
             laid.append(_Laid(converted, doc, max(1, doc.pageCount())))
         toc_doc, toc_pages = _toc(laid, writer, geo, script, lab)
         drawn: list[str] = []  # what is painted, in order (see outline._map_astral)
@@ -145,6 +148,7 @@ def export_pdf(
                 export_date=export_date(),
                 dates=(dates[0], dates[-1]) if dates else ("", ""),
                 selection=convert(selection, script),
+                filters=filters,  # already in the script (filters_text)
                 record=drawn,
             )
             for page in range(toc_pages):

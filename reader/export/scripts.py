@@ -1,17 +1,43 @@
-"""Stories in the script the user chose for export (简体, 繁體, 台灣, 香港)."""
+"""Stories in the script the user chose for export (简体, 繁體, 台灣, 香港).
+
+A story already written in the chosen script is left exactly as it is (see
+:func:`reader.text.convert.to_script`); citations name authors and sources as
+printed whatever the script (:func:`citable_story`).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
 from reader.story import Story
-from reader.text.convert import SCRIPTS, convert
+from reader.text.convert import SCRIPTS, convert, family, story_script
 
-__all__ = ["SCRIPTS", "convert", "convert_story"]
+__all__ = ["SCRIPTS", "citable_story", "convert", "convert_story"]
+
+
+def citable_story(story: Story, script: str) -> Story:
+    """``story`` converted to ``script`` for a citation: authors, byline and source as printed."""
+    converted = convert_story(story, script)
+    return dataclasses.replace(
+        converted, authors=list(story.authors), byline=story.byline, source=story.source
+    )
 
 
 def convert_story(story: Story, script: str) -> Story:
-    """A copy of ``story`` with every text field converted to ``script``; ids and paths unchanged."""
+    """A copy of ``story`` with every text field in ``script``; ids and paths unchanged.
+
+    Unchanged when the story is already written in ``script`` (simplified for 简体,
+    traditional for 繁體/臺灣/香港).
+    """
+    if story_script(story) == family(script):
+        return dataclasses.replace(
+            story,
+            paragraphs=list(story.paragraphs),
+            authors=list(story.authors),
+            headings=list(story.headings),
+            heading_at=list(story.heading_at),
+            tags=list(story.tags),
+        )
 
     fields = [
         story.title,

@@ -4,7 +4,9 @@ Qt finds Chinese glyphs by fallback when the default font has none, but that
 lookup is slow (painting a results list took 2–3× longer here) and picks
 glyph shapes at random among installed CJK fonts. So the app font leads with a
 CJK family, and the reading pane asks for the regional family of its script
-(SC for 简体, TC for 繁體/臺灣, HK for 香港) when installed.
+(SC for 简体, TC for 繁體/臺灣, HK for 香港) when installed. Behind them
+come the bundled Noto Sans CJK faces (``reader.fonts.register_qt_fallback``), so
+a character the chosen font lacks is drawn from Noto, character by character.
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ _WRITING = {
     "zh-hk": QFontDatabase.WritingSystem.TraditionalChinese,
 }
 _registered: dict[str, str] = {}
+#: The system's families, seen before the bundled fallback faces were loaded: those faces back
+#: up the user's font, they never replace it as the chosen family.
+_system: set[str] | None = None
+
+
+def _system_families() -> set[str]:
+    global _system
+    if _system is None:
+        _system = set(QFontDatabase.families())
+    return _system
 
 
 def remember_registered(families: dict[str, str]) -> None:
@@ -51,21 +63,23 @@ def family_for(script: str = "zh-hans") -> str:
     """The best installed family for ``script``, or "" when none covers Chinese."""
     if _registered:  # the system had none: use the bundled font
         return _registered.get(script) or _registered.get("zh-hans") or next(iter(_registered.values()))
-    installed = set(QFontDatabase.families())
+    installed = _system_families()
     for name in PREFERRED.get(script, ()) + PREFERRED["zh-hans"]:
         if name in installed:
             return name
     for name in QFontDatabase.families(_WRITING.get(script, QFontDatabase.WritingSystem.SimplifiedChinese)):
-        if not QFontDatabase.isPrivateFamily(name):
+        if name in installed and not QFontDatabase.isPrivateFamily(name):
             return name
     return ""
 
 
 def with_cjk(font: QFont, script: str = "zh-hans") -> QFont:
-    """``font`` led by the CJK family for ``script`` (its own family kept as a fallback)."""
+    """``font`` led by the CJK family for ``script``, its own family next, the bundled Noto last."""
+    from reader.fonts import register_qt_fallback
+
     family = family_for(script)
     out = QFont(font)
-    if family:
-        rest = [f for f in font.families() if f != family]
-        out.setFamilies([family, *rest])
+    lead = [family] if family else []
+    families = list(dict.fromkeys([*lead, *font.families(), *register_qt_fallback(script)]))
+    out.setFamilies(families)
     return out

@@ -7,7 +7,10 @@ package, so the app never needs a compiler or a writable folder at start. After
 editing a ``.ts`` run ``python -m reader.gui.i18n``: it compiles the catalogs with
 the ``lrelease`` that ships in the PySide6 wheel (``PySide6/lrelease``);
 ``tests/gui/test_i18n.py`` fails while a shipped ``.qm`` differs from its ``.ts``.
-Interface text is Chinese unless the system (or the user's choice) is English.
+Qt's own catalog (``qtbase_zh_CN.qm`` from ``QLibraryInfo.path(TranslationsPath)``,
+shipped in the PySide6-Essentials wheel) translates Qt's dialogs; the few words it
+lacks are in our catalog (:data:`QT_MISSING`). Interface text is Chinese unless the
+system (or the user's choice) is English.
 OpenCC never touches these strings.
 """
 
@@ -115,6 +118,14 @@ def install(app: QCoreApplication, setting: str = "auto") -> str:
     return lang
 
 
+#: Qt's own words that Qt's shipped qtbase_zh_CN.qm lacks (Qt 6.11's file dialog says "&Look in:"
+#: and "Files of &type:", the catalog only has "Look in:" and "Files of type:"): our catalog
+#: carries them in Qt's contexts, so Qt's dialogs speak Chinese too.
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
 #: Notes reader.index gives about a query, listed so lupdate puts them in the catalogs.
 SEARCH_NOTES = (
     QT_TRANSLATE_NOOP("SearchNotes", "unbalanced quote ignored"),
@@ -140,6 +151,31 @@ SEARCH_NOTE_PATTERNS = (
         re.compile(r"(\d+) chosen stories are no longer in the library"),
         QT_TRANSLATE_NOOP("SearchNotes", "%1 chosen stories are no longer in the library"),
     ),
+    (
+        re.compile(r"unknown field (.+): searched as text"),
+        QT_TRANSLATE_NOOP("SearchNotes", "unknown field %1: searched as text"),
+    ),
+    (
+        re.compile(r"reversed date range (.+) read as (.+)"),
+        QT_TRANSLATE_NOOP("SearchNotes", "reversed date range %1 read as %2"),
+    ),
+    (
+        re.compile(r"invalid from date (.+) ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "invalid from date %1 ignored"),
+    ),
+    (
+        re.compile(r"invalid to date (.+) ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "invalid to date %1 ignored"),
+    ),
+    (
+        re.compile(r"tag (.+) has no kind: matched (.+)"),
+        QT_TRANSLATE_NOOP("SearchNotes", "tag %1 has no kind: matched %2"),
+    ),
+    (re.compile(r"no tag (.+) in the library"), QT_TRANSLATE_NOOP("SearchNotes", "no tag %1 in the library")),
+    (
+        re.compile(r"(.+) holds no letters, digits or characters to search: ignored"),
+        QT_TRANSLATE_NOOP("SearchNotes", "%1 holds no letters, digits or characters to search: ignored"),
+    ),
 )
 
 
@@ -148,7 +184,10 @@ def translate_note(note: str) -> str:
     for pattern, text in SEARCH_NOTE_PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            return QCoreApplication.translate("SearchNotes", text).replace("%1", match.group(1))
+            out = QCoreApplication.translate("SearchNotes", text)
+            for n, part in enumerate(match.groups(), 1):
+                out = out.replace(f"%{n}", part)
+            return out
     return QCoreApplication.translate("SearchNotes", note)
 
 

@@ -26,7 +26,7 @@ class ImportMixin:
     """Importing into the library for :class:`MainWindow`."""
 
     # -- import ---------------------------------------------------------
-    def start(self) -> None:
+    def start(self, keep_story: bool = False) -> None:
         """After the window shows: rebuild or first-run import, then the first search.
 
         An index reset by a new index format is rebuilt from every folder imported
@@ -37,7 +37,7 @@ class ImportMixin:
             self.import_paths([])  # no paths: the roots imported before
         elif self.index.count() == 0 and paths.bundled_archive().is_dir():
             self.import_paths([paths.bundled_archive()])
-        self.search_now()
+        self.search_now(keep_story=keep_story)
 
     def import_files_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -106,25 +106,45 @@ class ImportMixin:
         self._import_job = None
         self._last_live_refresh = 0.0
         self.import_progress.end()
-        msg = QCoreApplication.translate(
-            "MainWindow", "Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed."
+        skipped = list(getattr(report, "skipped", []))
+        files = QCoreApplication.translate(
+            "MainWindow", "Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped."
         )
+        stories = (
+            QCoreApplication.translate("MainWindow", "Imported 1 story.")
+            if getattr(report, "stories", 0) == 1
+            else QCoreApplication.translate("MainWindow", "Imported %7 stories.")
+        )
+        msg = f"{stories} {files}"  # stories counted as stories, files as files
         for key, value in (
             ("%1", report.added),
             ("%2", report.updated),
             ("%3", report.removed),
             ("%4", report.unchanged),
             ("%5", len(report.failed)),
+            ("%6", len(skipped)),
+            ("%7", getattr(report, "stories", 0)),
         ):
             msg = msg.replace(key, str(value))
         if getattr(report, "cancelled", False):
             msg = QCoreApplication.translate("MainWindow", "Import cancelled.") + " " + msg
         self.statusBar().showMessage(msg, 15000)
         self.statusBar().setToolTip("\n".join(f"{p.file}: {p.reason}" for p in report.failed[:50]))
+        self._last_import_report = report
+        self.import_problems_button.setVisible(bool(report.failed or skipped))
         self._update_count()
         self.search_now(keep_story=True)
         self.import_done.emit(report)
         self._next_import()
+
+    def show_import_problems(self):
+        """The failed and skipped files of the last import, in a dialog (returned, shown non-modal)."""
+        from reader.gui.dialogs.importreport import ImportReportDialog
+
+        dialog = ImportReportDialog(self._last_import_report, self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
 
     def _on_import_failed(self, message: str) -> None:
         self._import_job = None

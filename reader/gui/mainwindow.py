@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -103,6 +104,13 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.import_progress = ImportProgress(self)
         self.import_progress.cancel_requested.connect(self.cancel_import)
         self.statusBar().addPermanentWidget(self.import_progress)
+        self.import_problems_button = QPushButton(self.tr("Import problems…"), self)
+        self.import_problems_button.setObjectName("importProblemsButton")
+        self.import_problems_button.setFlat(True)
+        self.import_problems_button.clicked.connect(self.show_import_problems)
+        self.import_problems_button.hide()
+        self.statusBar().addPermanentWidget(self.import_problems_button)
+        self._last_import_report = None
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -280,9 +288,38 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.search_bar.set_total(results.total)
         self.search_bar.set_notes([translate_note(n) for n in results.notes])
         self.filter_panel.set_facets(results.facets)
+        self.results_view.set_empty_text(
+            self._nothing_found_text(request, results) if not results.total else ""
+        )
+        if not results.total and self.reading.story is not None:  # nothing found: nothing to read
+            self._current_id = ""
+            self.reading.show_story(None)
         self.results_shown.emit(results.total)
         # The list paints first; the first story opens right after (typing stays snappy).
         QTimer.singleShot(0, self, lambda s=seq: self._after_results(s))  # dropped if the window is gone
+
+    def _nothing_found_text(self, request: SearchRequest, results: Results) -> str:
+        """What to try when a search found nothing."""
+        if self.index.count() == 0:
+            if self.importing():
+                return self.tr("Importing: stories appear here as they arrive.")
+            return self.tr("The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).")
+        lines = []
+        if request.query:
+            lines.append(self.tr("No stories contain “%1”.").replace("%1", request.query))
+            lines.append(
+                self.tr(
+                    "Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體."
+                )
+            )
+        else:
+            lines.append(self.tr("No stories match."))
+        ticked = sum(len(v) for v in (request.filters or {}).values())
+        if ticked or self.filter_panel.bookmarked_only() or self.filter_panel.selected_collections():
+            lines.append(self.tr("Or clear the filters on the left (Clear filters)."))
+        if results.notes:
+            lines.append(self.tr("See the notes under the search box: part of the query was not used."))
+        return "\n\n".join(lines)
 
     def _after_results(self, seq: int) -> None:
         if seq != self._seq:
@@ -316,7 +353,8 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         return self._results
 
     # -- reading --------------------------------------------------------
-    def open_story(self, story_id: str) -> None:
+    def open_story(self, story_id: str, scroll_ratio: float | None = None) -> None:
+        """Show the story in the reading pane (at the first hit, or ``scroll_ratio`` down it)."""
         story = self.index.get(story_id)
         if story is None:
             self.statusBar().showMessage(
@@ -334,7 +372,12 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
                 ud.record_read(story_id)
             except Exception:  # history is a convenience; never block reading
                 pass
-        if self._results.terms:
+        if scroll_ratio is not None:
+            self.reading.set_scroll_ratio(scroll_ratio)
+            QTimer.singleShot(
+                0, self, lambda r=scroll_ratio: self.reading.set_scroll_ratio(r)
+            )  # once laid out
+        elif self._results.terms:
             self.reading.next_hit()
         self.story_shown.emit(story_id)
 
@@ -383,6 +426,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             selected_ids=self.results_view.selected_ids(),
             script=self.script,
             folder=self.settings.last_export_dir,
+            settings=self.settings,
             parent=self,
         )
 
@@ -424,9 +468,12 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         successor = MainWindow(self.home, self.index, self.userdata, self.settings, runner=self._runner_arg)
         app._reader_window = successor  # the application keeps its newest window alive
         successor.show()
-        successor.start()
-        if self._current_id:
-            successor.open_story(self._current_id)
+        reading = self._current_id
+        ratio = self.reading.scroll_ratio()
+        successor._current_id = reading  # the first results keep it open, not the first hit
+        successor.start(keep_story=bool(reading))
+        if reading:
+            successor.open_story(reading, scroll_ratio=ratio)
         self.close()
         return successor
 

@@ -6,6 +6,10 @@ before converting to ``zh-hans`` we check whether the text holds any character
 OpenCC's t2s could change (every character that differs between a key and its
 value in the dictionaries of ``t2s.json``); if none, t2s returns the text as it
 is and we skip it. Other results are kept in a small LRU cache.
+
+:func:`shown` is what views call: it leaves text already written in the chosen
+script as it is (:func:`reader.text.convert.to_script`) and converts the rest
+through :func:`to_script`.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 from collections import OrderedDict
 
 from reader.text.convert import convert
+from reader.text.convert import to_script as _script_aware
 
 _CACHE: OrderedDict[tuple[str, str], str] = OrderedDict()
 _CACHE_SIZE = 4000
@@ -87,3 +92,9 @@ def to_script(text: str, script: str) -> str:
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return out
+
+
+def shown(text: str, script: str, written: str = "") -> str:
+    """``text`` as displayed in ``script``: unchanged when already written in it (``written``: the
+    story's script, when known), else converted (cached)."""
+    return _script_aware(text, script, written, converter=to_script)

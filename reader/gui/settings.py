@@ -167,6 +167,17 @@ class Settings:
         self._qs.setValue("export/dir", value)
 
     @property
+    def export_choices(self) -> dict[str, str]:
+        """The export dialog's last format, script, title and selection (empty strings when none)."""
+        return {key: self._str(f"export/{key}", "") for key in ("format", "script", "title", "which")}
+
+    @export_choices.setter
+    def export_choices(self, value: dict[str, str]) -> None:
+        for key in ("format", "script", "title", "which"):
+            if key in value:
+                self._qs.setValue(f"export/{key}", str(value[key]))
+
+    @property
     def last_import_dir(self) -> str:
         return self._str("import/dir", "")
 

@@ -2,7 +2,7 @@
 
 Title, subtitle, a meta line (date · source · column), byline, then subheads
 and paragraphs in reading order. Article text is converted to the reader's
-script (reader.text.convert); interface words come in already translated.
+script (reader.text.convert) unless already written in it; interface words come in already translated.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from reader.gui.scripttext import to_script as convert
+from reader.gui.scripttext import shown
 from reader.story import Story
+from reader.text.convert import story_script
 
 
 @dataclass
@@ -25,11 +26,12 @@ class Palette:
     hit: str
     current_hit: str
     find: str
+    current_find: str  # unlike current_hit, so the two "current" marks are never confused
 
 
 PALETTES = {
-    "light": Palette("#1d1d1f", "#6e6e73", "#8a1c1c", "#fbfaf7", "#ffe58a", "#ff9f1a", "#9ad0ff"),
-    "dark": Palette("#e6e3dc", "#9d9a92", "#f0a58f", "#1e1f22", "#6b5a12", "#c0640a", "#1f5a8a"),
+    "light": Palette("#1d1d1f", "#6e6e73", "#8a1c1c", "#fbfaf7", "#ffe58a", "#ff9f1a", "#9ad0ff", "#3d8bfd"),
+    "dark": Palette("#e6e3dc", "#9d9a92", "#f0a58f", "#1e1f22", "#6b5a12", "#c0640a", "#1f5a8a", "#2f7fd8"),
 }
 
 
@@ -55,10 +57,11 @@ def stylesheet(theme: str, font_px: int) -> str:
 
 
 def story_html(story: Story, script: str = "zh-hans", *, byline_label: str = "") -> str:
-    """The story's HTML body, converted to ``script``."""
+    """The story's HTML body in ``script`` (as written when the story is already in it)."""
+    written = story_script(story)
 
     def conv(text: str) -> str:
-        return html.escape(convert(text, script)) if text else ""
+        return html.escape(shown(text, script, written)) if text else ""
 
     parts = [f"<h1>{conv(story.title)}</h1>"]
     if story.subtitle:

@@ -151,7 +151,11 @@ class UserDataMixin:
         self.userdata.add_to_collection(name.strip(), ids)
         self.refresh_user_data()
         self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Added %1 stories to %2.")
+            (
+                QCoreApplication.translate("MainWindow", "Added 1 story to %2.")
+                if len(ids) == 1
+                else QCoreApplication.translate("MainWindow", "Added %1 stories to %2.")
+            )
             .replace("%1", str(len(ids)))
             .replace("%2", name.strip()),
             4000,

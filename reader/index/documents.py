@@ -18,11 +18,24 @@ _SCHEMA = make_schema()
 _TEXT_FIELDS = ("title", "body", "author_t", "source_t", "column_t")
 
 
+def printed_body(story: Story) -> str:
+    """Everything printed with the story apart from its title and subtitle, one line each.
+
+    Source, column, byline, authors (those the byline does not already name),
+    then subheads and paragraphs: plain search covers all of it (a story contains
+    its byline). Lines never join into one run, so no hit spans two of them.
+    """
+    byline = story.byline.strip()
+    authors = [a for a in story.authors if a and a not in byline]
+    head = [story.source, story.column, byline, *authors]
+    return "\n".join([*(h for h in head if h), story.text])
+
+
 def searchable_text(story: Story) -> dict[str, str]:
     """The original text of each text field."""
     return {
         "title": "\n".join(t for t in (story.title, story.subtitle) if t),
-        "body": story.text,
+        "body": printed_body(story),
         "author_t": "\n".join([*story.authors, story.byline]),
         "source_t": story.source,
         "column_t": story.column,

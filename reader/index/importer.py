@@ -58,11 +58,13 @@ class Importer:
                 missing.append(root)
                 continue
             scanned.add(root)
-            for path in iter_files([root]):
+            skipped: list[Path] = []
+            for path in iter_files([root], skipped):
                 key = _file_key(path)
                 if key not in seen:
                     seen.add(key)
                     files.append(key)
+            self.report.skipped.extend(_file_key(p) for p in skipped)
         return files, scanned, missing
 
     # -- writing -------------------------------------------------------------

@@ -55,6 +55,8 @@ class ImportReport:
     removed: int = 0
     unchanged: int = 0
     failed: list[Problem] = field(default_factory=list)
+    #: Files in the imported folders left out because of their type (images, PDFs, ...).
+    skipped: list[str] = field(default_factory=list)
     stories: int = 0
     seconds: float = 0.0
     cancelled: bool = False

@@ -12,7 +12,8 @@ Fields: ``title: author: source: column: tag: date:`` (``date:2024``,
 occur contiguously (a CJK run is matched as a phrase of overlapping bigrams);
 a quoted phrase's terms must occur in order, with only spaces or punctuation
 between them. Malformed input never raises: it is parsed as well as possible
-and a short English note is added for each repair.
+and a short English note is added for each repair and for each part that is
+ignored or cannot match (an unknown ``field:``, an impossible or reversed date).
 """
 
 from __future__ import annotations
@@ -78,10 +79,15 @@ def _tokenize(text: str, notes: list[str]) -> list[_Tok]:
                 continue
         fieldname = ""
         m = re.match(r"([A-Za-z]+)[:：]", text[i:])
-        if m and m.group(1).lower() in _FIELDS and i + m.end() < n and not text[i + m.end()].isspace():
-            fieldname = m.group(1).lower()
-            i += m.end()
-            ch = text[i]
+        if m and i + m.end() < n and not text[i + m.end()].isspace():
+            if m.group(1).lower() in _FIELDS:
+                fieldname = m.group(1).lower()
+                i += m.end()
+                ch = text[i]
+            else:
+                note = f"unknown field {m.group(1)!r}: searched as text"
+                if note not in notes:
+                    notes.append(note)
         if prefix_not:
             toks.append(_Tok("not"))
         if ch in _QUOTES:
@@ -210,6 +216,8 @@ class _Parser:
         folded = fold(tok.text)
         units = query_units(folded)
         if not units:
+            if tok.text.strip():
+                self.note(f"{tok.text.strip()!r} holds no letters, digits or characters to search: ignored")
             return None
         if not self.negated:
             self.terms.extend(text for text, _s, _e, _cjk in spans(folded))
@@ -221,10 +229,35 @@ class _Parser:
         lo, sep, hi = text.partition("..")
         if not sep:
             hi = lo
-        if (lo and not _DATE_RE.match(lo)) or (hi and not _DATE_RE.match(hi)) or not (lo or hi):
+        if (lo and not valid_date(lo)) or (hi and not valid_date(hi)) or not (lo or hi):
             self.note(f"invalid date {text!r} ignored")
             return None
+        lo, hi, reversed_ = ordered_range(lo, hi)
+        if reversed_:
+            self.note(f"reversed date range {text!r} read as {lo + '..' + hi!r}")
         return date_range(lo, hi)
+
+
+def valid_date(value: str) -> bool:
+    """``2024``, ``2024-05`` or ``2024-05-24`` naming a real year, month or day."""
+    if not _DATE_RE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return False
+    if len(parts) == 3:
+        import calendar
+
+        if not 1 <= parts[2] <= calendar.monthrange(parts[0] or 1, parts[1])[1]:
+            return False
+    return parts[0] >= 1
+
+
+def ordered_range(lo: str, hi: str) -> tuple[str, str, bool]:
+    """``(lo, hi, swapped)``: a range whose start lies after its end, the right way round."""
+    if lo and hi and _norm_date(lo) > _norm_date(hi) and not _norm_date(hi).startswith(_norm_date(lo)):
+        return hi, lo, True
+    return lo, hi, False
 
 
 def _norm_date(value: str) -> str:

@@ -26,14 +26,17 @@ from reader.text.tokenise import postings
 #: Version of the on-disk layout (fields, formats). An index written with another
 #: version is reset and re-imported from its roots (see ``library.ArchiveIndex``).
 #: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`);
-#: 4: flat inline postings in the term table.
-SCHEMA_VERSION = 4
+#: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
+#: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also
+#: indexed as their pieces (``15gw`` -> ``15`` ``gw``).
+SCHEMA_VERSION = 5
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0
 META_BOOST = 1.5
 
-#: Text fields searched by an unfielded query, and the query-language field names.
+#: Text fields searched by an unfielded query (``body`` includes byline, authors, source and
+#: column: see ``documents.printed_body``), and the query-language field names.
 DEFAULT_FIELDS = ("title", "body")
 QUERY_FIELDS = {
     "title": ("title",),

@@ -4,7 +4,10 @@ Each request is evaluated once per segment (:mod:`reader.index.evaluate`) as
 numpy arrays: the matching stories with their BM25F scores give the total, the
 facet counts (one ``bincount`` over the segment's facet entries) and the
 ranking (``argpartition`` for the top N); date order sorts by a per-segment
-date key. Per-segment arrays come from :mod:`reader.index.segdata`. The last
+date key. Facets are OR within one facet: a facet with a filter ticked counts its
+values over the stories matching everything else (so the other values stay
+listed with their own counts), AND across facets. Per-segment arrays come from
+:mod:`reader.index.segdata`. The last
 few evaluated requests are kept in an LRU keyed by the index generation and
 segment ids, so paging and repeated queries skip evaluation; any commit makes
 them stale.
@@ -22,10 +25,11 @@ from whoosh.scoring import BM25F
 
 from reader.index.documents import decode_story
 from reader.index.evaluate import SegmentView, evaluate
-from reader.index.query import Parsed, date_range, parse
+from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.index.segdata import FacetVocabulary, SegmentData
-from reader.index.snippets import highlight
+from reader.index.snippets import story_snippet
+from reader.text.fold import fold
 
 #: Filter name -> indexed field holding exact values.
 FILTER_FIELDS = {
@@ -154,8 +158,35 @@ def _state(searcher) -> tuple:
     return tuple(ids)
 
 
-def _filters(request: SearchRequest) -> tuple[list[wq.Query], list[str]]:
-    parts: list[wq.Query] = []
+def _filter_dates(request: SearchRequest, notes: list[str]) -> tuple[str, str]:
+    """The request's from/to dates, an impossible one dropped and a reversed pair swapped (with notes)."""
+    lo, hi = (request.date_from or "").strip(), (request.date_to or "").strip()
+    for label, value in (("from", lo), ("to", hi)):
+        if value and not valid_date(value):
+            notes.append(f"invalid {label} date {value!r} ignored")
+    lo = lo if lo and valid_date(lo) else ""
+    hi = hi if hi and valid_date(hi) else ""
+    lo, hi, swapped = ordered_range(lo, hi)
+    if swapped:
+        notes.append(f"reversed date range {hi + '..' + lo!r} read as {lo + '..' + hi!r}")
+    return lo, hi
+
+
+def _tag_terms(value: str, vocab: FacetVocabulary, notes: list[str]) -> list[wq.Query]:
+    """A tag filter value: ``kind:name`` exactly, or a bare name in any kind (said in notes)."""
+    if ":" in value:
+        return [wq.Term("tag", value)]
+    known = vocab.tags_named(value)
+    if known:
+        notes.append(f"tag {value!r} has no kind: matched {', '.join(known)}")
+    else:
+        notes.append(f"no tag {value!r} in the library")
+    return [wq.Term("tagq", fold(value))]
+
+
+def _filters(request: SearchRequest, vocab: FacetVocabulary) -> tuple[dict[str, wq.Query], list[str]]:
+    """Filter name -> its query (``"date"`` for from/to), and notes on what was ignored."""
+    parts: dict[str, wq.Query] = {}
     notes: list[str] = []
     for name, values in (request.filters or {}).items():
         fieldname = FILTER_FIELDS.get(name)
@@ -164,10 +195,18 @@ def _filters(request: SearchRequest) -> tuple[list[wq.Query], list[str]]:
             continue
         values = [v for v in values if v]
         if values:
-            parts.append(wq.Or([wq.Term(fieldname, v) for v in values]))
-    if request.date_from or request.date_to:
-        parts.append(date_range(request.date_from, request.date_to))
+            terms = []
+            for v in values:
+                terms.extend(_tag_terms(v, vocab, notes) if name == "tag" else [wq.Term(fieldname, v)])
+            parts[name] = wq.Or(terms)
+    lo, hi = _filter_dates(request, notes)
+    if lo or hi:
+        parts["date"] = date_range(lo, hi)
     return parts, notes
+
+
+def _and(parts: list[wq.Query]) -> wq.Query | None:
+    return None if not parts else parts[0] if len(parts) == 1 else wq.And(parts)
 
 
 def _match(
@@ -177,8 +216,15 @@ def _match(
     fq: wq.Query | None,
     scored: bool,
     story_ids: list[str] | None = None,
+    base: Matched | None = None,
 ) -> Matched:
-    """Live stories matching ``q`` (``None``: all), filter ``fq`` and (if given) ``story_ids``."""
+    """Live stories matching ``q`` (``None``: all), filter ``fq`` and (if given) ``story_ids``.
+
+    With ``base`` (an evaluation of the same ``q`` and ids under fewer filters) only ``fq`` is
+    evaluated, to narrow it: the query is not evaluated again.
+    """
+    if base is not None:
+        return _narrowed(base, fq)
     weighting = searcher.weighting if scored and q is not None else None
     leaves = cache.leaves(searcher)
     masks, scores = [], []
@@ -201,6 +247,19 @@ def _match(
         if weighting is not None:
             scores.append(score if score is not None else np.zeros(leaf.data.size))
     return Matched(leaves, masks, scores if weighting is not None else None)
+
+
+def _narrowed(base: Matched, fq: wq.Query) -> Matched:
+    """``base`` with filter ``fq`` applied too: the same leaves and scores, fewer stories (see ``_match``)."""
+    constants: dict = {}
+    masks = [
+        mask & evaluate(fq, leaf.view(constants), None).mask if mask.any() else mask
+        for leaf, mask in zip(base.leaves, base.masks, strict=True)
+    ]
+    out = Matched(base.leaves, masks, None)
+    if base.scores is not None:
+        out.scores = base.scores[np.searchsorted(base.docs, out.docs)]  # docs ascend in both
+    return out
 
 
 def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tuple[str, int]]]:
@@ -266,25 +325,47 @@ def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> np.ndarray:
 def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool = False):
     """Execute ``request``; ``ids_only`` returns every matching id in result order instead."""
     parsed: Parsed = parse(request.query)
-    filter_parts, filter_notes = _filters(request)
-    fq = None if not filter_parts else filter_parts[0] if len(filter_parts) == 1 else wq.And(filter_parts)
+    if any(":" not in v for v in (request.filters or {}).get("tag", ())):
+        cache.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
+    filter_parts, filter_notes = _filters(request, cache.vocab)
+    fq = _and(list(filter_parts.values()))
     page_size = max(1, int(request.page_size or 20))
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
     story_ids = list(request.ids) if request.ids is not None else None
-    key = (
-        _state(searcher),
-        request.query,
-        repr(sorted((k, tuple(v)) for k, v in (request.filters or {}).items())),
-        request.date_from,
-        request.date_to,
-        by_date,
-        None if story_ids is None else hash(tuple(sorted(story_ids))),
-    )
+    state = _state(searcher)
+    ids_key = None if story_ids is None else hash(tuple(sorted(story_ids)))
+
+    def key_without(facet: str = ""):
+        """The cache key of this request with ``facet``'s filter dropped (none: the request's own)."""
+        kept = sorted((k, tuple(v)) for k, v in (request.filters or {}).items() if k != facet and v)
+        return (state, request.query, repr(kept), request.date_from, request.date_to, by_date, ids_key)
+
+    key = key_without()
+
+    def matched_for(key, fq) -> Matched:
+        matched = cache.result(key)
+        if matched is None:
+            matched = _match(searcher, cache, parsed.query, fq, not by_date, story_ids)
+            cache.remember(key, matched)
+        return matched
+
+    def loose_for(name: str) -> Matched:
+        """The request without facet ``name``'s filter (what that facet's values are counted over)."""
+        others = [v for k, v in filter_parts.items() if k != name]
+        return matched_for(key_without(name), _and(others))
+
+    faceted = [name for name in FACETS if name in filter_parts] if request.facets else []
     matched = cache.result(key)
     if matched is None:
-        matched = _match(searcher, cache, parsed.query, fq, not by_date, story_ids)
-        cache.remember(key, matched)
+        if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
+            base = loose_for(faceted[0])
+            matched = _match(
+                searcher, cache, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base
+            )
+            cache.remember(key, matched)
+        else:
+            matched = matched_for(key, fq)
     total = matched.total
     want = total if ids_only else min(total, page * page_size)
     top = _ranked(matched, by_date, want)
@@ -299,7 +380,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         story = decode_story(searcher.stored_fields(docnum)["data"])
         snippet = ""
         if request.snippets:
-            snippet = highlight(story.text, parsed.terms) if story.text else ""
+            snippet = story_snippet(story, parsed.terms)
         hits.append(
             Hit(
                 id=story.id,
@@ -319,6 +400,11 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         if matched.facets is None:
             matched.facets = count_facets(matched, cache.vocab)
         facets = {name: list(values) for name, values in matched.facets.items()}
+        for name in faceted:  # OR within a facet: its values count without its own filter
+            loose = loose_for(name)
+            if loose.facets is None:
+                loose.facets = count_facets(loose, cache.vocab)
+            facets[name] = list(loose.facets.get(name, []))
     return Results(
         hits=hits,
         total=total,

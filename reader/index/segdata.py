@@ -59,6 +59,21 @@ class FacetVocabulary:
                 out[i] = n
             return out
 
+    def tags_named(self, name: str) -> list[str]:
+        """Tags seen whose label is ``name`` (folded), e.g. ``["place:江西"]`` for ``江西``."""
+        from reader.text.fold import fold
+
+        want = fold(name)
+        with self._lock:
+            keys = list(self.keys)
+        return sorted(
+            value
+            for key in keys
+            if key.startswith("tag\x1f")
+            for value in [key[4:]]
+            if fold(value.partition(":")[2] if ":" in value else value) == want
+        )
+
     def by_name(self) -> dict[str, tuple[np.ndarray, list[str]]]:
         """Facet name -> (key ids sorted by value, the values in that order)."""
         with self._lock:

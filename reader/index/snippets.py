@@ -1,4 +1,8 @@
-"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>."""
+"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>.
+
+A Latin/digit term matches whole words and the letter or digit pieces of mixed
+words (``gw`` in ``15GW``), as the index does (:mod:`reader.text.tokenise`).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,22 @@ from reader.text.tokenise import is_cjk
 WIDTH = 80
 
 
+def _kind(char: str) -> str:
+    """ "d" for a digit, "l" for a non-CJK letter, "" otherwise."""
+    if char.isdigit():
+        return "d"
+    if char.isalpha() and not is_cjk(char):
+        return "l"
+    return ""
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    """The letters/digits at ``start:end`` are a whole word or whole pieces of a mixed word."""
+    before = _kind(folded[start - 1]) if start > 0 else ""
+    after = _kind(folded[end]) if end < len(folded) else ""
+    return (not before or before != _kind(folded[start])) and (not after or after != _kind(folded[end - 1]))
+
+
 def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
     found = []
     for term in terms:
@@ -19,10 +39,7 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
         start = folded.find(term)
         while start >= 0:
             end = start + len(term)
-            if not word or (
-                (start == 0 or not folded[start - 1].isalnum())
-                and (end == len(folded) or not folded[end].isalnum())
-            ):
+            if not word or _bounded(folded, start, end):
                 found.append((start, end))
             start = folded.find(term, start + 1)
     found.sort()
@@ -37,20 +54,25 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     """HTML: the window of ``text`` with the most distinct hits, hits wrapped in ``<b>``."""
+    return _highlight(text, terms, width)[0]
+
+
+def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
+    """``(snippet HTML, whether any term occurs in text)``; text is folded once."""
     text = " ".join(text.split())
     if not text:
-        return ""
+        return "", False
     folded = fold(text)
     spans = _occurrences(folded, terms)
     if not spans:
         cut = text[:width]
-        return html.escape(cut) + ("…" if len(text) > width else "")
-    best, best_score = 0, -1
+        return html.escape(cut) + ("…" if len(text) > width else ""), False
+    best, best_score = 0, None
     for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
         start = max(0, s - width // 4)
         inside = [sp for sp in spans[i:] if sp[1] <= start + width]
-        score = len({folded[a:b] for a, b in inside}) * 1000 - start
-        if score > best_score:
+        score = (len({folded[a:b] for a, b in inside}), -start)  # most distinct terms, then earliest
+        if best_score is None or score > best_score:
             best, best_score = start, score
     start = best
     end = min(len(text), start + width)
@@ -66,4 +88,19 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     out.append(html.escape(text[pos:end]))
     if end < len(text):
         out.append("…")
-    return "".join(out)
+    return "".join(out), True
+
+
+def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
+    """The snippet of a hit: from the story's text where a term occurs there, else from the
+    printed lines before it (source, column, byline) where the hit is, else the opening."""
+    from reader.index.documents import printed_body
+
+    snippet, found = _highlight(story.text, terms, width)
+    if terms and not found:
+        lines = printed_body(story).split("\n")
+        head = len(lines) - len(story.text.split("\n"))  # the lines before the story's own text
+        for i, line in enumerate(lines[:head]):  # from the first one holding a hit (the byline, say)
+            if _occurrences(fold(line), terms):
+                return _highlight("\n".join(lines[i:]), terms, width)[0]
+    return snippet

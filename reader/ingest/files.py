@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,18 +70,20 @@ def is_supported(path: Path) -> bool:
     return suffix_of(path) in SUPPORTED_SUFFIXES
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[Path]:
     """The files to read under ``paths``: folders walked recursively and sorted.
 
     In folders, hidden files and folders and unsupported suffixes (images, PDFs,
-    archives ...) are skipped. A path given explicitly is yielded as it is, even when
-    missing or unsupported, so that ``read_file`` can say what is wrong with it.
+    archives ...) are skipped; files skipped for their type are appended to
+    ``skipped`` when given, so the user can be told. A path given explicitly is
+    yielded as it is, even when missing or unsupported, so that ``read_file`` can
+    say what is wrong with it.
     """
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, skipped):
                 key = os.path.normcase(os.path.abspath(found))
                 if key not in seen:
                     seen.add(key)
@@ -92,8 +95,14 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+#: Files a folder holds to be shipped inside a Python package (the bundled archive is): never news,
+#: never reported as skipped.
+_PACKAGE_FILES = frozenset({"__init__.py"})
+
+
+def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
     found: list[Path] = []
+    other: list[Path] = []
 
     def unreadable(error: OSError) -> None:  # yielded so that read_file reports it
         if error.filename and Path(error.filename) != folder:
@@ -104,12 +113,16 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
         for name in files:
-            if name.startswith(".") or name.endswith("~"):
-                continue
+            if name.startswith(".") or name.endswith("~") or name in _PACKAGE_FILES:
+                continue  # hidden, backups, and the marker that ships a folder in a Python package
             path = Path(root) / name
             if is_supported(path):
                 found.append(path)
+            else:
+                other.append(path)
     found.sort(key=lambda p: [part.lower() for part in p.relative_to(folder).parts])
+    if skipped is not None:
+        skipped.extend(sorted(other, key=lambda p: [part.lower() for part in p.relative_to(folder).parts]))
     return iter(found)
 
 
@@ -148,10 +161,32 @@ def read_file(path: str | Path) -> FileResult:
     except Exception as exc:  # a parser bug must cost one file, not the whole import
         return fail(f"could not parse ({type(exc).__name__}: {exc})")
     result.problems += [Problem(name, reason) for reason in problems]
+    if decoded.problem:
+        readable = [s for s in stories if _readable(s)]
+        if len(readable) < len(stories):
+            dropped = len(stories) - len(readable)
+            result.problems.append(
+                Problem(
+                    name,
+                    f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
+                    " of only replacement characters not imported",
+                )
+            )
+            stories = readable
     if not stories and not result.problems:
         result.problems.append(Problem(name, "no stories found"))
     result.stories = assign_ids(stories, name)
     return result
+
+
+def _readable(story) -> bool:
+    """Whether a story holds any character besides U+FFFD, private-use ones, spaces and punctuation."""
+    for ch in story.title + story.subtitle + story.text:
+        if ch == "\ufffd" or ch.isspace():
+            continue
+        if unicodedata.category(ch)[0] in "LN" and unicodedata.category(ch) != "Co":
+            return True
+    return False
 
 
 def _read_bytes(path: Path) -> bytes | str:

@@ -50,6 +50,23 @@ def tag_label(tag: str) -> str:
     return name if sep and kind in TAG_KINDS else tag
 
 
+def label_in_script(tag: str, script: str, converter=None) -> str:
+    """The tag's label as shown in ``script``: a user's own tag exactly as typed (待核实 stays 待核实)."""
+    label = tag_label(tag)
+    if tag_kind(tag) == "user" or not label:
+        return label
+    from reader.text.convert import to_script
+
+    return to_script(label, script, converter=converter)
+
+
+def tag_in_script(tag: str, script: str, converter=None) -> str:
+    """The whole ``kind:name`` tag with its label as shown in ``script``; a user's own tag unchanged."""
+    if tag_kind(tag) == "user":
+        return tag
+    return f"{tag_kind(tag)}:{label_in_script(tag, script, converter)}"
+
+
 def make_tag(kind: str, name: str) -> str:
     """``("place", "上饶")`` -> ``"place:上饶"``."""
     if kind not in TAG_KINDS:

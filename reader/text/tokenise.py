@@ -2,13 +2,17 @@
 
 Every CJK character takes one position and gives a unigram term at it; every
 pair of neighbouring CJK characters gives a bigram term at the first one's
-position. A run of letters/digits (Latin, Greek, Cyrillic, ...) is one word at
-one position. Spaces and punctuation take no position, so a quoted phrase
-matches its terms in order whatever punctuation stands between them.
+position. A run of letters/digits (Latin, Greek, Cyrillic, ...) is one word; a
+word that mixes letters and digits (``15gw``, ``5g``, ``covid19``) is indexed
+whole at its first position and also as its pieces split at letter/digit
+boundaries (``15`` ``gw``), one position each, so ``GW`` finds ``15GW`` as
+readers of Chinese text expect. Spaces and punctuation take no position, so a
+quoted phrase matches its terms in order whatever punctuation stands between them.
 
 A query word is looked up as :func:`query_units`: a CJK run of length n > 1
 becomes its n-1 overlapping bigrams followed by its last character, one per
-position, so any sequence of units can be matched as an exact phrase.
+position, and a mixed letter/digit word becomes its pieces, so any sequence of
+units can be matched as an exact phrase.
 Segmentation (jieba) is never needed for a hit.
 """
 
@@ -26,6 +30,14 @@ CJK_RANGES = (
 )
 _TOKEN_RE = re.compile(f"([{CJK_RANGES}]+)|([^\\W_{CJK_RANGES}]+)")
 CJK_RE = re.compile(f"[{CJK_RANGES}]")
+#: The pieces of a letter/digit word: runs of digits, runs of letters.
+_PIECE_RE = re.compile(r"\d+|[^\W\d_]+")
+
+
+def word_pieces(word: str) -> list[str]:
+    """``15gw`` -> ``["15", "gw"]``; a word of letters only or digits only is one piece."""
+    pieces = _PIECE_RE.findall(word)
+    return pieces if len(pieces) > 1 else [word]
 
 
 def is_cjk(char: str) -> bool:
@@ -44,8 +56,13 @@ def postings(folded: str) -> dict[str, list[int]]:
     for m in _TOKEN_RE.finditer(folded):
         run = m.group(1)
         if run is None:
-            poses[m.group(2)].append(pos)
-            pos += 1
+            word = m.group(2)
+            pieces = word_pieces(word)
+            if len(pieces) > 1:
+                poses[word].append(pos)
+            for piece in pieces:
+                poses[piece].append(pos)
+                pos += 1
             continue
         prev = ""
         for ch in run:
@@ -60,7 +77,8 @@ def postings(folded: str) -> dict[str, list[int]]:
 def query_units(folded: str) -> list[str]:
     """The terms, one per consecutive position, that text must contain to contain ``folded``.
 
-    ``马家柚`` -> ``["马家", "家柚", "柚"]``; ``a股`` -> ``["a", "股"]``. Matching
+    ``马家柚`` -> ``["马家", "家柚", "柚"]``; ``a股`` -> ``["a", "股"]``;
+    ``5g网`` -> ``["5", "g", "网"]``. Matching
     them as an exact phrase is equivalent to finding the text as a substring
     (modulo spaces and punctuation, which take no position).
     """
@@ -68,7 +86,7 @@ def query_units(folded: str) -> list[str]:
     for m in _TOKEN_RE.finditer(folded):
         run = m.group(1)
         if run is None:
-            units.append(m.group(2))
+            units.extend(word_pieces(m.group(2)))
             continue
         units.extend(run[i : i + 2] for i in range(len(run) - 1))
         units.append(run[-1])

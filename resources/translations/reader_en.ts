@@ -104,7 +104,39 @@
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
-  </context>
+      <message>
+      <source>Open file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Replace file?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not exported: %1 is kept as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting 1 story…</source>
+      <translation type="unfinished" />
+    </message>
+</context>
   <context>
     <name>Facets</name>
     <message>
@@ -458,11 +490,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="87" />
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../reader/gui/importing.py" line="99" />
       <source>Import cancelled.</source>
       <translation type="unfinished" />
@@ -482,7 +509,55 @@
       <source>The new language applies when reader is next started.</source>
       <translation type="unfinished" />
     </message>
-  </context>
+    <message>
+      <source>Import problems…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No stories contain “%1”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No stories match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Or clear the filters on the left (Clear filters).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>See the notes under the search box: part of the query was not used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added 1 story to %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported 1 story.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Imported %7 stories.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importing: stories appear here as they arrive.</source>
+      <translation type="unfinished" />
+    </message>
+</context>
   <context>
     <name>NoteEditor</name>
     <message>
@@ -700,5 +775,81 @@
       <source>%1 chosen stories are no longer in the library</source>
       <translation type="unfinished" />
     </message>
-  </context>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>unknown field %1: searched as text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>reversed date range %1 read as %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid from date %1 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid to date %1 ignored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>tag %1 has no kind: matched %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>no tag %1 in the library</source>
+      <translation type="unfinished" />
+    </message>
+      <message>
+      <source>%1 holds no letters, digits or characters to search: ignored</source>
+      <translation type="unfinished" />
+    </message>
+</context>
+  <context>
+    <name>ImportReportDialog</name>
+      <message>
+      <source>Import problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not imported:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Skipped (not a news file type):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 file could not be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 files could not be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 file was skipped because of its type.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 files were skipped because of their type.</source>
+      <translation type="unfinished" />
+    </message>
+</context>
+  <context>
+    <name>QFileDialog</name>
+      <message>
+      <source>&amp;Look in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+</context>
 </TS>

@@ -104,7 +104,39 @@
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
-  </context>
+      <message>
+      <source>Open file</source>
+      <translation>打开文件</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Replace file?</source>
+      <translation>替换文件？</translation>
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation>%1 已存在，要替换吗？</translation>
+    </message>
+    <message>
+      <source>Not exported: %1 is kept as it was.</source>
+      <translation>未导出：%1 保持原样。</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Exporting 1 story…</source>
+      <translation>正在导出 1 篇报道…</translation>
+    </message>
+</context>
   <context>
     <name>Facets</name>
     <message>
@@ -457,11 +489,6 @@
       <translation>%1 项</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="87" />
-      <source>Import: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed.</source>
-      <translation>导入完成：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5。</translation>
-    </message>
-    <message>
       <location filename="../../reader/gui/importing.py" line="99" />
       <source>Import cancelled.</source>
       <translation>导入已取消。</translation>
@@ -481,7 +508,55 @@
       <source>The new language applies when reader is next started.</source>
       <translation>新的界面语言将在下次启动 reader 时生效。</translation>
     </message>
-  </context>
+    <message>
+      <source>Import problems…</source>
+      <translation>导入问题…</translation>
+    </message>
+    <message>
+      <source>The library is empty. Import news files or folders with File ▸ Import (Ctrl+O).</source>
+      <translation>文库是空的。请用“文件 ▸ 导入”（Ctrl+O）导入新闻文件或文件夹。</translation>
+    </message>
+    <message>
+      <source>No stories contain “%1”.</source>
+      <translation>没有报道包含“%1”。</translation>
+    </message>
+    <message>
+      <source>Try shorter or fewer words: any run of Chinese characters is found, in 简体 or 繁體.</source>
+      <translation>可以试试更短或更少的词：任何一串汉字都能查到，简体繁體皆可。</translation>
+    </message>
+    <message>
+      <source>No stories match.</source>
+      <translation>没有符合的报道。</translation>
+    </message>
+    <message>
+      <source>Or clear the filters on the left (Clear filters).</source>
+      <translation>或者清除左侧的筛选（清除筛选）。</translation>
+    </message>
+    <message>
+      <source>See the notes under the search box: part of the query was not used.</source>
+      <translation>请看检索框下的提示：检索式有一部分未被使用。</translation>
+    </message>
+    <message>
+      <source>Added 1 story to %2.</source>
+      <translation>已将 1 篇报道加入“%2”。</translation>
+    </message>
+    <message>
+      <source>Files: %1 added, %2 updated, %3 removed, %4 unchanged, %5 failed, %6 skipped.</source>
+      <translation>文件：新增 %1，更新 %2，移除 %3，未变 %4，失败 %5，跳过 %6。</translation>
+    </message>
+    <message>
+      <source>Imported 1 story.</source>
+      <translation>已导入 1 篇报道。</translation>
+    </message>
+    <message>
+      <source>Imported %7 stories.</source>
+      <translation>已导入 %7 篇报道。</translation>
+    </message>
+    <message>
+      <source>Importing: stories appear here as they arrive.</source>
+      <translation>正在导入：报道一到就会显示在这里。</translation>
+    </message>
+</context>
   <context>
     <name>NoteEditor</name>
     <message>
@@ -698,5 +773,81 @@
       <source>%1 chosen stories are no longer in the library</source>
       <translation>有 %1 篇所选报道已不在文库中（文件已移除）</translation>
     </message>
-  </context>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>unknown field %1: searched as text</source>
+      <translation>未知字段 %1，已按普通文字检索</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>reversed date range %1 read as %2</source>
+      <translation>日期范围 %1 前后颠倒，已按 %2 检索</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid from date %1 ignored</source>
+      <translation>起始日期 %1 无效，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>invalid to date %1 ignored</source>
+      <translation>截止日期 %1 无效，已忽略</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>tag %1 has no kind: matched %2</source>
+      <translation>标签 %1 未注明类别，已匹配 %2</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/i18n.py" line="134" />
+      <source>no tag %1 in the library</source>
+      <translation>文库中没有标签 %1</translation>
+    </message>
+      <message>
+      <source>%1 holds no letters, digits or characters to search: ignored</source>
+      <translation>%1 中没有可检索的文字，已忽略</translation>
+    </message>
+</context>
+  <context>
+    <name>ImportReportDialog</name>
+      <message>
+      <source>Import problems</source>
+      <translation>导入问题</translation>
+    </message>
+    <message>
+      <source>Not imported:</source>
+      <translation>未导入：</translation>
+    </message>
+    <message>
+      <source>Skipped (not a news file type):</source>
+      <translation>已跳过（不是新闻文件类型）：</translation>
+    </message>
+    <message>
+      <source>1 file could not be imported.</source>
+      <translation>1 个文件未能导入。</translation>
+    </message>
+    <message>
+      <source>%1 files could not be imported.</source>
+      <translation>%1 个文件未能导入。</translation>
+    </message>
+    <message>
+      <source>1 file was skipped because of its type.</source>
+      <translation>1 个文件因类型不符被跳过。</translation>
+    </message>
+    <message>
+      <source>%1 files were skipped because of their type.</source>
+      <translation>%1 个文件因类型不符被跳过。</translation>
+    </message>
+</context>
+  <context>
+    <name>QFileDialog</name>
+      <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
 </TS>

@@ -115,3 +115,12 @@ def test_headless_without_qt_platform_or_display(library, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert len(PdfReader(str(out)).pages) >= 3
+
+
+def test_progress_goes_to_a_terminal_only_and_counts_read_right(library, tmp_path, capsys):
+    home, ids = library
+    out = tmp_path / "one.pdf"
+    assert run(home, ids[0], "--out", str(out)) == 0  # stderr is captured: not a terminal
+    err = capsys.readouterr().err
+    assert "\r" not in err and "1/1" not in err
+    assert "1 story (pdf)" in err

@@ -237,3 +237,18 @@ def test_with_the_real_index(home, tmp_path, capsys):
     assert run(home, "bookmark", "list", "--json") == 0
     [row] = json.loads(capsys.readouterr().out)
     assert (row["id"], row["title"], row["missing"]) == (story.id, story.title, True)
+
+
+def test_history_shows_a_title_for_every_entry_and_says_when_empty(home, index, capsys):
+    assert run(home, "history") == 0
+    assert "no stories read yet" in capsys.readouterr().out
+    with UserData.open(home) as ud:
+        ud.record_read("s2")  # read without a snapshot (as the app may record it)
+        ud.record_read("gone-story")
+    run(home, "history", "--json")
+    rows = {r["id"]: r["title"] for r in json.loads(capsys.readouterr().out)}
+    assert rows["s2"] == "土地确权"
+    assert rows["gone-story"] == "(no longer in the library)"
+    run(home, "history")
+    out = capsys.readouterr().out
+    assert "土地确权" in out and "(no longer in the library)" in out

@@ -53,7 +53,8 @@ def test_ris_parses_with_rispy(stories, tmp_path):
     assert first["type_of_reference"] == "NEWS"
     assert first["title"] == "朝着春天出發" or first["title"].startswith("朝著")
     assert first["authors"] == ["蔡文逸"]
-    assert first["journal_name"] == "劉長勝問答網"
+    # issue 13: sources and authors are proper names, cited as printed in every script
+    assert first["journal_name"] == "刘长胜问答网"
     assert first["year"] == "2024"
     assert any("000_d96a957ce2900ba2" in note for note in first["notes"])
 
@@ -95,3 +96,45 @@ def test_bad_format_and_empty_selection(stories, tmp_path):
         export_citations(stories, tmp_path / "x", "endnote")
     with pytest.raises(ExportError, match="nothing to export"):
         export_citations([], tmp_path / "x.ris", "ris")
+
+
+def test_citations_name_authors_and_sources_as_printed_in_every_script(stories, tmp_path):
+    signed = next(s for s in seed(stories) if s.authors == ["黄騑鸿"])
+    for script in ("zh-hans", "zh-hant", "zh-hk"):
+        text = export_citations([signed], tmp_path / f"refs-{script}.txt", "gbt7714", script).read_text(
+            encoding="utf-8"
+        )
+        assert text.startswith("[1] 黄騑鸿. "), text
+        assert "刘长胜问答网" in text
+        ris = export_citations([signed], tmp_path / f"refs-{script}.ris", "ris", script).read_text(
+            encoding="utf-8"
+        )
+        assert "AU  - 黄騑鸿" in ris
+
+
+def test_a_simplified_story_exported_as_simplified_is_not_rewritten(stories):
+    from reader.export.scripts import convert_story
+
+    signed = next(s for s in seed(stories) if s.authors == ["黄騑鸿"])
+    same = convert_story(signed, "zh-hans")
+    assert same.authors == ["黄騑鸿"]
+    assert same.paragraphs == signed.paragraphs and same.title == signed.title
+    assert "𬴂" not in "".join(same.paragraphs)
+    assert convert_story(signed, "zh-hant").title != signed.title  # a change of script still converts
+
+
+def test_citation_files_get_the_permissions_pdfs_get(stories, tmp_path):
+    import os
+    import stat
+
+    from reader.export.pdf import export_pdf
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    want = 0o666 & ~mask
+    pdf = export_pdf(seed(stories)[:1], tmp_path / "one.pdf")
+    modes = {"pdf": stat.S_IMODE(pdf.stat().st_mode)}
+    for fmt, ext in (("gbt7714", ".txt"), ("ris", ".ris"), ("bibtex", ".bib"), ("csv", ".csv")):
+        out = export_citations(seed(stories)[:1], tmp_path / f"one{ext}", fmt)
+        modes[fmt] = stat.S_IMODE(out.stat().st_mode)
+    assert set(modes.values()) == {want}, {k: oct(v) for k, v in modes.items()}

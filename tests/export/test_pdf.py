@@ -12,22 +12,23 @@ from reader.export.gbt7714 import reference
 from reader.export.labels import labels
 from reader.export.layout import meta_lines
 from reader.export.pdf import export_pdf
-from reader.export.scripts import convert, convert_story
+from reader.export.scripts import citable_story, convert, convert_story
 from tests.helpers.export import body_text, made_story, page_texts, squeeze
 
 #: Code points that betray a wrong ToUnicode map: Kangxi radicals, radical supplement, ⸺.
 WRONG = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\u2e3a\u2e3b]")
 
 
-def expected_text(story, script: str) -> str:
-    """What the PDF must say for one story, whitespace aside (headings' ``/`` is a line break)."""
+def expected_text(story, script: str, cited=None) -> str:
+    """What the PDF must say for one story, whitespace aside (headings' ``/`` is a line break);
+    the citation is of ``cited`` (authors and source as printed, issue 13)."""
     lab = labels(script)
     parts = [story.title, story.subtitle, *meta_lines(story, lab)]
     for kind, text in story.blocks():
         parts.append(text.replace("/", "") if kind == "heading" else text)
     if story.editor:
         parts.append(f"{lab['editor']}：{story.editor}")
-    parts.append(f"{lab['cite']}：{reference(story)}")
+    parts.append(f"{lab['cite']}：{reference(cited or story)}")
     return squeeze("".join(parts))
 
 
@@ -48,7 +49,7 @@ def check_round_trip(stories, pdf, script: str, export_title: str = "") -> None:
         assert title == converted.title
         running = convert(export_title, script) if export_title else labels(script)["default_title"]
         got = body_text(pages, start, end, (running, converted.title))
-        want = expected_text(converted, script)
+        want = expected_text(converted, script, citable_story(story, script))
         assert got == want, f"{story.id} {story.title!r} ({script}): text layer differs"
     assert not WRONG.search("".join(pages)), "radical or joined-dash code points in the text layer"
 
@@ -194,3 +195,15 @@ def test_real_corpus_stories_round_trip(shared, tmp_path, name, script):
         story.title = "".join(ch for ch in story.title if ch not in missing)
     out = export_pdf(stories, tmp_path / f"{name}.pdf", script=script)
     check_round_trip(stories, out, script)
+
+
+def test_a_signed_simplified_story_prints_its_author_as_written(stories, tmp_path):
+    signed = [s for s in stories if s.authors == ["黄騑鸿"]]
+    assert signed
+    for script in ("zh-hans", "zh-hant"):
+        out = export_pdf(signed, tmp_path / f"signed-{script}.pdf", script=script)
+        text = squeeze("".join(page_texts(out)))
+        assert "𬴂" not in text
+        assert "引用：黄騑鸿." in text  # cited as printed in every script
+    hans = squeeze("".join(page_texts(tmp_path / "signed-zh-hans.pdf")))
+    assert "黄騑鸿" in hans.split("引用")[0]  # the byline too, not only the citation

@@ -119,3 +119,56 @@ def test_dropping_a_folder_imports_it(qtbot, library, make_window, tmp_path):
         window.dropEvent(event)
     type_query(qtbot, window, "鹈鹕")
     assert window.model.total == 1
+
+
+def test_export_confirms_asks_before_overwriting_names_filters_and_remembers(
+    qtbot, library, make_window, tmp_path
+):
+    from reader.export.labels import labels
+
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    window.filter_panel.model.set_checked("tag", "place:江西", True)
+    qtbot.waitUntil(lambda: window.model.total > 0)
+    dialog = export_dialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.title.placeholderText() == labels("zh-hans")["default_title"]  # as the CLI's default
+    dialog.choose("query")
+    dialog.set_format("pdf")
+    dialog.title.setText("我的选辑")
+    out = tmp_path / "mine.pdf"
+    out.write_bytes(b"keep me")
+    asked = []
+    dialog.confirm_overwrite = lambda path: asked.append(path) or False
+    dialog.path.setText(str(out))
+    dialog.start()
+    assert asked == [out] and dialog.job is None and out.read_bytes() == b"keep me"
+    dialog.confirm_overwrite = lambda path: True
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        dialog.start()
+    assert str(out) in dialog.status.text()
+    assert not dialog.open_folder_button.isHidden() and not dialog.open_file_button.isHidden()
+    pypdf = pytest.importorskip("pypdf")
+    cover = pypdf.PdfReader(str(out)).pages[0].extract_text()
+    assert "我的选辑" in cover and "上饶" in cover and "江西" in cover
+    again = export_dialog(window)
+    qtbot.addWidget(again)
+    assert again.format.currentData() == "pdf"
+    assert again.title.text() == "我的选辑"
+    assert again.path.text().startswith(str(tmp_path))
+
+
+def test_preferences_text_size_has_a_unit_and_the_reading_panes_range(qtbot, library, make_window, settings):
+    from reader.gui.views.reading import text_px
+
+    window = make_window(library)
+    settings.zoom = 2
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.zoom.suffix().strip() == "px"
+    window.reading.set_zoom(2)
+    assert dialog.zoom.value() == text_px(2) == window.reading.browser.font_px  # what the pane shows
+    assert (dialog.zoom.minimum(), dialog.zoom.maximum()) == (text_px(-4), text_px(10))
+    assert 10 <= dialog.zoom.minimum() < dialog.zoom.maximum() <= 40
+    dialog.zoom.setValue(text_px(5))
+    assert dialog.apply()["zoom"] == 5 and settings.zoom == 5

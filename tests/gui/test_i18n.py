@@ -1,10 +1,25 @@
 """Interface language: chosen from the locale or setting, catalogs built by the project's own files."""
 
+import contextlib
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reader.gui import i18n
+
+
+@contextlib.contextmanager
+def chinese_catalog(tmp_path):
+    """The Chinese interface catalog, built into ``tmp_path`` and installed for the block."""
+    qm = i18n.build_qm("zh_CN", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_chinese_by_default_english_for_english_systems(monkeypatch):
@@ -70,15 +85,9 @@ def test_the_window_speaks_chinese_and_translates_query_notes(qtbot, library, ma
 
 
 def test_notes_with_a_variable_part_are_translated_around_it(qapp, tmp_path):
-    qm = i18n.build_qm("zh_CN", tmp_path)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with chinese_catalog(tmp_path):
         assert i18n.translate_note("invalid date '2024-13' ignored") == "日期 '2024-13' 无效，已忽略"
         assert i18n.translate_note("something new") == "something new"
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_without_a_system_cjk_font_the_bundled_one_becomes_the_app_font(qapp, monkeypatch):
@@ -126,6 +135,71 @@ def test_switching_language_rebuilds_the_window_in_it(
         english.close()
     finally:
         i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_every_note_search_gives_is_translated_and_notes_are_one_a_line(qapp, tmp_path):
+    from reader.gui.views.searchbar import SearchBar
+
+    with chinese_catalog(tmp_path):
+        cases = {
+            "unknown field 'foo': searched as text": "未知字段 'foo'，已按普通文字检索",
+            "reversed date range '2024-06..2024-01' read as '2024-01..2024-06'": (
+                "日期范围 '2024-06..2024-01' 前后颠倒，已按 '2024-01..2024-06' 检索"
+            ),
+            "invalid from date '2025-13-01' ignored": "起始日期 '2025-13-01' 无效，已忽略",
+            "invalid to date '2025-02-30' ignored": "截止日期 '2025-02-30' 无效，已忽略",
+            "tag '江西' has no kind: matched place:江西": "标签 '江西' 未注明类别，已匹配 place:江西",
+            "no tag '火星' in the library": "文库中没有标签 '火星'",
+        }
+        for note, chinese in cases.items():
+            assert i18n.translate_note(note) == chinese
+        bar = SearchBar()
+        bar.set_notes([i18n.translate_note(n) for n in cases])
+        assert bar.notes.text().count("\n") == len(cases) - 1
+
+
+def test_switching_language_keeps_the_reading_position(qtbot, library, make_window, monkeypatch, tmp_path):
+    from .test_mainwindow import type_query
+
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    window = make_window(library)
+    window.resize(1100, 700)
+    type_query(qtbot, window, "朝着春天出发")
+    story = window._current_id
+    bar = window.reading.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    ratio = window.reading.scroll_ratio()
+    assert 0.3 < ratio < 0.7
+    chinese = window.switch_language("zh_CN")
+    try:
+        qtbot.addWidget(chinese)
+        qtbot.waitUntil(lambda: chinese._current_id == story)
+        qtbot.wait(50)
+        assert chinese.reading.story is not None and chinese.reading.story.id == story
+        assert abs(chinese.reading.scroll_ratio() - ratio) < 0.05
+        chinese.close()
+    finally:
+        i18n.install(QCoreApplication.instance(), "en")
+
+
+def test_qt_own_dialogs_speak_chinese_in_the_chinese_interface(qapp, monkeypatch, tmp_path):
+    from PySide6.QtCore import QLibraryInfo
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    qm_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    assert (Path(qm_dir) / "qtbase_zh_CN.qm").is_file(), "PySide6 ships Qt's own Chinese catalog"
+    monkeypatch.setenv("READER_CACHE", str(tmp_path / "cache"))
+    i18n.install(qapp, "zh_CN")
+    try:
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"].startswith("查找范围")
+        assert labels["fileTypeLabel"].startswith("文件类型")
+        dialog.deleteLater()
+    finally:
+        i18n.install(qapp, "en")
 
 
 def test_the_shipped_catalogs_are_compiled_from_their_sources(tmp_path):

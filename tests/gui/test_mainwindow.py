@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -415,3 +417,84 @@ def test_an_index_reset_by_a_new_format_is_rebuilt_from_its_folders_on_start(
         window.start()
     qtbot.waitUntil(lambda: window.index.count() == before, timeout=10000)
     assert not window.index.rebuild_pending
+
+
+def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(
+    qtbot, library, make_window, tmp_path
+):
+    window = make_window(library)
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("来源: 测试\n\n导入清单的报道\n\n  正文一段。\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.import_paths([folder])
+    report = blocker.args[0]
+    assert sorted(Path(p).name for p in report.skipped) == ["photo.png", "scan.pdf"]
+    message = window.statusBar().currentMessage()
+    assert "1 failed" in message and "2 skipped" in message, message
+    assert message.startswith(
+        "Imported 1 story. Files: 1 added"
+    )  # stories counted as stories, files as files
+    button = window.import_problems_button
+    assert button.isVisible()
+    dialog = window.show_import_problems()
+    text = dialog.text()
+    assert "empty.txt" in text and "empty file" in text
+    assert "photo.png" in text and "scan.pdf" in text
+    dialog.close()
+
+
+def test_no_results_says_what_to_try_and_clears_the_reading_pane(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    assert window.reading.story is not None
+    type_query(qtbot, window, "没有这样的词语组合")
+    assert window.model.total == 0
+    assert window.reading.story is None
+    hint = window.results_view.empty_text
+    assert "没有这样的词语组合" in hint and "shorter" in hint.lower()
+    window.filter_panel.model.set_checked("tag", "place:上饶", True)
+    type_query(qtbot, window, "另一个找不到的说法")
+    assert "filter" in window.results_view.empty_text.lower()
+    type_query(qtbot, window, "上饶")
+    assert window.results_view.empty_text == ""
+
+
+def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "上饶")
+    window.results_view.setCurrentIndex(window.model.index(0, 0))
+    window.add_selection_to_collection("单篇")
+    message = window.statusBar().currentMessage()
+    assert "1 story" in message and "1 stories" not in message
+    from reader.gui.dialogs.importreport import ImportReportDialog
+    from reader.index.library import ImportReport, Problem
+
+    dialog = ImportReportDialog(ImportReport(failed=[Problem("a.txt", "empty file")], skipped=["b.png"]))
+    qtbot.addWidget(dialog)
+    assert "1 file could not be imported" in dialog.text() and "1 file was skipped" in dialog.text()
+
+
+def test_after_ticking_a_place_the_other_places_stay_listed_with_their_counts(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "")
+    places = {
+        v: c
+        for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        if f == "tag" and v.startswith("place:")
+    }
+    assert "place:江西" in places and len(places) >= 3
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.filter_panel.model.set_checked("tag", "place:江西", True)
+    after = {
+        v: c
+        for (f, v), c in ((i.data(FacetRole), i.data(CountRole)) for i in facet_items(window))
+        if f == "tag" and v.startswith("place:")
+    }
+    assert window.model.total == places["place:江西"]
+    top = sorted(places, key=lambda v: -places[v])[:10]
+    for value in top:
+        assert after.get(value) == places[value], value  # still listed, with the count it would add

@@ -124,3 +124,39 @@ def test_tags_are_shown_by_label_in_the_script(qtbot):
     p.set_script("zh-hant")
     text = p.tags_label.text()
     assert "上饒" in text and "place:" not in text.split(">")[1]
+
+
+def test_the_current_search_hit_and_the_current_find_hit_differ_in_colour(qtbot):
+    p = pane(qtbot)
+    p.show_story(STORY, ["马家柚"])
+    p.next_hit()
+    p.open_find()
+    p.find_edit.setText("上饶")
+    p.next_find()
+    colours = {}
+    for sel in p.browser.extraSelections():
+        text = sel.cursor.selectedText()
+        colours.setdefault(text, set()).add(sel.format.background().color().name())
+    hit_colours, find_colours = colours["马家柚"], colours["上饶"]
+    assert len(hit_colours) == 2 and len(find_colours) == 2  # current and other, for each kind
+    assert not hit_colours & find_colours  # never the same colour for a search hit and a find hit
+
+
+def test_a_right_click_on_a_tag_opens_the_tag_menu(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    p = pane(qtbot)
+    p.show_story(STORY, [])
+    p.tags_label.linkHovered.emit("place:上饶")  # the pointer is over the 上饶 chip
+    with qtbot.waitSignal(p.tag_clicked, timeout=1000) as blocker:
+        QApplication.sendEvent(
+            p.tags_label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+        )
+    assert blocker.args == ["place:上饶"]
+    p.tags_label.linkHovered.emit("")  # off the chips: no tag menu
+    with qtbot.assertNotEmitted(p.tag_clicked):
+        QApplication.sendEvent(
+            p.tags_label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+        )

@@ -62,3 +62,17 @@ def test_titles_and_snippets_follow_the_script(qtbot, sync_runner):
     model.set_script("zh-hant")
     assert "上饒" in model.index(0, 0).data()
     assert "<b>上饒</b>" in model.index(0, 0).data(SnippetRole)
+
+
+def test_snippets_follow_a_new_query_not_the_cached_one(qtbot, sync_runner):
+    index = FakeIndex(many_stories(8))
+    model = ResultsModel(index.search, sync_runner)
+    model.set_script("zh-hant")  # conversion (and its cache) in play
+    first = SearchRequest(query="上饶")
+    model.reset_results(first, index.search(first))
+    assert "<b>上饒</b>" in model.index(0, 0).data(SnippetRole)
+    second = SearchRequest(query="马家柚")
+    model.reset_results(second, index.search(second))
+    snippet = model.index(0, 0).data(SnippetRole)
+    assert "<b>馬家柚</b>" in snippet
+    assert "<b>上饒</b>" not in snippet

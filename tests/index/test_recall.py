@@ -3,7 +3,8 @@
 A sample of ../shared/corpus (simplified and traditional) plus the bundled
 archive is imported; queries of 1-6 CJK characters are drawn from the stored
 texts and asked in simplified and in traditional. Each result set must EQUAL
-the set of stories whose folded title or text contains the folded query.
+the set of stories whose folded printed text (title, subtitle, source, column,
+byline, authors, subheads and paragraphs) contains the folded query.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ def corpus_library(tmp_path_factory, archive_dir):
     assert report.stories >= sum(PER_FILE.values()) * 0.95
     stories = library.get_many(library.ids_for(SearchRequest()))
     assert len(stories) == library.count()
-    for story in stories:  # folded once: "\x00" keeps title, subtitle and text apart
-        story._folded = fold("\x00".join((story.title, story.subtitle, story.text)))
+    for story in stories:  # folded once: "\x00" keeps the printed parts apart
+        printed = (story.title, story.subtitle, story.source, story.column, story.byline, *story.authors)
+        story._folded = fold("\x00".join((*printed, story.text)))
     yield library, stories
     library.close()
 

@@ -342,3 +342,32 @@ def test_whole_bundled_archive_reads_cleanly(archive_dir):
     assert [p for r in results for p in r.problems] == []
     ids = [s.id for r in results for s in r.stories]
     assert len(ids) == len(set(ids))
+
+
+def test_a_file_that_fails_to_decode_is_not_imported_as_a_story_of_replacement_characters(tmp_path):
+    from reader.ingest import read_file
+
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\xef\xbb\xbf" + b"\xff\xfe" * 3 + b"\n" + b"\xff" * 10)
+    record = tmp_path / "junk.jsonl"
+    record.write_bytes(b'{"title":"\xff\xff","content":"\xff\xfe\xfa"}\n')
+    for path in (junk, record):
+        result = read_file(path)
+        assert not result.stories, [(s.title, s.paragraphs) for s in result.stories]
+        assert result.problems and all(p.file == str(path) for p in result.problems)
+        assert any("nothing readable" in p.reason for p in result.problems)
+    damaged = tmp_path / "damaged.txt"  # a readable story with a damaged byte is still imported
+    damaged.write_bytes(
+        ("上饶经开区新的一年\n\n迎着新年曙光，上饶经开区又一次站在了新的起点上。" * 3).encode() + b"\xff"
+    )
+    result = read_file(damaged)
+    assert result.stories and result.problems
+
+
+def test_the_bundled_archive_reports_no_file_skipped_for_its_type():
+    from reader import paths
+    from reader.ingest import iter_files
+
+    skipped: list = []
+    found = list(iter_files([paths.bundled_archive()], skipped))
+    assert found and skipped == []  # its package marker (__init__.py) is no news file to tell about

@@ -61,3 +61,19 @@ def test_unknown_script_is_a_clear_error():
 
 def test_empty_text():
     assert convert("", "zh-tw") == ""
+
+
+def test_text_already_in_the_target_script_is_not_rewritten():
+    from reader.text.convert import to_script, written_script
+
+    assert convert("黄騑鸿", "zh-hans") == "黄𬴂鸿"  # what OpenCC itself does to the name
+    assert written_script("本报记者黄騑鸿报道") == "zh-hans"
+    assert to_script("黄騑鸿", "zh-hans") == "黄騑鸿"
+    assert to_script("上饶经开区。黄騑鸿", "zh-hans", "zh-hans") == "上饶经开区。黄騑鸿"
+    trad = "上饒經開區 袷衣 汙染"
+    for script in ("zh-hant", "zh-tw", "zh-hk"):
+        assert to_script(trad, script) == trad
+    assert to_script(trad, "zh-hans") == convert(trad, "zh-hans")
+    assert to_script("上饶经开区", "zh-hant") == "上饒經開區"
+    # a field that says nothing follows its story's script
+    assert to_script("范文正集", "zh-hant", "zh-hant") == "范文正集"

@@ -2,8 +2,13 @@
 
 Selections: the selected results, all results of the current query, the
 bookmarks, or one collection. Formats: PDF (reader.export.pdf) and citations
-(reader.export.citations: GB/T 7714, RIS, BibTeX, CSV). The finished file is
-opened with the desktop's viewer unless ``open_when_done`` is off (tests).
+(reader.export.citations: GB/T 7714, RIS, BibTeX, CSV). The title field
+defaults to the CLI's default title (``labels(script)["default_title"]``); the PDF
+cover names the query and the active filters. Before an existing file is
+replaced the user is asked (``confirm_overwrite``); when the file is written the
+dialog says where and offers to open it or its folder (``open_when_done`` opens
+it at once). The last format, script, title, selection and folder are
+remembered in the settings.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.export.labels import filters_text, labels
 from reader.gui.dialogs.preferences import script_names
 from reader.gui.workers import Job, Runner
 from reader.index.results import SearchRequest
@@ -44,7 +51,15 @@ FORMATS = (  # key, extension
 
 
 def run_export(
-    index, ids: list[str], fmt: str, out: Path, script: str, title: str, query: str, job: Job
+    index,
+    ids: list[str],
+    fmt: str,
+    out: Path,
+    script: str,
+    title: str,
+    query: str,
+    job: Job,
+    filters: str = "",
 ) -> Path:
     """Fetch the stories and write them (runs on a worker thread)."""
     stories = index.get_many(ids)
@@ -61,6 +76,7 @@ def run_export(
             script=script,
             title=title,
             query=query,
+            filters=filters,
             progress=lambda d, t: job.progress(d, t, ""),
             cancelled=job.cancelled,
         )
@@ -85,6 +101,7 @@ class ExportDialog(QDialog):
         selected_ids: list[str],
         script: str,
         folder: str = "",
+        settings=None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +110,11 @@ class ExportDialog(QDialog):
         self.index, self.userdata, self.runner = index, userdata, runner
         self.request = request
         self.selected_ids = list(selected_ids)
-        self.open_when_done = True
+        self.open_when_done = False
+        self.settings = settings
+        remembered = settings.export_choices if settings is not None else {}
+        #: Asked before an existing file is replaced; True to go on (tests replace it).
+        self.confirm_overwrite = self._ask_overwrite
         self.job: Job | None = None
         self.result_path: Path | None = None
 
@@ -117,6 +138,11 @@ class ExportDialog(QDialog):
         self.r_collection.setEnabled(bool(collections))
         self.collection.setEnabled(bool(collections))
         (self.r_selected if self.selected_ids else self.r_query).setChecked(True)
+        last = {"query": self.r_query, "bookmarks": self.r_bookmarks, "collection": self.r_collection}.get(
+            remembered.get("which", "")
+        )
+        if last is not None and last.isEnabled() and not self.selected_ids:
+            last.setChecked(True)
 
         self.format = QComboBox(self)
         self.format.setObjectName("formatCombo")
@@ -129,14 +155,22 @@ class ExportDialog(QDialog):
         }
         for key, _ext in FORMATS:
             self.format.addItem(names[key], key)
-        self.format.currentIndexChanged.connect(self._fix_extension)
         self.script = QComboBox(self)
         for key, name in script_names(self).items():
             self.script.addItem(name, key)
-        self.script.setCurrentIndex(max(0, self.script.findData(script)))
+        self.script.setCurrentIndex(max(0, self.script.findData(remembered.get("script") or script)))
+        self.script.currentIndexChanged.connect(self._title_placeholder)
+        self.title = QLineEdit(self)
+        self.title.setObjectName("exportTitle")
+        self.title.setText(remembered.get("title", ""))
+        self._title_placeholder()
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
         self.path.setText(str(Path(folder or Path.home()) / "reader-export.pdf"))
+        if remembered.get("format") in dict(FORMATS):
+            self.format.setCurrentIndex(self.format.findData(remembered["format"]))
+            self._fix_extension()
+        self.format.currentIndexChanged.connect(self._fix_extension)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -152,6 +186,18 @@ class ExportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
+        self.open_file_button = QPushButton(self.tr("Open file"), self)
+        self.open_folder_button = QPushButton(self.tr("Open folder"), self)
+        self.open_file_button.clicked.connect(lambda: self._open(self.result_path))
+        self.open_folder_button.clicked.connect(
+            lambda: self._open(self.result_path.parent if self.result_path else None)
+        )
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.open_file_button)
+        done_row.addWidget(self.open_folder_button)
+        done_row.addStretch(1)
+        self.open_file_button.hide()
+        self.open_folder_button.hide()
 
         choose = QVBoxLayout()
         for w in (self.r_selected, self.r_query, self.r_bookmarks):
@@ -164,11 +210,13 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Stories"), choose)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Script"), self.script)
+        form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("File"), path_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
+        layout.addLayout(done_row)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -184,6 +232,27 @@ class ExportDialog(QDialog):
         buttons[which].setChecked(True)
         if collection:
             self.collection.setCurrentIndex(max(0, self.collection.findData(collection)))
+
+    def _title_placeholder(self) -> None:
+        """The title used when the field is left empty: the same default as ``reader export``."""
+        self.title.setPlaceholderText(labels(self.script.currentData() or "zh-hans")["default_title"])
+
+    def _ask_overwrite(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace file?"),
+            self.tr("%1 already exists. Replace it?").replace("%1", str(path)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def which_key(self) -> str:
+        return ("selected", "query", "bookmarks", "collection")[max(0, self.which.checkedId())]
 
     def set_format(self, fmt: str) -> None:
         self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
@@ -222,15 +291,32 @@ class ExportDialog(QDialog):
         if not ids:
             self.status.setText(self.tr("Nothing to export."))
             return
+        if out.exists() and not self.confirm_overwrite(out):
+            self.status.setText(self.tr("Not exported: %1 is kept as it was.").replace("%1", str(out)))
+            return
         fmt, script = self.format.currentData(), self.script.currentData()
-        title = self.tr("reader export")
-        query = self.request.query
+        title = self.title.text().strip()  # empty: the default title, as reader export uses
+        which = self.which_key()
+        query = self.request.query if which in ("query", "selected") else ""
+        filters = (
+            filters_text(self.request.filters, self.request.date_from, self.request.date_to, script)
+            if which == "query"
+            else ""
+        )
+        if self.settings is not None:
+            self.settings.export_choices = {"format": fmt, "script": script, "title": title, "which": which}
         self.start_button.setEnabled(False)
         self.bar.show()
         self.bar.setRange(0, 0)
-        self.status.setText(self.tr("Exporting %1 stories…").replace("%1", str(len(ids))))
+        self.status.setText(
+            self.tr("Exporting 1 story…")
+            if len(ids) == 1
+            else self.tr("Exporting %1 stories…").replace("%1", str(len(ids)))
+        )
         index = self.index
-        self.job = Job(lambda job: run_export(index, ids, fmt, out, script, title, query, job), name="export")
+        self.job = Job(
+            lambda job: run_export(index, ids, fmt, out, script, title, query, job, filters), name="export"
+        )
         self.job.signals.progress.connect(self._on_progress)
         self.job.signals.finished.connect(self._on_finished)
         self.job.signals.failed.connect(self._on_failed)
@@ -247,10 +333,15 @@ class ExportDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.status.setText(self.tr("Written: %1").replace("%1", str(path)))
+        if self.settings is not None:
+            self.settings.last_export_dir = str(Path(path).parent)
+        self.start_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+        self.open_file_button.show()
+        self.open_folder_button.show()
         self.exported.emit(str(path))
         if self.open_when_done:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.accept()
+            self._open(self.result_path)
 
     def _on_failed(self, message: str) -> None:
         cancelled = self.job is not None and self.job.cancelled()

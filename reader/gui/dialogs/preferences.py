@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
 
 from reader.gui.settings import Settings
+from reader.gui.views.reading import ZOOM_MAX, ZOOM_MIN, text_px, zoom_for
 
 
 def script_names(_widget=None) -> dict[str, str]:
@@ -41,9 +42,12 @@ class PreferencesDialog(QDialog):
         for key, name in script_names(self).items():
             self.script.addItem(name, key)
         self.script.setCurrentIndex(max(0, self.script.findData(settings.script)))
-        self.zoom = QSpinBox(self)
-        self.zoom.setRange(-4, 10)
-        self.zoom.setValue(settings.zoom)
+        self.zoom = QSpinBox(self)  # the reading text size in pixels (2 px a zoom step)
+        self.zoom.setObjectName("textSize")
+        self.zoom.setRange(text_px(ZOOM_MIN), text_px(ZOOM_MAX))
+        self.zoom.setSingleStep(2)
+        self.zoom.setSuffix(" px")
+        self.zoom.setValue(text_px(settings.zoom))
         note = QLabel(
             self.tr(
                 "The interface language changes when you press OK (during an import: at the next start)."
@@ -71,7 +75,7 @@ class PreferencesDialog(QDialog):
             ("language", self.language.currentData()),
             ("theme", self.theme.currentData()),
             ("script", self.script.currentData()),
-            ("zoom", self.zoom.value()),
+            ("zoom", zoom_for(self.zoom.value())),
         ):
             if getattr(self.settings, name) != value:
                 setattr(self.settings, name, value)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from reader.gui.scripttext import to_script as convert
-from reader.tags import tag_kind, tag_label
+from reader.gui.scripttext import shown, to_script
+from reader.tags import label_in_script, tag_kind, tag_label
 from reader.text.fold import fold
 
 FacetRole = Qt.ItemDataRole.UserRole + 20  # (facet name, value) on value rows
@@ -137,10 +137,11 @@ class FacetModel(QStandardItemModel):
         return self._text in fold(tag_label(value) if facet == "tag" else value)
 
     def _label(self, facet: str, value: str) -> str:
-        text = tag_label(value) if facet == "tag" else value
+        if facet == "tag":
+            return label_in_script(value, self._script, converter=to_script)
         if facet in ("year", "month"):
-            return text
-        return convert(text, self._script) if text else text
+            return value
+        return shown(value, self._script) if value else value
 
     def _add_group(self, key: str, rows: list[tuple[str, str, int]]) -> None:
         ticked = sum(1 for facet, value, _c in rows if value in self.selected.get(facet, ()))

@@ -21,9 +21,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 
-from reader.gui.scripttext import to_script as convert
+from reader.gui.scripttext import shown
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Hit, Results, SearchRequest
+from reader.text.convert import written_script
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -55,6 +56,7 @@ class ResultsModel(QIdentityProxyModel):
         self._generation = 0
         self._script = "zh-hans"
         self._bookmarks: set[str] = set()
+        #: (story id, field, script) -> converted text, for the current query only (snippets differ per query)
         self._converted: dict[tuple[str, str, str], str] = {}
         self.page_size = PAGE_SIZE
 
@@ -83,11 +85,13 @@ class ResultsModel(QIdentityProxyModel):
         self.page_size = request.page_size
         self._pages = {1: list(first.hits)}
         self._pending = set()
+        self._converted.clear()  # snippets (and their conversions) belong to the query
         self._set_rows(first.total)
 
     def clear(self) -> None:
         self._generation += 1
         self._pages, self._pending = {}, set()
+        self._converted.clear()
         self._set_rows(0)
 
     def flags(self, index):  # noqa: D401 - Qt API
@@ -171,15 +175,19 @@ class ResultsModel(QIdentityProxyModel):
             self._fetch(page)
 
     # -- Qt model API ---------------------------------------------------
-    def _conv(self, story_id: str, field: str, text: str) -> str:
+    def _conv(self, hit: Hit, field: str, text: str) -> str:
+        """``text`` of ``hit`` in the reader's script; as written when the hit is already in it."""
         if not text or self._script == "zh-hans" and text.isascii():
             return text
-        key = (story_id, field, self._script)
+        key = (hit.id, field, self._script)
         value = self._converted.get(key)
         if value is None:
             if len(self._converted) > 20000:
                 self._converted.clear()
-            value = self._converted[key] = convert(text, self._script)
+            written = self._converted.get((hit.id, "", ""))
+            if written is None:  # the hit's script, from its title and snippet
+                written = self._converted[(hit.id, "", "")] = written_script(hit.title + hit.snippet)
+            value = self._converted[key] = shown(text, self._script, written)
         return value
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -191,15 +199,15 @@ class ResultsModel(QIdentityProxyModel):
         if hit is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._conv(hit.id, "title", hit.title)
+            return self._conv(hit, "title", hit.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._conv(hit.id, "title", hit.title)
+            return self._conv(hit, "title", hit.title)
         if role == SnippetRole:
-            return self._conv(hit.id, "snippet", hit.snippet)
+            return self._conv(hit, "snippet", hit.snippet)
         if role == MetaRole:
-            parts = [hit.date, self._conv(hit.id, "source", hit.source)]
+            parts = [hit.date, self._conv(hit, "source", hit.source)]
             if hit.column:
-                parts.append(self._conv(hit.id, "column", hit.column))
+                parts.append(self._conv(hit, "column", hit.column))
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return hit.id

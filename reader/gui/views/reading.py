@@ -36,9 +36,23 @@ from reader.gui.highlight import find_spans, to_utf16
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
 from reader.story import Story
-from reader.tags import tag_kind, tag_label
+from reader.tags import label_in_script, tag_kind
 
 BASE_PX = 18
+#: Zoom steps of the reading pane (Ctrl+= / Ctrl+-, Preferences); each step is 2 px.
+ZOOM_MIN, ZOOM_MAX = -4, 10
+
+
+def text_px(zoom: int) -> int:
+    """The reading pane's text size in pixels at ``zoom`` steps."""
+    return max(10, BASE_PX + 2 * zoom)
+
+
+def zoom_for(px: int) -> int:
+    """The zoom step that gives (about) ``px`` pixels."""
+    return max(ZOOM_MIN, min(ZOOM_MAX, round((px - BASE_PX) / 2)))
+
+
 MEASURE_EM = 38
 
 
@@ -127,6 +141,10 @@ class ReadingPane(QWidget):
         self.tags_label.setWordWrap(True)
         self.tags_label.setTextFormat(Qt.TextFormat.RichText)
         self.tags_label.linkActivated.connect(self.tag_clicked)
+        self._hovered_tag = ""  # the tag chip under the pointer, for a right-click
+        self.tags_label.linkHovered.connect(lambda link: setattr(self, "_hovered_tag", link))
+        self.tags_label.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tags_label.customContextMenuRequested.connect(self._on_tag_right_click)
         self.add_tag_btn = QToolButton(self)
         self.add_tag_btn.setObjectName("addTagButton")
         self.add_tag_btn.setText("＋")
@@ -201,6 +219,20 @@ class ReadingPane(QWidget):
         self._tags = list(tags if tags is not None else (story.tags if story else []))
         self._render(keep_scroll=False)
 
+    def scroll_ratio(self) -> float:
+        """How far down the story the pane is scrolled (0 top, 1 bottom)."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_scroll_ratio(self, ratio: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(max(0.0, min(1.0, ratio)) * bar.maximum()))
+
+    def _on_tag_right_click(self, _pos) -> None:
+        """A right-click on a tag opens the same tag menu as a left click."""
+        if self._hovered_tag:
+            self.tag_clicked.emit(self._hovered_tag)
+
     def set_tags(self, tags: list[str]) -> None:
         self._tags = list(tags)
         self._show_tags()
@@ -212,7 +244,7 @@ class ReadingPane(QWidget):
         pal = PALETTES.get(self.theme, PALETTES["light"])
         chips = []
         for tag in self._tags:
-            label = convert(tag_label(tag), self.script)
+            label = label_in_script(tag, self.script, converter=convert)
             kind = tag_kind(tag)
             chips.append(
                 f'<a href="{html.escape(tag)}" style="color:{pal.heading}; text-decoration:none" '
@@ -223,7 +255,7 @@ class ReadingPane(QWidget):
     def _render(self, keep_scroll: bool = True) -> None:
         bar = self.browser.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if keep_scroll and bar.maximum() else 0.0
-        font_px = max(10, BASE_PX + 2 * self.zoom)
+        font_px = text_px(self.zoom)
         self.browser.font_px = font_px
         doc = self.browser.document()
         font = with_cjk(QFont(self.browser.font()), self.script)  # regional glyph shapes
@@ -272,7 +304,7 @@ class ReadingPane(QWidget):
             self._render()
 
     def set_zoom(self, zoom: int) -> None:
-        zoom = max(-4, min(10, zoom))
+        zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
         if zoom != self.zoom:
             self.zoom = zoom
             self._render()
@@ -310,9 +342,9 @@ class ReadingPane(QWidget):
     def _update_selections(self) -> None:
         pal = PALETTES.get(self.theme, PALETTES["light"])
         selections = []
-        for spans, current, colour in (
-            (self.hits, self.current, pal.hit),
-            (self.finds, self.find_current, pal.find),
+        for spans, current, colour, current_colour in (
+            (self.hits, self.current, pal.hit, pal.current_hit),
+            (self.finds, self.find_current, pal.find, pal.current_find),
         ):
             for i, (start, end) in enumerate(spans):
                 sel = QTextEdit.ExtraSelection()
@@ -320,7 +352,7 @@ class ReadingPane(QWidget):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(pal.current_hit if i == current else colour))
+                fmt.setBackground(QColor(current_colour if i == current else colour))
                 sel.cursor, sel.format = cursor, fmt
                 selections.append(sel)
         self.browser.setExtraSelections(selections)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui.models.results import BookmarkRole, IdRole, LoadedRole, MetaRole, SnippetRole
@@ -149,6 +157,23 @@ class ResultsView(QListView):
         self.setItemDelegate(self.delegate)
         self.activated.connect(self._on_activated)
         self._pending_current = -1
+        #: Shown in the empty list: what to try when a search found nothing ("" otherwise).
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.empty_text and (self.model() is None or self.model().rowCount() == 0):
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            rect = self.viewport().rect().adjusted(16, 24, -16, -16)
+            flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(rect, int(flags), self.empty_text)
+            painter.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         index = self.indexAt(event.position().toPoint())

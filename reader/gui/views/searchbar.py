@@ -130,7 +130,7 @@ class SearchBar(QWidget):
         self.total.setText(self.tr("%n stories", "", total))
 
     def set_notes(self, notes: list[str]) -> None:
-        self.notes.setText("  ".join(notes))
+        self.notes.setText("\n".join(notes))  # one note a line
         self.notes.setVisible(bool(notes))
 
     def focus(self) -> None:
