@@ -17,6 +17,7 @@ import time
 from dataclasses import asdict
 
 from reader import paths
+from reader.safefiles import shown
 
 EXIT_FAILED = 1
 EXIT_BUSY = 3
@@ -66,6 +67,7 @@ class _Bar:
         self.last = now
         width = 30
         filled = int(width * done / total) if total else width
+        current = shown(current)
         name = current if len(current) <= 40 else "…" + current[-39:]
         self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         if done >= total:
@@ -103,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         library.close()
     if args.json:
         data = asdict(report)
-        data["failed"] = [{"file": p.file, "reason": p.reason} for p in report.failed]
+        data["failed"] = [{"file": shown(p.file), "reason": p.reason} for p in report.failed]
         data["total"] = total
         print(json.dumps(data, ensure_ascii=False))
     else:
@@ -113,5 +115,5 @@ def run(args: argparse.Namespace) -> int:
             f"({report.stories} stories imported, {total} in the library, {report.seconds:.1f} s)"
         )
         for problem in report.failed:
-            print(f"  failed: {problem.file}: {problem.reason}")
+            print(f"  failed: {problem}")
     return EXIT_FAILED if report.failed else 0

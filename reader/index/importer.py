@@ -101,7 +101,7 @@ class Importer:
         if not result["same"] and not result["stories"] and result.get("problems"):
             # nothing readable: no manifest row, so the file is tried (and reported) again next time
             if old is not None:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
             return
         row = {"size": result["size"], "mtime": result["mtime"], "sha1": result["sha1"]}
         if result["same"]:
@@ -109,7 +109,7 @@ class Importer:
             self.report.unchanged += 1
         else:
             if old is not None:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
                 self.report.updated += 1
             else:
                 self.report.added += 1
@@ -121,12 +121,12 @@ class Importer:
                     except Exception as exc:  # a tagging bug must not stop the import
                         self.report.failed.append(Problem(path, f"tagging failed: {exc}"))
                 doc = documents.story_document(story, analysed)
-                doc["path"] = path
+                doc["path"] = documents.path_term(path)
                 writer.add_document(**doc)
                 ids.append(story.id)
             row["ids"] = ids
             self.report.stories += len(ids)
-        writer.update_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+        writer.update_document(**documents.file_document(path, row))
 
     # -- the run -------------------------------------------------------------
 
@@ -173,7 +173,7 @@ class Importer:
         if not self.report.cancelled:
             writer = self._w()
             for path in gone:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
                 self.report.removed += 1
         self._maybe_commit(force=True)
         if not self.report.cancelled:
@@ -228,11 +228,11 @@ class Importer:
                 "sha1": summary["sha1"],
                 "ids": old.get("ids", []) if old else [],
             }
-            writer.update_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+            writer.update_document(**documents.file_document(path, row))
             self.report.unchanged += 1
             return
         if old is not None:
-            writer.delete_by_term("path", path)  # only touches committed segments, not the new ones
+            writer.delete_by_term("path", documents.path_term(path))  # only touches committed segments, not the new ones
         if summary["written"]:
             if old is not None:
                 self.report.updated += 1

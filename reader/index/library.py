@@ -36,6 +36,7 @@ from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, codec, make_schema
 from reader.ingest import Problem
+from reader.safefiles import NotRegularFile, open_regular
 from reader.story import Story
 
 ProgressFn = Callable[[int, int, str], None]
@@ -65,8 +66,9 @@ def _file_key(path: Path) -> str:
 
 
 def _sha1(path: str) -> str:
+    """The file's SHA-1; only a regular file is opened (a FIFO or /dev/zero would never end)."""
     digest = hashlib.sha1()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -79,6 +81,10 @@ def _work(path: str, known_hash: str) -> dict:
         st = os.stat(path)
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
         out["sha1"] = _sha1(path)
+    except NotRegularFile as exc:
+        out["problems"] = [(path, str(exc))]
+        out["error"] = True
+        return out
     except OSError as exc:
         out["problems"] = [(path, f"cannot read: {exc.strerror or exc}")]
         out["error"] = True
@@ -287,7 +293,7 @@ class ArchiveIndex:
         with self._lock:
             searcher = self._get_searcher()
             return {
-                f["path"]: json.loads(f["data"])
+                documents.path_from_term(f["path"]): json.loads(f["data"])
                 for f in (searcher.stored_fields(d) for d in searcher.document_numbers(kind="file"))
             }
 
@@ -310,7 +316,7 @@ class ArchiveIndex:
             writer = self._writer()
             try:
                 doc = documents.story_document(story)
-                doc["path"] = _file_key(Path(story.file)) if story.file else ""
+                doc["path"] = documents.path_term(_file_key(Path(story.file))) if story.file else ""
                 writer.delete_by_query(wq.And([wq.Term("id", story_id), wq.Term("kind", "story")]))
                 writer.add_document(**doc)
             except BaseException:

@@ -80,7 +80,7 @@ def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple
                     except Exception as exc:  # a tagging bug must not stop the import
                         summary["tag_errors"].append(f"tagging failed: {exc}")
                 doc = documents.story_document(story, analysed)
-                doc["path"] = path
+                doc["path"] = documents.path_term(path)
                 writer.add_document(**doc)
                 summary["ids"].append(story.id)
             row = {
@@ -89,7 +89,7 @@ def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple
                 "sha1": result["sha1"],
                 "ids": summary["ids"],
             }
-            writer.add_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+            writer.add_document(**documents.file_document(path, row))
             summary["written"] = True
         summaries.append(summary)
     # (the shared temp folder is left alone: other workers use it; the importer's commit removes it)

@@ -21,6 +21,7 @@ from reader.ingest import html as html_reader
 from reader.ingest import markdown as markdown_reader
 from reader.ingest import records
 from reader.ingest.decode import NotText, declared_charset, decode_bytes
+from reader.safefiles import NotRegularFile, read_regular, shown
 from reader.story import Story, assign_ids
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -46,7 +47,7 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
+        return f"{shown(self.file)}: {self.reason}"
 
 
 @dataclass
@@ -180,8 +181,9 @@ def _read_bytes(path: Path) -> bytes | str:
     if info.st_size > MAX_BYTES:
         return f"too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        return str(exc)
     except PermissionError:
         return "permission denied"
     except IsADirectoryError:
