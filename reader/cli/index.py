@@ -22,6 +22,8 @@ from reader.safefiles import shown
 EXIT_FAILED = 1
 EXIT_BUSY = 3
 EXIT_INDEX = 4
+#: Tries at pushing queued tag changes after an import before leaving them queued.
+QUEUE_RETRIES = 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,12 +49,24 @@ def _tagger(home):
         return make_tagger(userdata)
 
 
-def _apply_queued_tag_changes(home, library) -> None:
-    """Tag changes made while the index was busy wait in the user data; push them in now."""
+def _apply_queued_tag_changes(home, library) -> str:
+    """Tag changes made while the index was busy wait in the user data; push them in now.
+
+    The import itself is complete by then: when another process holds the index at this
+    moment (e.g. pushing the very tag change that queued), a few short retries, then the
+    changes stay queued for the next tag change or import. Returns a note when they wait.
+    """
+    from reader.index import LibraryBusy
     from reader.library import UserData, refresh_index_tags
 
-    with UserData.open(home) as userdata:
-        refresh_index_tags(home, userdata, index=library)
+    for attempt in range(QUEUE_RETRIES):
+        try:
+            with UserData.open(home) as userdata:
+                refresh_index_tags(home, userdata, index=library)
+            return ""
+        except LibraryBusy:
+            time.sleep(0.2 * (attempt + 1))
+    return "tag changes made during the import wait for the next change or import (the index was busy)"
 
 
 class _Bar:
@@ -93,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         progress = _Bar(sys.stderr) if sys.stderr.isatty() and not args.json else None
         report = library.update(args.paths, rebuild=args.rebuild, progress=progress, tagger=_tagger(home))
-        _apply_queued_tag_changes(home, library)
+        note = _apply_queued_tag_changes(home, library)
         total = library.count()
     except LibraryBusy as exc:
         print(f"reader: {exc}", file=sys.stderr)
@@ -107,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
         data = asdict(report)
         data["failed"] = [{"file": shown(p.file), "reason": p.reason} for p in report.failed]
         data["total"] = total
+        if note:
+            data["notes"] = [note]
         print(json.dumps(data, ensure_ascii=False))
     else:
         print(
@@ -116,4 +132,6 @@ def run(args: argparse.Namespace) -> int:
         )
         for problem in report.failed:
             print(f"  failed: {problem}")
+        if note:
+            print(f"  note: {note}")
     return EXIT_FAILED if report.failed else 0
