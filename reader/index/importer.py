@@ -138,8 +138,8 @@ class Importer:
             roots = list(dict.fromkeys([*self.lib._pending_roots, *roots]))
         all_roots = list(dict.fromkeys([*previous, *roots]))
         if rebuild:
-            self.lib._recreate()
             all_roots = roots if given else previous
+            self.lib._recreate(all_roots)
         manifest = {} if rebuild else self.lib._manifest()
         files, scanned, missing = self._scan(roots)
         for root in missing:

@@ -103,19 +103,34 @@ def _work(path: str, known_hash: str) -> dict:
 def _read_meta(folder: Path) -> dict:
     """The version file's content ({} when missing or unreadable: an index from before versions)."""
     try:
-        meta = json.loads((folder / VERSION_FILE).read_text(encoding="utf-8"))
+        meta = json.loads((folder / VERSION_FILE).read_bytes().decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
         return {}
     return meta if isinstance(meta, dict) else {}
 
 
-def _write_meta(folder: Path, rebuild_roots: list[str], old: int | None = None) -> None:
+def _write_meta(folder: Path, rebuild_roots: list[str], old: int | None = None, interrupted: bool = False) -> None:
+    """Record the format version and the roots a rebuild still owes (``interrupted``: a ``--rebuild``).
+
+    Written (and flushed to disk) before the index is emptied, so a process killed at any
+    moment of a rebuild leaves the list of folders to import for the next run.
+    """
     tmp = folder / (VERSION_FILE + ".tmp")
     meta: dict = {"schema": SCHEMA_VERSION, "rebuild_roots": rebuild_roots}
     if old is not None and rebuild_roots:
         meta["old"] = old
-    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    if interrupted and rebuild_roots:
+        meta["interrupted"] = True
+    data = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, folder / VERSION_FILE)
+
+
+def _meta_roots(meta: dict) -> list[str]:
+    return [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
 
 
 def _old_roots(folder: Path) -> list[str]:
@@ -133,7 +148,12 @@ def _old_roots(folder: Path) -> list[str]:
         return []
 
 
-def _rebuild_notice(old: int, roots: list[str]) -> str:
+def _rebuild_notice(old: int, roots: list[str], interrupted: bool = False) -> str:
+    if interrupted:
+        return (
+            f"a rebuild of the search index was interrupted; the next import finishes it from "
+            f"{len(roots)} previously imported folder(s)/file(s)"
+        )
     return (
         f"the search index was written by an older version of reader (index format {old}, now "
         f"{SCHEMA_VERSION}) and has been reset; the next import rebuilds it from "
@@ -189,9 +209,11 @@ class ArchiveIndex:
                 meta = _read_meta(self.dir)
                 version = meta.get("schema", 1)
                 if version == SCHEMA_VERSION:
-                    self._pending_roots = [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
+                    self._pending_roots = _meta_roots(meta)
                     if self._pending_roots:
-                        self.notices.append(_rebuild_notice(meta.get("old", 1), self._pending_roots))
+                        self.notices.append(
+                            _rebuild_notice(meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted")))
+                        )
                     return windex.open_dir(str(self.dir))
                 if not isinstance(version, int) or version > SCHEMA_VERSION:
                     raise IndexError_(
@@ -199,8 +221,14 @@ class ArchiveIndex:
                         f"(index format {version}; this version reads {SCHEMA_VERSION})"
                     )
                 return self._reset(version)
+            # no index (new library, or one a killed rebuild left half made): roots a rebuild owes stay
+            meta = _read_meta(self.dir)
+            owed = _meta_roots(meta) if meta.get("schema") == SCHEMA_VERSION else []
             ix = windex.create_in(str(self.dir), make_schema())
-            _write_meta(self.dir, [])
+            _write_meta(self.dir, owed, meta.get("old"), bool(meta.get("interrupted")))
+            self._pending_roots = owed
+            if owed:
+                self.notices.append(_rebuild_notice(meta.get("old", 1), owed, bool(meta.get("interrupted"))))
             return ix
         except (IndexError_, LibraryBusy):
             raise
@@ -344,14 +372,21 @@ class ArchiveIndex:
             self._cache.leaves(self._get_searcher())
         return report
 
-    def _recreate(self) -> None:
+    def _recreate(self, roots: list[str]) -> None:
+        """Empty the index for ``reader index --rebuild`` of ``roots``.
+
+        ``roots`` are recorded first: a rebuild killed at any moment leaves them, and the next
+        import (``reader index`` with no paths, or the app's) finishes the rebuild from them.
+        """
         with self._lock:
+            owed = list(dict.fromkeys([*self._pending_roots, *roots]))
+            _write_meta(self.dir, owed, interrupted=True)
+            self._pending_roots = owed
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
             self._ix.close()
             self._ix = windex.create_in(str(self.dir), make_schema())
-            _write_meta(self.dir, self._pending_roots)
             self._cache = search.FacetCache(self.dir)
 
 
