@@ -4,9 +4,10 @@
   file (a FIFO, a device such as ``/dev/zero``, a socket or a folder is refused with
   :class:`NotRegularFile` before any byte is read, so nothing hangs or fills memory),
   and a read stops at a size cap.
-* :func:`write_output` writes a file the user asked for (``--out``): it refuses to
-  replace anything already there unless told to, never writes into a FIFO or a device,
-  replaces atomically, and gives the file normal permissions (0666 minus the umask).
+* :func:`check_output`, :func:`temp_beside` and :func:`write_output` write a file the user
+  asked for (``--out``): nothing already there is replaced unless asked, a FIFO or a device
+  never is, the replacement is atomic, and the file gets normal permissions (0666 minus
+  the umask).
 * :func:`shown` turns any name the OS gives (undecodable bytes held as surrogates,
   newlines, control characters) into one readable line for messages.
 """
@@ -77,37 +78,60 @@ def _size(n: int) -> str:
     return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 
 
-def write_output(path: str | os.PathLike, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path``, a file the user named.
+def check_output(path: str | os.PathLike, *, replace: bool = False) -> None:
+    """Raise :class:`OutputExists` unless a new file may be written at ``path``.
 
-    Something already at ``path`` (a file, a symbolic link, even a broken one) is
-    replaced only with ``force``; a FIFO, device, socket or folder never is. The
-    new file is written beside the target and renamed over it, so a failure leaves
-    the old one; its permissions are the ordinary ones (0666 minus the umask).
+    Something already there (a file, a symbolic link, even a broken one) may be replaced
+    only with ``replace``; a FIFO, device, socket or folder never is.
     """
     target = Path(path)
     try:
         info = os.lstat(target)
     except FileNotFoundError:
-        info = None
-    if info is not None:
-        if stat.S_ISLNK(info.st_mode):
-            what = "a symbolic link"
-        elif stat.S_ISREG(info.st_mode):
-            what = "a file"
-        else:
-            raise OutputExists(f"{shown(target)} is {kind(info.st_mode)}; not written (choose another name)")
-        if not force:
-            raise OutputExists(f"{shown(target)} already exists ({what}); not replaced (use --force to replace it)")
+        return
+    if stat.S_ISLNK(info.st_mode):
+        what = "a symbolic link"
+    elif stat.S_ISREG(info.st_mode):
+        what = "a file"
+    else:
+        raise OutputExists(f"{shown(target)} is {kind(info.st_mode)}; not written (choose another name)")
+    if not replace:
+        raise OutputExists(f"{shown(target)} already exists ({what}); not replaced (use --force to replace it)")
+
+
+def temp_beside(path: str | os.PathLike) -> Path:
+    """A new empty file beside ``path`` to write into, then :func:`os.replace` over it.
+
+    Created with mode 0666 minus the umask (``tempfile.mkstemp`` gives 0600, which made
+    exports unreadable for the user's other programs and people).
+    """
+    target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    for attempt in range(100):
+        tmp = folder / f".{target.name}.{os.getpid()}.{attempt}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise OSError(f"cannot make a temporary file in {shown(folder)}")
+
+
+def write_output(path: str | os.PathLike, data: bytes, *, replace: bool = False) -> None:
+    """Write ``data`` to ``path``, a file the user named (see :func:`check_output`).
+
+    Written beside the target and renamed over it, so a failure leaves the old one.
+    """
+    check_output(path, replace=replace)
+    tmp = temp_beside(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(tmp, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        check_output(path, replace=replace)  # nothing appeared there meanwhile
+        os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
