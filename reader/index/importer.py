@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.index import documents, segments
-from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work
+from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work, tag_result
 from reader.ingest import Problem
 from reader.story import Story
 
@@ -42,6 +42,7 @@ class Importer:
         self.batch_files = 0
         self.batch_started = time.monotonic()
         self._pending_segments: list = []
+        self._spill = segments.Spill(library._ix)
 
     # -- scanning ------------------------------------------------------------
 
@@ -80,9 +81,9 @@ class Importer:
                 return
             self._w()
         elapsed = time.monotonic() - self.batch_started
-        full = getattr(self.writer, "posting_count", 0) >= self.lib.commit_postings
+        full = getattr(self.writer, "posting_count", 0) >= self.lib.commit_postings or self._spill.done
         if force or full or self.batch_files >= self.lib.commit_files or elapsed >= self.lib.commit_seconds:
-            segments.commit_with(self.writer, self._pending_segments)
+            segments.commit_with(self.writer, [*self._pending_segments, *self._spill.finish()])
             self._pending_segments = []
             self.writer = None
 
@@ -94,8 +95,10 @@ class Importer:
         old = manifest.get(path)
         writer = self._w()
         self.batch_files += 1
+        tag_errors = tag_result(result, self.tagger)
         for file, reason in result.get("problems", []):
             self.report.failed.append(Problem(file, reason))
+        self.report.failed += [Problem(path, reason) for reason in tag_errors]
         if result.get("error"):
             return
         if not result["same"] and not result["stories"] and result.get("problems"):
@@ -115,14 +118,9 @@ class Importer:
                 self.report.added += 1
             ids = []
             for story, analysed in result["stories"]:
-                if self.tagger is not None:
-                    try:
-                        story.tags = list(dict.fromkeys([*story.tags, *self.tagger(story)]))
-                    except Exception as exc:  # a tagging bug must not stop the import
-                        self.report.failed.append(Problem(path, f"tagging failed: {exc}"))
                 doc = documents.story_document(story, analysed)
                 doc["path"] = documents.path_term(path)
-                writer.add_document(**doc)
+                self._spill.target(writer).add_document(**doc)
                 ids.append(story.id)
             row["ids"] = ids
             self.report.stories += len(ids)
@@ -140,6 +138,7 @@ class Importer:
         if rebuild:
             all_roots = roots if given else previous
             self.lib._recreate(all_roots)
+        self._spill = segments.Spill(self.lib._ix)  # after a rebuild's _recreate: the new index
         manifest = {} if rebuild else self.lib._manifest()
         files, scanned, missing = self._scan(roots)
         for root in missing:
@@ -267,9 +266,8 @@ class Importer:
                     # commit removes it. Segments a worker of this wave finished are never committed.
                     left = [item for batch in parts[start:] for item in batch]
                     break
-                for segment, summaries in results:
-                    if segment is not None:
-                        pending.append(segment)
+                for built, summaries in results:
+                    pending.extend(built)
                     for summary in summaries:
                         self._apply_summary(summary, manifest)
                         done += 1

@@ -74,9 +74,49 @@ def _sha1(path: str) -> str:
     return digest.hexdigest()
 
 
+#: Each file gets this many seconds to be read, parsed and tagged, plus FILE_SECONDS_PER_MB per MB;
+#: past that it is named as failed and not imported (the rest of the import goes on).
+FILE_SECONDS = 60.0
+FILE_SECONDS_PER_MB = 30.0
+
+
+def file_budget(size: int) -> float:
+    """Seconds one file of ``size`` bytes may take in an import."""
+    return FILE_SECONDS + FILE_SECONDS_PER_MB * size / 2**20
+
+
+def _over_budget(out: dict, stage: str) -> bool:
+    """True (and ``out`` marked failed, its stories dropped) when the file has used up its time."""
+    budget = file_budget(out.get("size", 0))
+    if time.monotonic() - out["started"] <= budget:
+        return False
+    out["problems"] = [*out["problems"], (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported")]
+    out["stories"], out["error"] = [], True
+    return True
+
+
+def tag_result(result: dict, tagger: Callable[[Story], list[str]] | None) -> list[str]:
+    """Tag the stories of a :func:`_work` result in place, within the file's time budget.
+
+    Returns the tagging errors (each costs its story's tags only). When the budget runs
+    out the result becomes a failure with that reason, and nothing of the file is written.
+    """
+    errors: list[str] = []
+    if tagger is None or result.get("error"):
+        return errors
+    for story, _analysed in result["stories"]:
+        try:
+            story.tags = list(dict.fromkeys([*story.tags, *tagger(story)]))
+        except Exception as exc:  # a tagging bug must not stop the import
+            errors.append(f"tagging failed: {exc}")
+        if _over_budget(result, "tagging"):
+            break
+    return errors
+
+
 def _work(path: str, known_hash: str) -> dict:
-    """Read, parse and analyse one file (runs in a worker process)."""
-    out: dict = {"path": path, "same": False, "stories": [], "problems": []}
+    """Read and parse one file (runs in a worker process); stories are analysed when written."""
+    out: dict = {"path": path, "same": False, "stories": [], "problems": [], "started": time.monotonic()}
     try:
         st = os.stat(path)
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
@@ -96,7 +136,9 @@ def _work(path: str, known_hash: str) -> dict:
 
     result = read_file(path)
     out["problems"] = [(p.file, p.reason) for p in result.problems]
-    out["stories"] = [(story, documents.analyse(story)) for story in result.stories]
+    # analysed one at a time as each story is written (all of a 30,000-story file at once took GBs)
+    out["stories"] = [(story, None) for story in result.stories]
+    _over_budget(out, "reading and parsing")
     return out
 
 

@@ -33,6 +33,12 @@ SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | RECORD_
 
 #: Files larger than this are refused rather than read into memory.
 MAX_BYTES = 512 * 1024 * 1024
+#: A page (text, Markdown, HTML: one page, a few stories) longer than this is refused: no news
+#: page is, and parsing one would take minutes and gigabytes. Exports (JSON lines, CSV) may be longer.
+MAX_PAGE_CHARS = 8_000_000
+#: A story longer than this (a book, or junk) is cut there, and the cut named: indexing and tagging
+#: stay bounded (memory grows with a story's length), and the rest of the file imports.
+MAX_STORY_CHARS = 1_000_000
 
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -141,18 +147,51 @@ def read_file(path: str | Path) -> FileResult:
     result.encoding = decoded.encoding
     if decoded.problem:
         result.problems.append(Problem(name, decoded.problem))
+    del data
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    del decoded
     if not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
         return fail("no text (only whitespace)")
+    is_records = suffix in RECORD_SUFFIXES or (suffix == "" and text.lstrip().startswith("{"))
+    if not is_records and len(text) > MAX_PAGE_CHARS:
+        what = "HTML" if suffix in HTML_SUFFIXES else "page"
+        return fail(
+            f"{what} too large to be one news page ({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
+        )
     try:
         stories, problems = _parse(text, suffix, name)
     except Exception as exc:  # a parser bug must cost one file, not the whole import
         return fail(f"could not parse ({type(exc).__name__}: {exc})")
-    result.problems += [Problem(name, reason) for reason in problems]
+    stories, too_long = _within_size(stories)
+    result.problems += [Problem(name, reason) for reason in [*problems, *too_long]]
     if not stories and not result.problems:
         result.problems.append(Problem(name, "no stories found"))
     result.stories = assign_ids(stories, name)
     return result
+
+
+def _within_size(stories: list[Story]) -> tuple[list[Story], list[str]]:
+    """``stories`` with any longer than :data:`MAX_STORY_CHARS` cut there, and a reason for each cut."""
+    reasons = []
+    for number, story in enumerate(stories, 1):
+        size = sum(map(len, story.paragraphs)) + sum(map(len, story.headings)) + len(story.title)
+        if size <= MAX_STORY_CHARS:
+            continue
+        room = MAX_STORY_CHARS - len(story.title) - sum(map(len, story.headings))
+        paragraphs = []
+        for para in story.paragraphs:
+            if room <= 0:
+                break
+            paragraphs.append(para[:room])
+            room -= len(paragraphs[-1])
+        story.paragraphs = paragraphs
+        story.heading_at = [min(at, len(paragraphs)) for at in story.heading_at]
+        title = story.title[:30] + ("…" if len(story.title) > 30 else "")
+        reasons.append(
+            f"story {number} ({title or 'untitled'}) too long: cut at {MAX_STORY_CHARS:,} of its "
+            f"{size:,} characters"
+        )
+    return stories, reasons
 
 
 def _read_bytes(path: Path) -> bytes | str:
