@@ -5,25 +5,14 @@ Also a small seeded slice of ``bench/fuzz_queries.py`` (the full run is 10,000 q
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
-
 import pytest
 
 from reader.index import SearchRequest, open_index
 from reader.index.results import MAX_PAGE_SIZE
 from tests.cli.test_index import reader
 from tests.index.conftest import RECORDS, write_jsonl
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("fuzz_queries", ROOT / "bench" / "fuzz_queries.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.index.test_fuzz_import import _bench
 
 
 @pytest.fixture
@@ -77,7 +66,7 @@ def test_cli_search_takes_a_leading_minus_term_as_a_query(library_home):
 
 
 def test_seeded_slice_of_the_query_fuzzer():
-    figures = _bench().run(n=300, cli=40, seed=7, stories=80)
+    figures = _bench("fuzz_queries").run(n=300, cli=40, seed=7, stories=80)
     assert figures["exceptions"] == 0, figures["first_errors"]
     assert figures["cli_failures"] == 0, figures["first_cli_failures"]
     assert figures["queries"] == 300 and figures["library_size"] > 80
