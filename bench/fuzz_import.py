@@ -259,10 +259,12 @@ def run_index(folder: Path, home: Path, timeout: float) -> tuple[dict | None, fl
     """(JSON report, seconds, (peak memory of the process tree, of its largest process), hung?, stderr tail)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.monotonic()
+    # output to files, not pipes: the JSON report of 2,000 failures outgrows a pipe's buffer
+    out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", "--home", str(home), "index", str(folder), "--json"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=out_file,
+        stderr=err_file,
         env=env,
     )
     peak = largest = 0
@@ -275,8 +277,13 @@ def run_index(folder: Path, home: Path, timeout: float) -> tuple[dict | None, fl
             proc.kill()
             break
         time.sleep(0.2)
-    out, err = proc.communicate()
+    proc.wait()
     seconds = time.monotonic() - started
+    out_file.seek(0)
+    err_file.seek(0)
+    out, err = out_file.read(), err_file.read()
+    out_file.close()
+    err_file.close()
     try:
         report = json.loads(out.decode("utf-8", "replace").strip().splitlines()[-1])
     except (ValueError, IndexError):
