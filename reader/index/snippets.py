@@ -1,4 +1,8 @@
-"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>."""
+"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>.
+
+Bounded work whatever the story: the best window is found in one pass over the hits, among
+at most :data:`MAX_HITS` of them in the first :data:`MAX_CHARS` characters.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,10 @@ from reader.text.fold import fold
 from reader.text.tokenise import is_cjk
 
 WIDTH = 80
+#: A snippet is looked for in this much of a story's text ...
+MAX_CHARS = 200_000
+#: ... among at most this many hits of each term.
+MAX_HITS = 2_000
 
 
 def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -17,13 +25,15 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
             continue
         word = not is_cjk(term[0])
         start = folded.find(term)
-        while start >= 0:
+        kept = 0
+        while start >= 0 and kept < MAX_HITS:
             end = start + len(term)
             if not word or (
                 (start == 0 or not folded[start - 1].isalnum())
                 and (end == len(folded) or not folded[end].isalnum())
             ):
                 found.append((start, end))
+                kept += 1
             start = folded.find(term, start + 1)
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -37,7 +47,7 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
     """HTML: the window of ``text`` with the most distinct hits, hits wrapped in ``<b>``."""
-    text = " ".join(text.split())
+    text = " ".join(text[:MAX_CHARS].split())
     if not text:
         return ""
     folded = fold(text)
@@ -46,10 +56,24 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
         cut = text[:width]
         return html.escape(cut) + ("…" if len(text) > width else "")
     best, best_score = 0, -1
+    counts: dict[str, int] = {}  # distinct hit texts in the window spans[i:j]
+    j = 0
     for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
         start = max(0, s - width // 4)
-        inside = [sp for sp in spans[i:] if sp[1] <= start + width]
-        score = len({folded[a:b] for a, b in inside}) * 1000 - start
+        if i:  # the hit before leaves the window
+            prev = spans[i - 1]
+            if j >= i:
+                key = folded[prev[0] : prev[1]]
+                counts[key] -= 1
+                if not counts[key]:
+                    del counts[key]
+        if j < i:
+            j = i
+        while j < len(spans) and spans[j][1] <= start + width:  # merged spans: ends only grow
+            key = folded[spans[j][0] : spans[j][1]]
+            counts[key] = counts.get(key, 0) + 1
+            j += 1
+        score = len(counts) * 1000 - start
         if score > best_score:
             best, best_score = start, score
     start = best
