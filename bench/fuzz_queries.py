@@ -2,7 +2,8 @@
 
     python bench/fuzz_queries.py [--n 10000] [--cli 200] [--seed 1] [--home DIR]
 
-Builds a library from the bundled archive plus generated stories (or uses ``--home``), then
+Builds a library from the bundled archive plus generated stories, one of them 500,000
+characters long (or uses ``--home``), then
 sends ``--n`` seeded random requests through ``ArchiveIndex.search`` (queries of CJK and
 Latin text, operators, quotes, brackets, fields, dates, lone surrogates, control and
 private-use characters, very long strings; random filters, sorts, pages and page sizes up
@@ -114,6 +115,9 @@ def build_library(home: Path, stories: int, seed: int) -> None:
                 "date_iso": f"20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # one story of 500,000 characters: every common term hits it thousands of times
+        long_body = "".join(rng.choice(CJK + "，。") for _ in range(500_000))
+        fh.write(json.dumps({"id": "long", "title": "长篇", "content": long_body}, ensure_ascii=False) + "\n")
     library = open_index(home)
     library.update([paths.bundled_archive(), folder])
     library.close()
