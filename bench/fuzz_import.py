@@ -38,7 +38,9 @@ COMMON = (
     "的中国在人一业发为和新年大是有不生了化行会作动日等能成以上地家全对展时出要方合学市进实产文同多力工来部"
     "关高法用体月与长经现个公民者理到提重区加建主开机务通这场分过平于制品定保政可自科度前将海下面持设技量性强"
 )
-TRADITIONAL = "臺灣說話國際經濟發展會議記者報導市長表示這項政策預計明年上路受惠人數可望超過萬人議員們對於經費來源"
+TRADITIONAL = (
+    "臺灣說話國際經濟發展會議記者報導市長表示這項政策預計明年上路受惠人數可望超過萬人議員們對於經費來源"
+)
 PUNCT = "，。、"
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "big5hkscs", "utf-16", "utf-16-le-nobom", "utf-16-be-nobom"]
 
@@ -79,9 +81,15 @@ def _encode(text: str, encoding: str) -> bytes:
 
 def _story_text(rng: random.Random, marker: str, traditional: bool) -> tuple[str, list[str]]:
     alphabet = TRADITIONAL if traditional else COMMON
-    title = "第" + "".join(rng.choice(alphabet) for _ in range(6)) + "號新聞" if traditional else "测试新闻" + _sentence(rng, alphabet, 6)[:-1]
+    title = (
+        "第" + "".join(rng.choice(alphabet) for _ in range(6)) + "號新聞"
+        if traditional
+        else "测试新闻" + _sentence(rng, alphabet, 6)[:-1]
+    )
     paragraphs = [_sentence(rng, alphabet, rng.randint(40, 160)) for _ in range(rng.randint(2, 5))]
-    paragraphs[rng.randrange(len(paragraphs))] += f"本段標記{marker}。" if traditional else f"本段标记{marker}。"
+    paragraphs[rng.randrange(len(paragraphs))] += (
+        f"本段標記{marker}。" if traditional else f"本段标记{marker}。"
+    )
     return title, paragraphs
 
 
@@ -98,7 +106,13 @@ def plan_good(rng: random.Random, folder: Path, n: int, used: set[str]) -> list[
             for _ in range(rng.randint(1, 4)):
                 m = _marker(rng, used, alphabet)
                 title, paras = _story_text(rng, m, traditional)
-                rows.append({"title": title, "content": "\n".join(paras), "date": "2024-05-0" + str(rng.randint(1, 9))})
+                rows.append(
+                    {
+                        "title": title,
+                        "content": "\n".join(paras),
+                        "date": "2024-05-0" + str(rng.randint(1, 9)),
+                    }
+                )
                 markers.append(m)
             if fmt == "jsonl":
                 text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
@@ -154,7 +168,9 @@ def _junk_bytes(rng: random.Random, kind: str) -> bytes:
     if kind == "gb-random":
         return bytes(rng.randrange(0xA1, 0xFF) for _ in range(size))
     if kind == "headers":
-        head = rng.choice([b"\x89PNG\r\n\x1a\n", b"%PDF-1.7\n", b"PK\x03\x04", b"\x7fELF", b"GIF89a", b"\xff\xd8\xff\xe0"])
+        head = rng.choice(
+            [b"\x89PNG\r\n\x1a\n", b"%PDF-1.7\n", b"PK\x03\x04", b"\x7fELF", b"GIF89a", b"\xff\xd8\xff\xe0"]
+        )
         return head + rng.randbytes(size)
     raise ValueError(kind)
 
@@ -173,17 +189,49 @@ def plan_bad(rng: random.Random, folder: Path, n: int, used: set[str], big: bool
     # the structured cases, once each
     good_line = lambda m: json.dumps({"title": "结构" + m, "content": f"正文标记{m}。"}, ensure_ascii=False)  # noqa: E731
     m1, m2 = _marker(rng, used), _marker(rng, used)
-    put("deep.jsonl", ("\n".join([good_line(m1), "[" * 100_000 + "]" * 100_000, good_line(m2)]) + "\n").encode(), "records", [m1, m2], "deep JSON line")
+    put(
+        "deep.jsonl",
+        ("\n".join([good_line(m1), "[" * 100_000 + "]" * 100_000, good_line(m2)]) + "\n").encode(),
+        "records",
+        [m1, m2],
+        "deep JSON line",
+    )
     m1, m2 = _marker(rng, used), _marker(rng, used)
-    put("hugeint.jsonl", ("\n".join([good_line(m1), '{"title": "x", "n": ' + "9" * 6000 + "}", good_line(m2)]) + "\n").encode(), "records", [m1, m2], "huge integer")
+    put(
+        "hugeint.jsonl",
+        (
+            "\n".join([good_line(m1), '{"title": "x", "n": ' + "9" * 6000 + "}", good_line(m2)]) + "\n"
+        ).encode(),
+        "records",
+        [m1, m2],
+        "huge integer",
+    )
     m1 = _marker(rng, used)
-    rows = ["title,content", f"结构{m1},正文标记{m1}。", '坏行,"没有结束的引号'] + [f"后面{i},正文{i}" for i in range(40)]
+    rows = ["title,content", f"结构{m1},正文标记{m1}。", '坏行,"没有结束的引号'] + [
+        f"后面{i},正文{i}" for i in range(40)
+    ]
     put("unterminated.csv", ("\n".join(rows) + "\n").encode(), "records", [m1], "unterminated quote")
-    put("columns.csv", (",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("x" for _ in range(100_000)) + "\n").encode(), "any", note="100k columns")
-    put("nested.html", ("<html><body>" + "<div>" * 50_000 + "深层嵌套" + "</div>" * 50_000 + "</body></html>").encode(), "any", note="deep HTML nesting")
-    laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i else "&lol;" * 10}">' for i in range(10)
-    ) + "]><html><body><p>&lol9;</p></body></html>"
+    put(
+        "columns.csv",
+        (
+            ",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("x" for _ in range(100_000)) + "\n"
+        ).encode(),
+        "any",
+        note="100k columns",
+    )
+    put(
+        "nested.html",
+        ("<html><body>" + "<div>" * 50_000 + "深层嵌套" + "</div>" * 50_000 + "</body></html>").encode(),
+        "any",
+        note="deep HTML nesting",
+    )
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(
+            f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i else "&lol;" * 10}">' for i in range(10)
+        )
+        + "]><html><body><p>&lol9;</p></body></html>"
+    )
     put("laughs.html", laughs.encode(), "any", note="XML entity expansion")
     put("laughs.xhtml", laughs.encode(), "any", note="XML entity expansion")
     put("deep.json", ("[" * 200_000).encode(), "junk", note="deep JSON document")
@@ -198,8 +246,18 @@ def plan_bad(rng: random.Random, folder: Path, n: int, used: set[str], big: bool
     if big:
         line = "".join(rng.choice(COMMON) for _ in range(1000))
         put("line50mb.txt", (line * (50 * 1024 * 1024 // 3000)).encode(), "junk", note="50 MB line")
-        put("line50mb.jsonl", ('{"title": "大", "content": "' + line * (50 * 1024 * 1024 // 3000) + '"}\n').encode(), "junk", note="50 MB JSON line")
-        put("field30mb.csv", ("title,content\n大字段," + line * (30 * 1024 * 1024 // 3000) + "\n").encode(), "damaged", note="30 MB CSV field")
+        put(
+            "line50mb.jsonl",
+            ('{"title": "大", "content": "' + line * (50 * 1024 * 1024 // 3000) + '"}\n').encode(),
+            "junk",
+            note="50 MB JSON line",
+        )
+        put(
+            "field30mb.csv",
+            ("title,content\n大字段," + line * (30 * 1024 * 1024 // 3000) + "\n").encode(),
+            "damaged",
+            note="30 MB CSV field",
+        )
     # special files
     specials = []
     if hasattr(os, "mkfifo"):
@@ -209,13 +267,18 @@ def plan_bad(rng: random.Random, folder: Path, n: int, used: set[str], big: bool
         specials.append(Planned("zero.txt", "junk", note="link to /dev/zero"))
         os.symlink("loop-b.txt", folder / "loop-a.txt")
         os.symlink("loop-a.txt", folder / "loop-b.txt")
-        specials += [Planned("loop-a.txt", "junk", note="symlink loop"), Planned("loop-b.txt", "junk", note="symlink loop")]
+        specials += [
+            Planned("loop-a.txt", "junk", note="symlink loop"),
+            Planned("loop-b.txt", "junk", note="symlink loop"),
+        ]
         os.symlink("nowhere.txt", folder / "dangling.txt")
         specials.append(Planned("dangling.txt", "junk", note="broken symlink"))
     unreadable = folder / "unreadable.txt"
     unreadable.write_text("标题\n\n这是一篇不能读的报道。\n", encoding="utf-8")
     os.chmod(unreadable, 0)
-    specials.append(Planned("unreadable.txt", "junk" if os.geteuid() != 0 else "any", note="unreadable (root reads it)"))
+    specials.append(
+        Planned("unreadable.txt", "junk" if os.geteuid() != 0 else "any", note="unreadable (root reads it)")
+    )
     out += specials
     # the random rest
     i = 0
@@ -255,8 +318,10 @@ def _tree_rss(pid: int) -> tuple[int, int]:
         return 0, 0
 
 
-def run_index(folder: Path, home: Path, timeout: float) -> tuple[dict | None, float, tuple[int, int], bool, str]:
-    """(JSON report, seconds, (peak memory of the process tree, of its largest process), hung?, stderr tail)."""
+def run_index(
+    folder: Path, home: Path, timeout: float
+) -> tuple[dict | None, float, tuple[int, int], bool, str]:
+    """(JSON report, seconds, (peak memory of the process tree, of its largest process), hung?, stderr)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.monotonic()
     # output to files, not pipes: the JSON report of 2,000 failures outgrows a pipe's buffer
@@ -302,10 +367,17 @@ def check(folder: Path, home: Path, planned: list[Planned], report: dict | None)
     per_file: dict[str, int] = {}
     for story_id in lib.ids_for(SearchRequest()):
         story = lib.get(story_id)
-        per_file[shown(os.path.basename(story.file))] = per_file.get(shown(os.path.basename(story.file)), 0) + 1
+        per_file[shown(os.path.basename(story.file))] = (
+            per_file.get(shown(os.path.basename(story.file)), 0) + 1
+        )
     figures = {
-        "tried": len(planned), "named": 0, "imported": 0, "junk_stories": 0, "junk_imported": [],
-        "unnamed_bad": [], "missing_good": [],
+        "tried": len(planned),
+        "named": 0,
+        "imported": 0,
+        "junk_stories": 0,
+        "junk_imported": [],
+        "unnamed_bad": [],
+        "missing_good": [],
     }
     for p in planned:
         key = shown(p.name)
@@ -330,7 +402,14 @@ def check(folder: Path, home: Path, planned: list[Planned], report: dict | None)
     return figures
 
 
-def run(seed: int = 1, good: int = 131, bad: int = 2050, big: bool = True, keep: Path | None = None, timeout: float = 1800) -> dict:
+def run(
+    seed: int = 1,
+    good: int = 131,
+    bad: int = 2050,
+    big: bool = True,
+    keep: Path | None = None,
+    timeout: float = 1800,
+) -> dict:
     rng = random.Random(seed)
     tmp = Path(tempfile.mkdtemp(prefix="fuzzi-")) if keep is None else keep
     folder = tmp / "archive"
@@ -373,18 +452,22 @@ def main() -> int:
     parser.add_argument("--bad", type=int, default=2050)
     parser.add_argument("--no-big", action="store_true", help="leave out the 50 MB and 30 MB files")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds before the import counts as hung")
+    parser.add_argument(
+        "--timeout", type=float, default=1800, help="seconds before the import counts as hung"
+    )
     args = parser.parse_args()
     f = run(args.seed, args.good, args.bad, not args.no_big, args.keep, args.timeout)
     if f.get("hangs"):
         print(f"HUNG after {f['seconds']} s (peak {f['peak_mb']} MB)")
         return 1
     print(
-        f"files tried {f['tried']} ({f['good_files']} good, {f['bad_files']} malformed): named bad {f['named']}, "
+        f"files tried {f['tried']} ({f['good_files']} good, {f['bad_files']} malformed): "
+        f"named bad {f['named']}, "
         f"imported as stories {f['imported']}\n"
         f"junk stories {f['junk_stories']}, bad files not named {len(f['unnamed_bad'])}, "
         f"good stories found {f['good_stories'] - len(f['missing_good'])}/{f['good_stories']}\n"
-        f"hangs {f['hangs']}, crashed {f['crashed']}, peak memory {f['largest_process_mb']} MB (largest process), "
+        f"hangs {f['hangs']}, crashed {f['crashed']}, "
+        f"peak memory {f['largest_process_mb']} MB (largest process), "
         f"{f['peak_mb']} MB (whole process tree; both sampled every 0.2 s), time {f['seconds']} s"
     )
     for line in f["junk_imported"][:10]:

@@ -34,10 +34,40 @@ CJK = "上饶马家柚香港新闻中国经济人民政府长胜刘邮储银行�
 LATIN = "abcxyzAIStraße"
 OPERATORS = ["OR", "NOT", "AND", "-", "(", ")", '"', "*", "?", "~", "^", ":", "..", "\\", "/", "'"]
 FIELDS = ["title:", "author:", "source:", "tag:", "column:", "date:", "place:", "unknown:", "TITLE:"]
-DATES = ["2024", "2024-05", "2024-01-01..2024-06-30", "9999-99-99", "2024-02-30", "..", "0000", "2024..", "-2024"]
+DATES = [
+    "2024",
+    "2024-05",
+    "2024-01-01..2024-06-30",
+    "9999-99-99",
+    "2024-02-30",
+    "..",
+    "0000",
+    "2024..",
+    "-2024",
+]
 ODD = [
-    "\ud800", "\udfff", "\udc80", "\x00", "\x1b[31m", "\u202e", "\ufeff", "\ufffd", "\U0010ffff", "\ue000",
-    "\u3000", "\r\n", "\t", "𠀀", "👍🏽", "é", "ﬁ", "Ａ", "＂", "（", "）", "－",
+    "\ud800",
+    "\udfff",
+    "\udc80",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "\ufeff",
+    "\ufffd",
+    "\U0010ffff",
+    "\ue000",
+    "\u3000",
+    "\r\n",
+    "\t",
+    "𠀀",
+    "👍🏽",
+    "é",
+    "ﬁ",
+    "Ａ",
+    "＂",
+    "（",
+    "）",
+    "－",
 ]
 
 
@@ -201,14 +231,17 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--cli", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--stories", type=int, default=300, help="generated stories beside the bundled archive")
+    parser.add_argument(
+        "--stories", type=int, default=300, help="generated stories beside the bundled archive"
+    )
     parser.add_argument("--home", type=Path, help="an existing library to query instead")
     args = parser.parse_args()
     started = time.monotonic()
     figures = run(args.n, args.cli, args.seed, args.home, args.stories)
     figures["seconds"] = round(time.monotonic() - started, 1)
     print(
-        f"queries {figures['queries']} on {figures['library_size']} stories: {figures['exceptions']} exceptions, "
+        f"queries {figures['queries']} on {figures['library_size']} stories: "
+        f"{figures['exceptions']} exceptions, "
         f"{figures['over_1s']} over 1 s, max {figures['max_s']} s, p50 {figures['p50_ms']} ms, "
         f"p99 {figures['p99_ms']} ms\n  slowest: {figures['slowest']}\n"
         f"CLI runs {figures['cli_runs']}: {figures['cli_failures']} failures\n"

@@ -40,7 +40,11 @@ KINDS = ("rebuild", "incremental", "fresh")
 
 def _story(rng: random.Random, n: int) -> dict:
     body = "".join(rng.choice(WORDS) for _ in range(rng.randint(80, 600)))
-    return {"id": f"k{n}", "title": f"第{n}号" + "".join(rng.choice(WORDS) for _ in range(5)), "content": body + "。"}
+    return {
+        "id": f"k{n}",
+        "title": f"第{n}号" + "".join(rng.choice(WORDS) for _ in range(5)),
+        "content": body + "。",
+    }
 
 
 def write_file(folder: Path, rng: random.Random, n: int) -> None:
@@ -70,7 +74,9 @@ def _env() -> dict:
 
 
 def complete(home: Path, *args: str) -> tuple[int, str]:
-    done = subprocess.run(reader_cmd(home, "index", "--json", *args), capture_output=True, text=True, env=_env())
+    done = subprocess.run(
+        reader_cmd(home, "index", "--json", *args), capture_output=True, text=True, env=_env()
+    )
     return done.returncode, done.stdout + done.stderr
 
 
@@ -181,7 +187,10 @@ def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = 
             expected = brute_force(archive)
             delay = rng.uniform(0.05, max(0.3, full_seconds))
             proc = subprocess.Popen(
-                reader_cmd(home, *args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(),
+                reader_cmd(home, *args),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=_env(),
                 start_new_session=True,
             )
             writer_stop = threading.Event()
@@ -219,11 +228,20 @@ def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = 
                 problems += check_complete(home, expected)
             problems += [p for p in check_after_kill(home, marks) if p not in problems]
             results.append(
-                {"trial": trial + 1, "kind": kind, "killed_at_s": round(delay, 2), "finished_before_kill": finished_first, "problems": problems}
+                {
+                    "trial": trial + 1,
+                    "kind": kind,
+                    "killed_at_s": round(delay, 2),
+                    "finished_before_kill": finished_first,
+                    "problems": problems,
+                }
             )
         passed = sum(1 for r in results if not r["problems"])
         by_kind = {
-            k: (sum(1 for r in results if r["kind"] == k and not r["problems"]), sum(1 for r in results if r["kind"] == k))
+            k: (
+                sum(1 for r in results if r["kind"] == k and not r["problems"]),
+                sum(1 for r in results if r["kind"] == k),
+            )
             for k in KINDS
         }
         return {
@@ -253,12 +271,16 @@ def main() -> int:
     f = run(args.trials, args.files, args.seed, args.keep)
     kinds = ", ".join(f"{k} {p}/{n}" for k, (p, n) in f["by_kind"].items())
     print(
-        f"kill trials {f['passed']}/{f['trials']} with nothing lost ({kinds}); {f['killed_before_finish']} killed "
+        f"kill trials {f['passed']}/{f['trials']} with nothing lost ({kinds}); "
+        f"{f['killed_before_finish']} killed "
         f"mid-import\n{f['files']} files, {f['stories']} stories, {f['bookmarks']} bookmarks/notes kept; "
         f"full import {f['full_import_s']} s; total time {f['seconds']} s"
     )
     for failure in f["failures"]:
-        print(f"  trial {failure['trial']} ({failure['kind']}, killed at {failure['killed_at_s']} s): {failure['problems']}")
+        print(
+            f"  trial {failure['trial']} ({failure['kind']}, killed at {failure['killed_at_s']} s): "
+            f"{failure['problems']}"
+        )
     return 0 if f["passed"] == f["trials"] else 1
 
 

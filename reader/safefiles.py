@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 #: O_NONBLOCK keeps open() of a FIFO that raced in after the check from waiting for a writer.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 class NotRegularFile(OSError):
@@ -66,7 +68,7 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
 
 
 def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
-    """The bytes of a regular file; :class:`NotRegularFile` when it is not one or holds more than ``max_bytes``."""
+    """The bytes of a regular file; :class:`NotRegularFile` if it is not one or holds over ``max_bytes``."""
     with open_regular(path) as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -75,7 +77,9 @@ def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
 
 
 def _size(n: int) -> str:
-    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
+    return (
+        f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
+    )
 
 
 def check_output(path: str | os.PathLike, *, replace: bool = False) -> None:
@@ -96,7 +100,9 @@ def check_output(path: str | os.PathLike, *, replace: bool = False) -> None:
     else:
         raise OutputExists(f"{shown(target)} is {kind(info.st_mode)}; not written (choose another name)")
     if not replace:
-        raise OutputExists(f"{shown(target)} already exists ({what}); not replaced (use --force to replace it)")
+        raise OutputExists(
+            f"{shown(target)} already exists ({what}); not replaced (use --force to replace it)"
+        )
 
 
 def temp_beside(path: str | os.PathLike) -> Path:
@@ -144,7 +150,7 @@ _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def shown(name: str | os.PathLike | bytes) -> str:
-    """``name`` as one readable line: undecodable bytes as ``\\xNN``, newlines as ``\\n``, controls escaped."""
+    """``name`` on one readable line: undecodable bytes as ``\\xNN``, newlines as ``\\n`` and so on."""
     if isinstance(name, bytes):
         name = name.decode("utf-8", "surrogateescape")
     text = os.fspath(name)

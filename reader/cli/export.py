@@ -42,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, help="default: from the --out suffix")
     p.add_argument("--script", "-s", choices=SCRIPT_CHOICES, default="zh-hans", help="script of the text")
     p.add_argument("--title", "-t", default="", help="title on the PDF cover and headers")
-    p.add_argument("--force", action="store_true", help="replace --out if it exists (a FIFO or device never is)")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (a FIFO or device never is)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run)
 

@@ -231,7 +231,9 @@ class Importer:
             self.report.unchanged += 1
             return
         if old is not None:
-            writer.delete_by_term("path", documents.path_term(path))  # only touches committed segments, not the new ones
+            writer.delete_by_term(
+                "path", documents.path_term(path)
+            )  # only touches committed segments, not the new ones
         if summary["written"]:
             if old is not None:
                 self.report.updated += 1

@@ -90,7 +90,10 @@ def _over_budget(out: dict, stage: str) -> bool:
     budget = file_budget(out.get("size", 0))
     if time.monotonic() - out["started"] <= budget:
         return False
-    out["problems"] = [*out["problems"], (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported")]
+    out["problems"] = [
+        *out["problems"],
+        (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported"),
+    ]
     out["stories"], out["error"] = [], True
     return True
 
@@ -151,7 +154,9 @@ def _read_meta(folder: Path) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def _write_meta(folder: Path, rebuild_roots: list[str], old: int | None = None, interrupted: bool = False) -> None:
+def _write_meta(
+    folder: Path, rebuild_roots: list[str], old: int | None = None, interrupted: bool = False
+) -> None:
     """Record the format version and the roots a rebuild still owes (``interrupted``: a ``--rebuild``).
 
     Written (and flushed to disk) before the index is emptied, so a process killed at any
@@ -254,7 +259,9 @@ class ArchiveIndex:
                     self._pending_roots = _meta_roots(meta)
                     if self._pending_roots:
                         self.notices.append(
-                            _rebuild_notice(meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted")))
+                            _rebuild_notice(
+                                meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted"))
+                            )
                         )
                     return windex.open_dir(str(self.dir))
                 if not isinstance(version, int) or version > SCHEMA_VERSION:

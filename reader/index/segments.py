@@ -12,7 +12,6 @@ large ones on every small import.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 

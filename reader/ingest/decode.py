@@ -115,7 +115,9 @@ def _refuse_junk(decoded: Decoded) -> None:
     sample = text[: SAMPLE * 4]
     controls = len(_CONTROLS.findall(sample))
     if controls > 1 and controls > MAX_CONTROLS * min(size, len(sample)):
-        raise NotText(f"not text: {_percent(controls, min(size, len(sample)))} control characters (binary data)")
+        raise NotText(
+            f"not text: {_percent(controls, min(size, len(sample)))} control characters (binary data)"
+        )
     if decoded.encoding in _LEGACY:
         wide = sum(1 for ch in sample if ord(ch) > 0x7F and not ch.isspace())
         if wide >= 50 and _common_share(sample) < MIN_LEGACY_COMMON:

@@ -156,7 +156,8 @@ def read_file(path: str | Path) -> FileResult:
     if not is_records and len(text) > MAX_PAGE_CHARS:
         what = "HTML" if suffix in HTML_SUFFIXES else "page"
         return fail(
-            f"{what} too large to be one news page ({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
+            f"{what} too large to be one news page "
+            f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
         )
     try:
         stories, problems = _parse(text, suffix, name)

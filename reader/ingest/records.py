@@ -269,7 +269,11 @@ def _to_stories(records: Iterator[tuple[str, object]], file: str) -> tuple[list[
             continue
         try:
             story = record_to_story(record, file, seen)
-        except (RecursionError, ValueError, TypeError) as exc:  # odd values (deep lists ...): this record only
+        except (
+            RecursionError,
+            ValueError,
+            TypeError,
+        ) as exc:  # odd values (deep lists ...): this record only
             problems.append(RecordProblem(where, f"record cannot be read ({type(exc).__name__})"))
             continue
         if story is None:
@@ -298,7 +302,9 @@ def parse_jsonl(text: str, file: str = "") -> tuple[list[Story], list[RecordProb
 def _load_line(line: str, where: str) -> tuple[str, object]:
     """One JSON line: (where, value), or ("", the problem) when it is not JSON reader can take."""
     if len(line) > MAX_RECORD_CHARS:
-        return "", RecordProblem(where, f"record too large ({len(line):,} characters; the limit is {MAX_RECORD_CHARS:,})")
+        return "", RecordProblem(
+            where, f"record too large ({len(line):,} characters; the limit is {MAX_RECORD_CHARS:,})"
+        )
     try:
         return where, json.loads(line)
     except json.JSONDecodeError as exc:
@@ -397,7 +403,10 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | Reco
             except StopIteration:
                 break
             except csv.Error as exc:
-                yield offset + reader.line_num, RecordProblem(f"line {offset + reader.line_num}", f"bad CSV ({exc})")
+                yield (
+                    offset + reader.line_num,
+                    RecordProblem(f"line {offset + reader.line_num}", f"bad CSV ({exc})"),
+                )
                 start = reader.line_num + 1
                 continue
             if held is not None:
@@ -412,10 +421,14 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | Reco
             yield held
         if restart is None:
             return
-        yield restart, RecordProblem(
-            f"line {restart}",
-            f"unterminated quote: a quoted field opened here never closes (lines {restart}-{len(lines)}); "
-            "the lines after it are read as rows of their own",
+        yield (
+            restart,
+            RecordProblem(
+                f"line {restart}",
+                "unterminated quote: a quoted field opened here never closes "
+                f"(lines {restart}-{len(lines)}); "
+                "the lines after it are read as rows of their own",
+            ),
         )
         offset = restart
 

@@ -165,7 +165,9 @@ class _Reader:
         if key in ("id", "name", "tag", "old", "new", "key") and len(value) > MAX_KEY_CHARS:
             raise self.fail(where, f"{key!r} is too long ({len(value):,} characters)")
         if key == "id" and _NOT_ID.search(value):
-            raise self.fail(where, f"'id' should be a story id, not {value!r} (no path or control characters)")
+            raise self.fail(
+                where, f"'id' should be a story id, not {value!r} (no path or control characters)"
+            )
         return value.strip() if key in ("id", "name", "tag", "old", "new") else value
 
     def time(self, item: dict, key: str, where: str) -> str:

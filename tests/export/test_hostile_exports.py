@@ -22,7 +22,7 @@ from reader.export import ExportError
 from reader.export.citations import export_citations
 from tests.export.conftest import made_story
 
-FORMULAS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "＝1+1", "＋1", "－1", "＠x", "\t=1"]
+FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "＝1+1", "＋1", "－1", "＠x", "\t=1"]
 
 
 def hostile_stories():
@@ -108,11 +108,15 @@ def test_out_symlink_fifo_device_and_mode(home_with_story, tmp_path, capsys):
     link.symlink_to(target)
     assert _export(home, story_id, link) == 1 and "symbolic link" in capsys.readouterr().err
     assert _export(home, story_id, link, "--force") == 0
-    assert target.read_text(encoding="utf-8") == "precious" and not link.is_symlink()  # link replaced, not followed
+    assert (
+        target.read_text(encoding="utf-8") == "precious" and not link.is_symlink()
+    )  # link replaced, not followed
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
     codes: list[int] = []
-    worker = threading.Thread(target=lambda: codes.append(_export(home, story_id, fifo, "--force")), daemon=True)
+    worker = threading.Thread(
+        target=lambda: codes.append(_export(home, story_id, fifo, "--force")), daemon=True
+    )
     worker.start()
     worker.join(30)
     assert codes == [1] and "FIFO" in capsys.readouterr().err

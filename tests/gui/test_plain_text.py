@@ -12,7 +12,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 
 from reader.gui.dialogs.importprogress import ImportProgress
-from reader.gui.models.facets import FacetRole, FacetModel
+from reader.gui.models.facets import FacetModel, FacetRole
 from reader.gui.models.results import ResultsModel
 from reader.gui.plaintext import file_tooltip, tooltip
 from reader.gui.views.searchbar import SearchBar

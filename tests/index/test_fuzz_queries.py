@@ -6,6 +6,7 @@ Also a small seeded slice of ``bench/fuzz_queries.py`` (the full run is 10,000 q
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from reader.index import SearchRequest, open_index

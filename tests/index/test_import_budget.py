@@ -14,7 +14,14 @@ from tests.index.conftest import write_jsonl
 
 
 def _records(n: int) -> list[dict]:
-    return [{"id": f"b{i}", "title": f"第{i}号预算新闻", "content": f"预算测试 上饶马家柚 编号{i} 今日上市。" * 20} for i in range(n)]
+    return [
+        {
+            "id": f"b{i}",
+            "title": f"第{i}号预算新闻",
+            "content": f"预算测试 上饶马家柚 编号{i} 今日上市。" * 20,
+        }
+        for i in range(n)
+    ]
 
 
 def test_writers_spill_into_segments_and_every_story_is_found(tmp_path, monkeypatch):

@@ -18,13 +18,18 @@ from tests.index.test_import import KILL_SCRIPT
 ROOT = Path(__file__).resolve().parents[2]
 
 # the kill test's importer script, running a rebuild of the folders imported before
-REBUILD_SCRIPT = KILL_SCRIPT.replace("lib.update([Path(sys.argv[2])], progress=progress)", "lib.update([], rebuild=True, progress=progress)")
+REBUILD_SCRIPT = KILL_SCRIPT.replace(
+    "lib.update([Path(sys.argv[2])], progress=progress)", "lib.update([], rebuild=True, progress=progress)"
+)
 assert "rebuild=True" in REBUILD_SCRIPT
 
 
 def _archive(folder: Path, n: int) -> Path:
     for i in range(n):
-        write_jsonl(folder / f"{i:04d}.jsonl", [{"id": f"r{i}", "title": f"第{i}号重建", "content": f"重建测试 编号{i}。"}])
+        write_jsonl(
+            folder / f"{i:04d}.jsonl",
+            [{"id": f"r{i}", "title": f"第{i}号重建", "content": f"重建测试 编号{i}。"}],
+        )
     return folder
 
 
@@ -42,7 +47,9 @@ def test_rebuild_killed_before_its_first_commit_is_finished_by_the_next_import(t
         [sys.executable, str(script), str(home), "-"], stdout=subprocess.PIPE, text=True, env=env
     )
     for line in proc.stdout:  # killed mid-way: the index is emptied, nothing committed yet
-        if line.strip().isdigit() and int(line) >= 5 or line.startswith("finished"):  # before its first commit (16)
+        if (
+            line.strip().isdigit() and int(line) >= 5 or line.startswith("finished")
+        ):  # before its first commit (16)
             break
     proc.kill()
     proc.wait()

@@ -17,7 +17,13 @@ def _line(i: int) -> str:
 
 
 def test_deep_nesting_and_huge_integers_fail_their_line_only(tmp_path):
-    lines = [_line(1), "[" * 200_000 + "]" * 200_000, _line(2), '{"title": "x", "n": ' + "9" * 5000 + "}", _line(3)]
+    lines = [
+        _line(1),
+        "[" * 200_000 + "]" * 200_000,
+        _line(2),
+        '{"title": "x", "n": ' + "9" * 5000 + "}",
+        _line(3),
+    ]
     lines.append(json.dumps({"title": "深", "content": "x", "tags": [[[[[[[[[["a"]]]]]]]]]]}))
     stories, problems = parse_jsonl("\n".join(lines), "f.jsonl")
     assert [s.title for s in stories] == ["标题1", "标题2", "标题3", "深"]

@@ -23,7 +23,10 @@ def _file(**sections) -> str:
 
 
 HOSTILE = {
-    "deep-nesting": '{"format": "reader-userdata", "version": 2, "bookmarks": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "deep-nesting": '{"format": "reader-userdata", "version": 2, "bookmarks": '
+    + "[" * 100_000
+    + "]" * 100_000
+    + "}",
     "huge-int-version": '{"format": "reader-userdata", "version": ' + "9" * 5000 + "}",
     "huge-times": _file(history=[{"id": "abc", "last_read": GOOD_TIME, "times": 10**30}]),
     "date-out-of-range": _file(bookmarks=[{"id": "abc", "created": "99999-01-01T00:00:00"}]),
@@ -67,7 +70,9 @@ def test_hostile_file_is_refused_and_changes_nothing(home, tmp_path, name):
     result = reader("userdata", "import", str(path), home=home)
     assert result.returncode == 1, (result.stdout, result.stderr)
     assert result.stderr.startswith("reader: ") and "Traceback" not in result.stderr
-    assert "nothing was imported" in result.stderr or "not a" in result.stderr or "bad format" in result.stderr
+    assert (
+        "nothing was imported" in result.stderr or "not a" in result.stderr or "bad format" in result.stderr
+    )
     assert _state(home) == before
 
 
@@ -97,7 +102,9 @@ def test_oversized_file_is_refused_before_reading(home, tmp_path, monkeypatch):
 
     monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1000)
     path = tmp_path / "big.json"
-    path.write_text(_file(bookmarks=[{"id": f"{i:016x}", "created": GOOD_TIME} for i in range(100)]), encoding="utf-8")
+    path.write_text(
+        _file(bookmarks=[{"id": f"{i:016x}", "created": GOOD_TIME} for i in range(100)]), encoding="utf-8"
+    )
     before = _state(home)
     result = reader("userdata", "import", str(path), home=home)
     assert result.returncode == 1 and "too large" in result.stderr

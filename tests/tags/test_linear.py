@@ -21,7 +21,9 @@ def test_unknown_runs_of_one_huge_run_are_linear():
     started = time.perf_counter()
     assert find_unknown_runs(seg) == []  # all edge characters: nothing kept
     assert time.perf_counter() - started < 5  # quadratic: ~16 s; linear: well under 1 s
-    seg = Segmented("很马家柚很", [Token(ch, "d" if ch == "很" else "n", i) for i, ch in enumerate("很马家柚很")])
+    seg = Segmented(
+        "很马家柚很", [Token(ch, "d" if ch == "很" else "n", i) for i, ch in enumerate("很马家柚很")]
+    )
     assert [run[0] for run in find_unknown_runs(seg)] == ["马家柚"]
 
 
