@@ -1,7 +1,8 @@
 """Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>.
 
-Bounded work whatever the story: the best window is found in one pass over the hits, among
-at most :data:`MAX_HITS` of them in the first :data:`MAX_CHARS` characters.
+Bounded work whatever the story or query: the best window is found in one pass over the hits,
+among at most :data:`MAX_HITS` hits of each of the query's first :data:`MAX_TERMS` terms in the
+first :data:`MAX_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from reader.text.tokenise import is_cjk
 WIDTH = 80
 #: A snippet is looked for in this much of a story's text ...
 MAX_CHARS = 200_000
-#: ... among at most this many hits of each term.
+#: ... among at most this many hits of each term ...
 MAX_HITS = 2_000
+#: ... of at most this many terms (a query of 400 ORed words marks its first 32).
+MAX_TERMS = 32
 
 
 def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
     found = []
-    for term in terms:
+    for term in list(dict.fromkeys(t for t in terms if t))[:MAX_TERMS]:
         if not term:
             continue
         word = not is_cjk(term[0])

@@ -26,3 +26,11 @@ def test_the_window_with_most_distinct_hits_is_still_chosen():
         story = "".join(rng.choice("上饶马家柚丰收了其他 ") for _ in range(rng.randint(1, 300)))
         snippet = highlight(story, ["上饶", "柚"])
         assert len(snippet.replace("<b>", "").replace("</b>", "")) <= 82
+
+
+def test_a_query_of_hundreds_of_terms_marks_its_first_ones_only():
+    terms = [f"词{i:03d}" for i in range(400)]
+    text = " ".join(reversed(terms))  # every term occurs
+    snippet = highlight(text, terms)
+    marked = {part.split("</b>")[0] for part in snippet.split("<b>")[1:]}
+    assert marked and marked <= set(terms[:32])
