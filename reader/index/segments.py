@@ -28,9 +28,10 @@ BATCH_BYTES = 6 * 2**20
 #: alone: merging is single-threaded Python and would undo the parallel build.
 SMALL_DOCS = 1000
 SMALL_LIMIT = 8
-#: A writer holding this many postings (about 100 MB) hands its documents over as a finished,
+#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
 #: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
-SPILL_POSTINGS = 600_000
+#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+SPILL_POSTINGS = 1_200_000
 
 
 class Spill:
