@@ -162,6 +162,7 @@ def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = 
         results: list[dict] = []
         for trial in range(trials):
             kind = KINDS[trial % len(KINDS)]
+            changed = 0
             if kind == "incremental":
                 for _ in range(max(1, files // 20)):
                     n = rng.randrange(next_file)
@@ -175,6 +176,7 @@ def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = 
                 for _ in range(max(1, files // 50)):
                     write_file(archive, rng, next_file)
                     next_file += 1
+                changed = max(1, files // 20) + max(1, files // 50)
                 args = ["index"]
             elif kind == "rebuild":
                 args = ["index", "--rebuild"]
@@ -185,7 +187,10 @@ def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = 
                         shutil.rmtree(extra, ignore_errors=True)
                 args = ["index", str(archive)]
             expected = brute_force(archive)
-            delay = rng.uniform(0.05, max(0.3, full_seconds))
+            # a moment within what this kind of run takes: a rebuild or first import about a full import,
+            # an incremental one start-up plus its share of the files
+            estimate = full_seconds if kind != "incremental" else 1.5 + full_seconds * changed / max(1, files)
+            delay = rng.uniform(0.05, max(0.3, 0.9 * estimate))
             proc = subprocess.Popen(
                 reader_cmd(home, *args),
                 stdout=subprocess.DEVNULL,
