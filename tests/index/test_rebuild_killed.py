@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from reader.index import SearchRequest, open_index
-from tests.index.conftest import write_jsonl
 from tests.index.test_import import KILL_SCRIPT
+from tests.index.test_import_fallback import make_many
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,17 +24,8 @@ REBUILD_SCRIPT = KILL_SCRIPT.replace(
 assert "rebuild=True" in REBUILD_SCRIPT
 
 
-def _archive(folder: Path, n: int) -> Path:
-    for i in range(n):
-        write_jsonl(
-            folder / f"{i:04d}.jsonl",
-            [{"id": f"r{i}", "title": f"第{i}号重建", "content": f"重建测试 编号{i}。"}],
-        )
-    return folder
-
-
 def test_rebuild_killed_before_its_first_commit_is_finished_by_the_next_import(tmp_path):
-    archive = _archive(tmp_path / "archive", 60)
+    archive = make_many(tmp_path / "archive", 60)
     home = tmp_path / "home"
     library = open_index(home)
     library.update([archive])
@@ -60,7 +51,7 @@ def test_rebuild_killed_before_its_first_commit_is_finished_by_the_next_import(t
     report = library.update()  # `reader index` with no paths
     assert report.failed == []
     assert library.count() == 60
-    assert len(library.ids_for(SearchRequest(query="重建测试"))) == 60
+    assert len(library.ids_for(SearchRequest(query="马家柚"))) == 60
     assert not library.rebuild_pending and library.notices == []
     library.close()
     assert open_index(home).notices == []
