@@ -115,7 +115,8 @@ def story_id(file: str | Path, title: str, occurrence: int = 0, fallback: str = 
     """
     name = Path(str(file)).name
     basis = _key(title[:200]) or _key(fallback[:200])[:40]
-    digest = hashlib.sha1(f"{name}\0{basis}\0{occurrence}".encode()).hexdigest()
+    # a file name the OS gave as undecodable bytes holds surrogates: hash those bytes back
+    digest = hashlib.sha1(f"{name}\0{basis}\0{occurrence}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:16]
 
 

@@ -70,7 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        accepts = getattr(args, "accepts_dash_terms", False)
+        odd = [a for a in extra if not accepts or a.startswith("--") or a == "-"]
+        if odd:
+            parser.error(f"unrecognized arguments: {' '.join(odd)}")
+        args.query = [*args.query, *extra]  # `reader search -香港`: a NOT term, not an option
     if not args.command:
         return _open_app(args)
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.cli.search import stories_count
+from reader.safefiles import OutputExists, check_output
 
 FORMATS = ("pdf", "ris", "bibtex", "csv", "gbt7714")
 _BY_SUFFIX = {
@@ -42,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, help="default: from the --out suffix")
     p.add_argument("--script", "-s", choices=SCRIPT_CHOICES, default="zh-hans", help="script of the text")
     p.add_argument("--title", "-t", default="", help="title on the PDF cover and headers")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (a FIFO or device never is)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run)
 
@@ -57,6 +61,10 @@ def guess_format(out: Path, given: str | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    try:  # said before any work, not after a long PDF
+        check_output(out, replace=args.force)
+    except OutputExists as exc:
+        return _fail(str(exc))
     fmt = guess_format(out, args.format)
     if fmt is None:
         return _fail(f"{out}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})")
@@ -93,11 +101,12 @@ def run(args: argparse.Namespace) -> int:
                 collection=args.collection or "",
                 selection=_bookmarks_label(args.script) if args.bookmarks else "",
                 progress=progress,
+                replace=args.force,
             )
         else:
             from reader.export.citations import export_citations
 
-            export_citations(stories, out, fmt, script=args.script)
+            export_citations(stories, out, fmt, script=args.script, replace=args.force)
     except ExportError as exc:
         return _fail(f"{out}: {exc}")
     except OSError as exc:

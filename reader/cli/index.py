@@ -18,10 +18,13 @@ import time
 from dataclasses import asdict
 
 from reader import paths
+from reader.safefiles import shown
 
 EXIT_FAILED = 1
 EXIT_BUSY = 3
 EXIT_INDEX = 4
+#: Tries at pushing queued tag changes after an import before leaving them queued.
+QUEUE_RETRIES = 3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,12 +53,24 @@ def _tagger(home):
         return make_tagger(userdata)
 
 
-def _apply_queued_tag_changes(home, library) -> None:
-    """Tag changes made while the index was busy wait in the user data; push them in now."""
+def _apply_queued_tag_changes(home, library) -> str:
+    """Tag changes made while the index was busy wait in the user data; push them in now.
+
+    The import itself is complete by then: when another process holds the index at this
+    moment (e.g. pushing the very tag change that queued), a few short retries, then the
+    changes stay queued for the next tag change or import. Returns a note when they wait.
+    """
+    from reader.index import LibraryBusy
     from reader.library import UserData, refresh_index_tags
 
-    with UserData.open(home) as userdata:
-        refresh_index_tags(home, userdata, index=library)
+    for attempt in range(QUEUE_RETRIES):
+        try:
+            with UserData.open(home) as userdata:
+                refresh_index_tags(home, userdata, index=library)
+            return ""
+        except LibraryBusy:
+            time.sleep(0.2 * (attempt + 1))
+    return "tag changes made during the import wait for the next change or import (the index was busy)"
 
 
 class _Bar:
@@ -70,6 +85,7 @@ class _Bar:
         self.last = now
         width = 30
         filled = int(width * done / total) if total else width
+        current = shown(current)
         name = current if len(current) <= 40 else "…" + current[-39:]
         self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         if done >= total:
@@ -98,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         progress = _Bar(sys.stderr) if sys.stderr.isatty() and not args.json else None
         report = library.update(given, rebuild=args.rebuild, progress=progress, tagger=_tagger(home))
-        _apply_queued_tag_changes(home, library)
+        note = _apply_queued_tag_changes(home, library)
         total = library.count()
     except LibraryBusy as exc:
         print(f"reader: {exc}", file=sys.stderr)
@@ -110,8 +126,10 @@ def run(args: argparse.Namespace) -> int:
         library.close()
     if args.json:
         data = asdict(report)
-        data["failed"] = [{"file": p.file, "reason": p.reason} for p in report.failed]
+        data["failed"] = [{"file": shown(p.file), "reason": p.reason} for p in report.failed]
         data["total"] = total
+        if note:
+            data["notes"] = [note]
         print(json.dumps(data, ensure_ascii=False))
     else:
         print(
@@ -120,9 +138,11 @@ def run(args: argparse.Namespace) -> int:
             f"({stories_count(report.stories)} imported, {total} in the library, {report.seconds:.1f} s)"
         )
         for problem in report.failed:
-            print(f"  failed: {problem.file}: {problem.reason}")
+            print(f"  failed: {problem}")
         if report.skipped:
             print(f"skipped {len(report.skipped)} files of other types (images, PDFs, ...):")
             for name in report.skipped:
                 print(f"  skipped: {name}")
+        if note:
+            print(f"  note: {note}")
     return EXIT_FAILED if report.failed else 0

@@ -62,7 +62,7 @@ def parse_paths(
         _print_result(result, as_json, out)
         out.flush()
         for problem in result.problems:
-            print(f"reader: {problem.file}: {problem.reason}", file=err)
+            print(f"reader: {problem}", file=err)
     if files == 0:
         print("reader: no files to read", file=err)
     print(

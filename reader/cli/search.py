@@ -47,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
     parser.add_argument("--page", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.set_defaults(func=run_search)
+    # a word like -香港 (NOT 香港) is a query term, not an unknown option (see reader.cli.main)
+    parser.set_defaults(func=run_search, accepts_dash_terms=True)
 
     show = subparsers.add_parser(
         "show", help="print one story", description="Print one story of the library."

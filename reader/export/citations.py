@@ -5,21 +5,25 @@ came from (and its URL when known). Text is converted to the chosen script first
 RIS uses type NEWS (rispy's tags); BibTeX uses ``@article`` with
 ``journal = source`` (``@misc`` when the source is unknown), with LaTeX specials
 escaped and keys made unique (``cai2024chao``, ``cai2024chao-b`` ...).
+
+Safe for the programs that open them: no value breaks out of its field or record (line
+breaks become spaces, so a title or file name cannot forge an RIS tag or record), and a
+CSV cell that starts like a formula (``=`` ``+`` ``-`` ``@``, full-width too) is written
+with a leading apostrophe so that spreadsheets show it as text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import secrets
 import unicodedata
 from pathlib import Path
 
 from reader.export import ExportError
 from reader.export.gbt7714 import reference
 from reader.export.scripts import citable_story
+from reader.safefiles import OutputExists, shown, write_output
 from reader.story import Story
 
 #: Formats, in the order menus list them.
@@ -31,8 +35,14 @@ SUFFIXES = {"gbt7714": ".txt", "ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
 CSV_FIELDS = ("id", "title", "subtitle", "authors", "source", "date", "column", "url", "file", "reference")
 
 
-def export_citations(stories: list[Story], out: Path, fmt: str, script: str = "zh-hans") -> Path:
-    """Write ``stories`` to ``out`` in ``fmt`` (one of :data:`CITATION_FORMATS`); returns ``out``."""
+def export_citations(
+    stories: list[Story], out: Path, fmt: str, script: str = "zh-hans", *, replace: bool = True
+) -> Path:
+    """Write ``stories`` to ``out`` in ``fmt`` (one of :data:`CITATION_FORMATS`); returns ``out``.
+
+    An existing file or link at ``out`` is replaced only with ``replace`` (``reader export``
+    passes ``--force``); a FIFO or device there never is (:class:`ExportError`).
+    """
     if fmt not in CITATION_FORMATS:
         raise ExportError(f"unknown citation format {fmt!r}; use one of {', '.join(CITATION_FORMATS)}")
     if not stories:
@@ -42,36 +52,40 @@ def export_citations(stories: list[Story], out: Path, fmt: str, script: str = "z
         raise ExportError(f"{out.parent}: folder does not exist")
     converted = [citable_story(s, script) for s in stories]  # names as printed
     text = {"gbt7714": gbt7714_text, "ris": ris_text, "bibtex": bibtex_text, "csv": csv_text}[fmt](converted)
-    fd, tmp = _new_part_file(out)
+    data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8", "replace")  # a lone surrogate: ?
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_output(out, data, replace=replace)
+    except OutputExists as exc:
+        raise ExportError(str(exc)) from None
     return out
-
-
-def _new_part_file(out: Path) -> tuple[int, str]:
-    """A new hidden file beside ``out`` created as any new file is (mode 0666 less the umask, as the
-    PDF gets), unlike ``mkstemp``'s 0600; replaced onto ``out`` when written."""
-    for _ in range(100):
-        tmp = str(out.parent / f".{out.stem}.{secrets.token_hex(4)}.part")
-        try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
-        except FileExistsError:
-            continue
-    raise ExportError(f"{out.parent}: cannot create a temporary file")
 
 
 def gbt7714_text(stories: list[Story]) -> str:
     """A numbered reference list: ``[1] 蔡文逸. 朝着春天出发[N]. 刘长胜问答网, 2024-05-24.``"""
-    return "".join(f"[{n}] {reference(s)}\n" for n, s in enumerate(stories, start=1))
+    return "".join(f"[{n}] {_one_line(reference(s))}\n" for n, s in enumerate(stories, start=1))
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """``text`` on one line: every line break (\\n, \\r, U+2028, U+0085 ...) and run of spaces one space.
+
+    A value with a line break could otherwise start a forged RIS tag or record of its own.
+    """
+    return " ".join(str(text).split())
+
+
+def _file_value(file: str) -> str:
+    """A story's file name as one line of readable text (odd bytes and newlines escaped)."""
+    return _one_line(shown(file))
+
+
+#: Characters that make a spreadsheet read a cell as a formula (and their full-width forms).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def cell(value: str) -> str:
+    """``value`` safe as a spreadsheet cell: one starting like a formula gets a leading apostrophe."""
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def ris_text(stories: list[Story]) -> str:
@@ -93,9 +107,9 @@ def ris_text(stories: list[Story]) -> str:
         if s.place:
             lines.append(f"CY  - {_one_line(s.place)}")
         if s.url:
-            lines.append(f"UR  - {s.url.strip()}")
-        lines.append(f"N1  - file: {s.file}")
-        lines.append(f"ID  - {s.id}")
+            lines.append(f"UR  - {_one_line(s.url)}")
+        lines.append(f"N1  - file: {_file_value(s.file)}")
+        lines.append(f"ID  - {_one_line(s.id)}")
         lines.append("LA  - zh")
         lines.append("ER  - ")
         lines.append("")
@@ -133,7 +147,7 @@ def _keys(stories: list[Story]) -> list[str]:
     for s in stories:
         author = _key_part(s.authors[0]) if s.authors else ""
         year = s.date[:4] if s.date[:4].isdigit() else "nd"
-        base = f"{author or 'story'}{year}-{s.id[:8] or 'x'}"
+        base = f"{author or 'story'}{year}-{re.sub(r'[^A-Za-z0-9]', '', s.id)[:8] or 'x'}"
         count = seen.get(base, 0)
         seen[base] = count + 1
         keys.append(base if count == 0 else f"{base}-{count + 1}")
@@ -155,13 +169,13 @@ def bibtex_text(stories: list[Story]) -> str:
         if s.date:
             fields.append(("date", s.date))
             fields.append(("year", s.date[:4]))
-            if len(s.date) >= 7:
+            if len(s.date) >= 7 and s.date[5:7].isdigit():
                 fields.append(("month", str(int(s.date[5:7]))))
         if s.column:
             fields.append(("note", s.column))
         if s.url:
             fields.append(("url", s.url.strip()))
-        fields.append(("file", s.file))
+        fields.append(("file", _file_value(s.file)))
         fields.append(("language", "chinese"))
         body = ",\n".join(f"  {name} = {{{bib_escape(value)}}}" for name, value in fields)
         entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
@@ -174,18 +188,17 @@ def csv_text(stories: list[Story]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for s in stories:
-        writer.writerow(
-            [
-                s.id,
-                s.title,
-                s.subtitle,
-                "; ".join(s.authors),
-                s.source,
-                s.date,
-                s.column,
-                s.url,
-                s.file,
-                reference(s),
-            ]
-        )
+        row = [
+            s.id,
+            s.title,
+            s.subtitle,
+            "; ".join(s.authors),
+            s.source,
+            s.date,
+            s.column,
+            s.url,
+            shown(s.file),
+            reference(s),
+        ]
+        writer.writerow([cell(value) for value in row])
     return buffer.getvalue()

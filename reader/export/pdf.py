@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from reader.export.layout import DPI
 from reader.export.outline import OutlineEntry, TocLink, finish_pdf
 from reader.export.qtapp import ensure_gui_app
 from reader.export.scripts import citable_story, convert, convert_story
+from reader.safefiles import OutputExists, check_output, temp_beside
 from reader.story import Story
 
 #: Page margins in millimetres: top, right, bottom, left.
@@ -72,8 +72,12 @@ def export_pdf(
     filters: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    replace: bool = True,
 ) -> Path:
     """Write ``stories`` to the PDF ``out`` in ``script``; returns ``out``.
+
+    An existing file or link at ``out`` is replaced only with ``replace``; a FIFO or a
+    device there never is (:class:`ExportError`).
 
     ``query``, ``collection`` or free text ``selection`` (e.g. "书签") names the
     selection on the cover, ``filters`` the filters it was narrowed by, already in
@@ -94,8 +98,11 @@ def export_pdf(
 
     lab = labels(script)
     title = convert(title, script) if title else lab["default_title"]
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".part.pdf", dir=out.parent)
-    os.close(fd)
+    try:
+        check_output(out, replace=replace)
+    except OutputExists as exc:
+        raise ExportError(str(exc)) from None
+    tmp = str(temp_beside(out))  # 0666 minus umask, not mkstemp's 0600
     try:
         writer = QPdfWriter(tmp)
         writer.setResolution(DPI)
@@ -195,7 +202,11 @@ def export_pdf(
             astral=_astral_in_order(drawn, script),
             lang=_LANG[script],
         )
+        check_output(out, replace=replace)
         os.replace(tmp, out)
+    except OutputExists as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(str(exc)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

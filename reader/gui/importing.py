@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from reader import paths
+from reader.gui.plaintext import tooltip
 from reader.gui.workers import Job
 from reader.ingest import SUPPORTED_SUFFIXES
 from reader.library import make_tagger
@@ -129,7 +130,7 @@ class ImportMixin:
         if getattr(report, "cancelled", False):
             msg = QCoreApplication.translate("MainWindow", "Import cancelled.") + " " + msg
         self.statusBar().showMessage(msg, 15000)
-        self.statusBar().setToolTip("\n".join(f"{p.file}: {p.reason}" for p in report.failed[:50]))
+        self.statusBar().setToolTip(tooltip("\n".join(str(p) for p in report.failed[:50])))
         self._last_import_report = report
         self.import_problems_button.setVisible(bool(report.failed or skipped))
         self._update_count()

@@ -69,11 +69,35 @@ def facet_values(story: Story) -> dict[str, list[str]]:
 
 
 def encode_story(story: Story) -> bytes:
-    return zlib.compress(json.dumps(story.to_json(), ensure_ascii=False).encode("utf-8"), 1)
+    # surrogatepass: a file name of undecodable bytes (or a lone surrogate in a record) survives
+    return zlib.compress(json.dumps(story.to_json(), ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
 
 
 def decode_story(data: bytes) -> Story:
-    return Story.from_json(json.loads(zlib.decompress(data).decode("utf-8")))
+    return Story.from_json(json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass")))
+
+
+#: Whoosh terms must be valid UTF-8; a file name holding undecodable bytes (surrogates
+#: U+DC80..U+DCFF under surrogateescape) is kept in the path term as plane-16 private-use
+#: characters U+10FC80..U+10FCFF instead, and turned back when read.
+_TO_TERM = {0xDC00 + b: 0x10FC00 + b for b in range(0x80, 0x100)}
+_FROM_TERM = {v: k for k, v in _TO_TERM.items()}
+
+
+def path_term(path: str) -> str:
+    """``path`` as it is written in the index's ``path`` (and ``file:…`` id) terms."""
+    return path.translate(_TO_TERM)
+
+
+def path_from_term(term: str) -> str:
+    """The file path a ``path`` term stands for (the inverse of :func:`path_term`)."""
+    return term.translate(_FROM_TERM)
+
+
+def file_document(path: str, row: dict) -> dict:
+    """The manifest document of one imported file: size, mtime, SHA-1 and its story ids in ``row``."""
+    term = path_term(path)
+    return {"id": "file:" + term, "kind": "file", "path": term, "data": json.dumps(row)}
 
 
 def tag_terms(tags: list[str]) -> list[str]:
@@ -94,7 +118,7 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
     doc = {
         "id": story.id,
         "kind": "story",
-        "path": story.file,
+        "path": path_term(story.file),
         "tag": facets["tag"],
         "tagq": tag_terms(facets["tag"]),
         "author": facets["author"],

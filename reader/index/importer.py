@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.index import documents, segments
-from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work
+from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work, tag_result
 from reader.ingest import Problem
 from reader.story import Story
 
@@ -42,6 +42,7 @@ class Importer:
         self.batch_files = 0
         self.batch_started = time.monotonic()
         self._pending_segments: list = []
+        self._spill = segments.Spill(library._ix)
 
     # -- scanning ------------------------------------------------------------
 
@@ -82,9 +83,9 @@ class Importer:
                 return
             self._w()
         elapsed = time.monotonic() - self.batch_started
-        full = getattr(self.writer, "posting_count", 0) >= self.lib.commit_postings
+        full = getattr(self.writer, "posting_count", 0) >= self.lib.commit_postings or self._spill.done
         if force or full or self.batch_files >= self.lib.commit_files or elapsed >= self.lib.commit_seconds:
-            segments.commit_with(self.writer, self._pending_segments)
+            segments.commit_with(self.writer, [*self._pending_segments, *self._spill.finish()])
             self._pending_segments = []
             self.writer = None
 
@@ -96,14 +97,16 @@ class Importer:
         old = manifest.get(path)
         writer = self._w()
         self.batch_files += 1
+        tag_errors = tag_result(result, self.tagger)
         for file, reason in result.get("problems", []):
             self.report.failed.append(Problem(file, reason))
+        self.report.failed += [Problem(path, reason) for reason in tag_errors]
         if result.get("error"):
             return
         if not result["same"] and not result["stories"] and result.get("problems"):
             # nothing readable: no manifest row, so the file is tried (and reported) again next time
             if old is not None:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
             return
         row = {"size": result["size"], "mtime": result["mtime"], "sha1": result["sha1"]}
         if result["same"]:
@@ -111,24 +114,19 @@ class Importer:
             self.report.unchanged += 1
         else:
             if old is not None:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
                 self.report.updated += 1
             else:
                 self.report.added += 1
             ids = []
             for story, analysed in result["stories"]:
-                if self.tagger is not None:
-                    try:
-                        story.tags = list(dict.fromkeys([*story.tags, *self.tagger(story)]))
-                    except Exception as exc:  # a tagging bug must not stop the import
-                        self.report.failed.append(Problem(path, f"tagging failed: {exc}"))
                 doc = documents.story_document(story, analysed)
-                doc["path"] = path
-                writer.add_document(**doc)
+                doc["path"] = documents.path_term(path)
+                self._spill.target(writer).add_document(**doc)
                 ids.append(story.id)
             row["ids"] = ids
             self.report.stories += len(ids)
-        writer.update_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+        writer.update_document(**documents.file_document(path, row))
 
     # -- the run -------------------------------------------------------------
 
@@ -140,8 +138,9 @@ class Importer:
             roots = list(dict.fromkeys([*self.lib._pending_roots, *roots]))
         all_roots = list(dict.fromkeys([*previous, *roots]))
         if rebuild:
-            self.lib._recreate()
             all_roots = roots if given else previous
+            self.lib._recreate(all_roots)
+        self._spill = segments.Spill(self.lib._ix)  # after a rebuild's _recreate: the new index
         manifest = {} if rebuild else self.lib._manifest()
         files, scanned, missing = self._scan(roots)
         for root in missing:
@@ -175,7 +174,7 @@ class Importer:
         if not self.report.cancelled:
             writer = self._w()
             for path in gone:
-                writer.delete_by_term("path", path)
+                writer.delete_by_term("path", documents.path_term(path))
                 self.report.removed += 1
         self._maybe_commit(force=True)
         if not self.report.cancelled:
@@ -230,11 +229,13 @@ class Importer:
                 "sha1": summary["sha1"],
                 "ids": old.get("ids", []) if old else [],
             }
-            writer.update_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+            writer.update_document(**documents.file_document(path, row))
             self.report.unchanged += 1
             return
         if old is not None:
-            writer.delete_by_term("path", path)  # only touches committed segments, not the new ones
+            writer.delete_by_term(
+                "path", documents.path_term(path)
+            )  # only touches committed segments, not the new ones
         if summary["written"]:
             if old is not None:
                 self.report.updated += 1
@@ -269,9 +270,8 @@ class Importer:
                     # commit removes it. Segments a worker of this wave finished are never committed.
                     left = [item for batch in parts[start:] for item in batch]
                     break
-                for segment, summaries in results:
-                    if segment is not None:
-                        pending.append(segment)
+                for built, summaries in results:
+                    pending.extend(built)
                     for summary in summaries:
                         self._apply_summary(summary, manifest)
                         done += 1

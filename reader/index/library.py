@@ -36,6 +36,7 @@ from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, codec, make_schema
 from reader.ingest import Problem
+from reader.safefiles import NotRegularFile, open_regular
 from reader.story import Story
 
 ProgressFn = Callable[[int, int, str], None]
@@ -67,20 +68,68 @@ def _file_key(path: Path) -> str:
 
 
 def _sha1(path: str) -> str:
+    """The file's SHA-1; only a regular file is opened (a FIFO or /dev/zero would never end)."""
     digest = hashlib.sha1()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
+#: Each file gets this many seconds to be read, parsed and tagged, plus FILE_SECONDS_PER_MB per MB;
+#: past that it is named as failed and not imported (the rest of the import goes on).
+FILE_SECONDS = 60.0
+FILE_SECONDS_PER_MB = 30.0
+
+
+def file_budget(size: int) -> float:
+    """Seconds one file of ``size`` bytes may take in an import."""
+    return FILE_SECONDS + FILE_SECONDS_PER_MB * size / 2**20
+
+
+def _over_budget(out: dict, stage: str) -> bool:
+    """True (and ``out`` marked failed, its stories dropped) when the file has used up its time."""
+    budget = file_budget(out.get("size", 0))
+    if time.monotonic() - out["started"] <= budget:
+        return False
+    out["problems"] = [
+        *out["problems"],
+        (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported"),
+    ]
+    out["stories"], out["error"] = [], True
+    return True
+
+
+def tag_result(result: dict, tagger: Callable[[Story], list[str]] | None) -> list[str]:
+    """Tag the stories of a :func:`_work` result in place, within the file's time budget.
+
+    Returns the tagging errors (each costs its story's tags only). When the budget runs
+    out the result becomes a failure with that reason, and nothing of the file is written.
+    """
+    errors: list[str] = []
+    if tagger is None or result.get("error"):
+        return errors
+    for story, _analysed in result["stories"]:
+        try:
+            story.tags = list(dict.fromkeys([*story.tags, *tagger(story)]))
+        except Exception as exc:  # a tagging bug must not stop the import
+            errors.append(f"tagging failed: {exc}")
+        if _over_budget(result, "tagging"):
+            break
+    return errors
+
+
 def _work(path: str, known_hash: str) -> dict:
-    """Read, parse and analyse one file (runs in a worker process)."""
-    out: dict = {"path": path, "same": False, "stories": [], "problems": []}
+    """Read and parse one file (runs in a worker process); stories are analysed when written."""
+    out: dict = {"path": path, "same": False, "stories": [], "problems": [], "started": time.monotonic()}
     try:
         st = os.stat(path)
         out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
         out["sha1"] = _sha1(path)
+    except NotRegularFile as exc:
+        out["problems"] = [(path, str(exc))]
+        out["error"] = True
+        return out
     except OSError as exc:
         out["problems"] = [(path, f"cannot read: {exc.strerror or exc}")]
         out["error"] = True
@@ -92,26 +141,45 @@ def _work(path: str, known_hash: str) -> dict:
 
     result = read_file(path)
     out["problems"] = [(p.file, p.reason) for p in result.problems]
-    out["stories"] = [(story, documents.analyse(story)) for story in result.stories]
+    # analysed one at a time as each story is written (all of a 30,000-story file at once took GBs)
+    out["stories"] = [(story, None) for story in result.stories]
+    _over_budget(out, "reading and parsing")
     return out
 
 
 def _read_meta(folder: Path) -> dict:
     """The version file's content ({} when missing or unreadable: an index from before versions)."""
     try:
-        meta = json.loads((folder / VERSION_FILE).read_text(encoding="utf-8"))
+        meta = json.loads((folder / VERSION_FILE).read_bytes().decode("utf-8", "surrogatepass"))
     except (OSError, ValueError):
         return {}
     return meta if isinstance(meta, dict) else {}
 
 
-def _write_meta(folder: Path, rebuild_roots: list[str], old: int | None = None) -> None:
+def _write_meta(
+    folder: Path, rebuild_roots: list[str], old: int | None = None, interrupted: bool = False
+) -> None:
+    """Record the format version and the roots a rebuild still owes (``interrupted``: a ``--rebuild``).
+
+    Written (and flushed to disk) before the index is emptied, so a process killed at any
+    moment of a rebuild leaves the list of folders to import for the next run.
+    """
     tmp = folder / (VERSION_FILE + ".tmp")
     meta: dict = {"schema": SCHEMA_VERSION, "rebuild_roots": rebuild_roots}
     if old is not None and rebuild_roots:
         meta["old"] = old
-    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    if interrupted and rebuild_roots:
+        meta["interrupted"] = True
+    data = json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, folder / VERSION_FILE)
+
+
+def _meta_roots(meta: dict) -> list[str]:
+    return [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
 
 
 def _old_roots(folder: Path) -> list[str]:
@@ -129,7 +197,12 @@ def _old_roots(folder: Path) -> list[str]:
         return []
 
 
-def _rebuild_notice(old: int, roots: list[str]) -> str:
+def _rebuild_notice(old: int, roots: list[str], interrupted: bool = False) -> str:
+    if interrupted:
+        return (
+            f"a rebuild of the search index was interrupted; the next import finishes it from "
+            f"{len(roots)} previously imported folder(s)/file(s)"
+        )
     return (
         f"the search index was written by an older version of reader (index format {old}, now "
         f"{SCHEMA_VERSION}) and has been reset; the next import rebuilds it from "
@@ -185,9 +258,13 @@ class ArchiveIndex:
                 meta = _read_meta(self.dir)
                 version = meta.get("schema", 1)
                 if version == SCHEMA_VERSION:
-                    self._pending_roots = [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
+                    self._pending_roots = _meta_roots(meta)
                     if self._pending_roots:
-                        self.notices.append(_rebuild_notice(meta.get("old", 1), self._pending_roots))
+                        self.notices.append(
+                            _rebuild_notice(
+                                meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted"))
+                            )
+                        )
                     return windex.open_dir(str(self.dir))
                 if not isinstance(version, int) or version > SCHEMA_VERSION:
                     raise IndexError_(
@@ -195,8 +272,14 @@ class ArchiveIndex:
                         f"(index format {version}; this version reads {SCHEMA_VERSION})"
                     )
                 return self._reset(version)
+            # no index (new library, or one a killed rebuild left half made): roots a rebuild owes stay
+            meta = _read_meta(self.dir)
+            owed = _meta_roots(meta) if meta.get("schema") == SCHEMA_VERSION else []
             ix = windex.create_in(str(self.dir), make_schema())
-            _write_meta(self.dir, [])
+            _write_meta(self.dir, owed, meta.get("old"), bool(meta.get("interrupted")))
+            self._pending_roots = owed
+            if owed:
+                self.notices.append(_rebuild_notice(meta.get("old", 1), owed, bool(meta.get("interrupted"))))
             return ix
         except (IndexError_, LibraryBusy):
             raise
@@ -289,7 +372,7 @@ class ArchiveIndex:
         with self._lock:
             searcher = self._get_searcher()
             return {
-                f["path"]: json.loads(f["data"])
+                documents.path_from_term(f["path"]): json.loads(f["data"])
                 for f in (searcher.stored_fields(d) for d in searcher.document_numbers(kind="file"))
             }
 
@@ -312,7 +395,7 @@ class ArchiveIndex:
             writer = self._writer()
             try:
                 doc = documents.story_document(story)
-                doc["path"] = _file_key(Path(story.file)) if story.file else ""
+                doc["path"] = documents.path_term(_file_key(Path(story.file))) if story.file else ""
                 writer.delete_by_query(wq.And([wq.Term("id", story_id), wq.Term("kind", "story")]))
                 writer.add_document(**doc)
             except BaseException:
@@ -340,14 +423,21 @@ class ArchiveIndex:
             self._cache.leaves(self._get_searcher())
         return report
 
-    def _recreate(self) -> None:
+    def _recreate(self, roots: list[str]) -> None:
+        """Empty the index for ``reader index --rebuild`` of ``roots``.
+
+        ``roots`` are recorded first: a rebuild killed at any moment leaves them, and the next
+        import (``reader index`` with no paths, or the app's) finishes the rebuild from them.
+        """
         with self._lock:
+            owed = list(dict.fromkeys([*self._pending_roots, *roots]))
+            _write_meta(self.dir, owed, interrupted=True)
+            self._pending_roots = owed
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
             self._ix.close()
             self._ix = windex.create_in(str(self.dir), make_schema())
-            _write_meta(self.dir, self._pending_roots)
             self._cache = search.FacetCache(self.dir)
 
 

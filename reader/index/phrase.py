@@ -55,14 +55,18 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
     field = schema[fieldname]
     reader = view.reader
     tbytes = [field.to_bytes(w) for w in q.words]
-    if any((fieldname, t) not in reader for t in tbytes):
+    distinct = set(tbytes)
+    if any((fieldname, t) not in reader for t in distinct):
         return empty, None
-    order = sorted(range(len(tbytes)), key=lambda i: reader.doc_frequency(fieldname, tbytes[i]))
-    arrays: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    frequency = {t: reader.doc_frequency(fieldname, t) for t in distinct}
+    order = sorted(range(len(tbytes)), key=lambda i: frequency[tbytes[i]])
+    # a unit repeated in the phrase (国国国…: one bigram a thousand times) is read once
+    arrays: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
     candidates = None
     for i in order:
-        ids, weights = posting_arrays(reader, fieldname, tbytes[i])
-        arrays[i] = (ids, weights)
+        if tbytes[i] in arrays:
+            continue
+        ids, weights = arrays[tbytes[i]] = posting_arrays(reader, fieldname, tbytes[i])
         candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return empty, None
@@ -71,8 +75,15 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
     # docnum << 32 | (p + n) (shifted by n to stay positive) must all meet.
     n = len(order)
     keys = None
+    read: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
     for i in order:
-        docs, positions = posting_positions(reader, fieldname, tbytes[i], candidates, decode)
+        if tbytes[i] in read:  # the same unit again: its positions in the (fewer) candidates
+            docs, positions = read[tbytes[i]]
+            keep = np.isin(docs, candidates)
+            docs, positions = docs[keep], positions[keep]
+        else:
+            docs, positions = posting_positions(reader, fieldname, tbytes[i], candidates, decode)
+        read[tbytes[i]] = (docs, positions)
         unit_keys = _sorted_unique((docs << 32) | (positions - i + n))
         keys = unit_keys if keys is None else np.intersect1d(keys, unit_keys, assume_unique=True)
         if not len(keys):
@@ -82,10 +93,16 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
     if not len(ids) or weighting is None:
         return ids, None
     scores = np.zeros(len(ids))
+    times: dict[bytes, int] = {}
     for i in order:
-        unit_ids, unit_weights = arrays[i]
+        times[tbytes[i]] = times.get(tbytes[i], 0) + 1
+    for i in order:
+        if tbytes[i] not in times:
+            continue
+        unit_ids, unit_weights = arrays[tbytes[i]]
         where = np.searchsorted(unit_ids, ids)
-        scores += term_scores(view, fieldname, q.words[i], weighting, unit_weights[where], ids)
+        unit = term_scores(view, fieldname, q.words[i], weighting, unit_weights[where], ids)
+        scores += unit * times.pop(tbytes[i])  # each occurrence of a unit counts, as before
     return ids, scores * q.boost
 
 

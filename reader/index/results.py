@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 #: Facet names, in the order the filter panel shows them.
 FACETS = ("tag", "source", "author", "year", "month")
+#: The most hits one page holds (asking for the whole library as one page is capped, with a note).
+MAX_PAGE_SIZE = 1000
 
 
 @dataclass

@@ -15,8 +15,10 @@ them stale.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +28,7 @@ from whoosh.scoring import BM25F
 from reader.index.documents import decode_story
 from reader.index.evaluate import SegmentView, evaluate
 from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
-from reader.index.results import FACETS, Hit, Results, SearchRequest
+from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequest
 from reader.index.segdata import FacetVocabulary, SegmentData
 from reader.index.snippets import story_snippet
 from reader.text.fold import fold
@@ -322,14 +324,49 @@ def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> np.ndarray:
     return _match(searcher, cache, q, None, False).docs
 
 
+def valid_request(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
+    """``request`` with lone surrogates and NULs (not encodable text) in its strings replaced by U+FFFD."""
+    bad = 0
+
+    def clean(text):
+        nonlocal bad
+        if not isinstance(text, str):
+            bad += 1
+            return str(text)
+        fixed = _INVALID.sub("\ufffd", text)
+        if fixed != text:
+            bad += 1
+        return fixed
+
+    cleaned = replace(
+        request,
+        query=clean(request.query or ""),
+        filters={clean(k): [clean(v) for v in vs] for k, vs in (request.filters or {}).items()},
+        date_from=clean(request.date_from or ""),
+        date_to=clean(request.date_to or ""),
+        ids=None if request.ids is None else [clean(i) for i in request.ids],
+    )
+    if not bad:
+        return cleaned, []
+    return cleaned, ["ignored characters that are not valid text (lone surrogates or NULs)"]
+
+
+_INVALID = re.compile("[\ud800-\udfff\x00]")
+
+
 def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool = False):
     """Execute ``request``; ``ids_only`` returns every matching id in result order instead."""
+    request, clean_notes = valid_request(request)
     parsed: Parsed = parse(request.query)
     if any(":" not in v for v in (request.filters or {}).get("tag", ())):
         cache.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
     filter_parts, filter_notes = _filters(request, cache.vocab)
+    filter_notes = clean_notes + filter_notes
     fq = _and(list(filter_parts.values()))
     page_size = max(1, int(request.page_size or 20))
+    if page_size > MAX_PAGE_SIZE:
+        filter_notes.append(f"at most {MAX_PAGE_SIZE} hits per page; asked for {page_size}")
+        page_size = MAX_PAGE_SIZE
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
     story_ids = list(request.ids) if request.ids is not None else None

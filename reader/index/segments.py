@@ -12,7 +12,6 @@ large ones on every small import.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 
@@ -29,6 +28,56 @@ BATCH_BYTES = 6 * 2**20
 #: alone: merging is single-threaded Python and would undo the parallel build.
 SMALL_DOCS = 1000
 SMALL_LIMIT = 8
+#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
+#: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
+#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+SPILL_POSTINGS = 1_200_000
+
+
+class Spill:
+    """Where story documents go so that no writer holds more than :data:`SPILL_POSTINGS` postings.
+
+    ``target(main)`` is ``main`` while it has room, else a side writer on the same index;
+    a full side writer is finalized into :attr:`done` (a segment written but not yet in the
+    table of contents) and a new one takes over. The importer commits ``finish()``'s segments
+    with the main writer, in one step with the files' manifest rows, so a crash still leaves
+    the index at its last commit.
+    """
+
+    def __init__(self, ix) -> None:
+        self.ix = ix
+        self.writer = None
+        self.done: list = []
+
+    def target(self, main):
+        if self.writer is None:
+            if getattr(main, "posting_count", 0) < SPILL_POSTINGS:
+                return main
+            self.writer = self._new()
+        elif self.writer.posting_count >= SPILL_POSTINGS:
+            self.done.append(self.writer._finalize_segment())
+            self.writer = self._new()
+        return self.writer
+
+    def _new(self):
+        from reader.index.writer import FastWriter
+
+        return FastWriter(self.ix, _lk=False, codec=codec())
+
+    def finish(self) -> list:
+        """The segments written so far (the current side writer's included); the spill starts empty."""
+        if self.writer is not None:
+            if self.writer._added:
+                self.done.append(self.writer._finalize_segment())
+            else:
+                self.writer._close_segment()
+        done, self.writer, self.done = self.done, None, []
+        return done
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer._close_segment()
+        self.writer, self.done = None, []
 
 
 def batches(
@@ -58,30 +107,30 @@ def batches(
     return out
 
 
-def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple[object, list[dict]]:
-    """Write one batch into a new segment (in a worker); returns (segment or None, per-file summaries)."""
-    from reader.index.library import _work
+def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple[list, list[dict]]:
+    """Write one batch into new segments (in a worker); returns (segments, per-file summaries).
+
+    Usually one segment; more when the batch holds more postings than a writer keeps (:class:`Spill`).
+    """
+    from reader.index.library import _work, tag_result
     from reader.index.writer import FastWriter
 
     ix = windex.open_dir(index_dir)
     writer = FastWriter(ix, _lk=False, codec=codec())
+    spill = Spill(ix)
     summaries = []
     for path, known in batch:
         result = _work(path, known)
+        tag_errors = tag_result(result, tagger)
         summary = {k: result.get(k) for k in ("path", "same", "size", "mtime", "sha1", "problems", "error")}
         summary["ids"] = []
-        summary["tag_errors"] = []
+        summary["tag_errors"] = tag_errors
         summary["written"] = False
         if not result.get("error") and not result["same"] and (result["stories"] or not result["problems"]):
             for story, analysed in result["stories"]:
-                if tagger is not None:
-                    try:
-                        story.tags = list(dict.fromkeys([*story.tags, *tagger(story)]))
-                    except Exception as exc:  # a tagging bug must not stop the import
-                        summary["tag_errors"].append(f"tagging failed: {exc}")
                 doc = documents.story_document(story, analysed)
-                doc["path"] = path
-                writer.add_document(**doc)
+                doc["path"] = documents.path_term(path)
+                spill.target(writer).add_document(**doc)
                 summary["ids"].append(story.id)
             row = {
                 "size": result["size"],
@@ -89,14 +138,15 @@ def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple
                 "sha1": result["sha1"],
                 "ids": summary["ids"],
             }
-            writer.add_document(id="file:" + path, kind="file", path=path, data=json.dumps(row))
+            writer.add_document(**documents.file_document(path, row))
             summary["written"] = True
         summaries.append(summary)
     # (the shared temp folder is left alone: other workers use it; the importer's commit removes it)
+    done = spill.finish()
     if not writer._added:
         writer._close_segment()
-        return None, summaries
-    return writer._finalize_segment(), summaries
+        return done, summaries
+    return [writer._finalize_segment(), *done], summaries
 
 
 def merge_small(writer, segments):

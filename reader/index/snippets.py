@@ -2,6 +2,10 @@
 
 A Latin/digit term matches whole words and the letter or digit pieces of mixed
 words (``gw`` in ``15GW``), as the index does (:mod:`reader.text.tokenise`).
+
+Bounded work whatever the story or query: the best window is found in one pass over the hits,
+among at most :data:`MAX_HITS` hits of each of the query's first :data:`MAX_TERMS` terms in the
+first :data:`MAX_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -12,6 +16,12 @@ from reader.text.fold import fold
 from reader.text.tokenise import is_cjk
 
 WIDTH = 80
+#: A snippet is looked for in this much of a story's text ...
+MAX_CHARS = 200_000
+#: ... among at most this many hits of each term ...
+MAX_HITS = 2_000
+#: ... of at most this many terms (a query of 400 ORed words marks its first 32).
+MAX_TERMS = 32
 
 
 def _kind(char: str) -> str:
@@ -32,15 +42,15 @@ def _bounded(folded: str, start: int, end: int) -> bool:
 
 def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
     found = []
-    for term in terms:
-        if not term:
-            continue
+    for term in list(dict.fromkeys(t for t in terms if t))[:MAX_TERMS]:
         word = not is_cjk(term[0])
         start = folded.find(term)
-        while start >= 0:
+        kept = 0
+        while start >= 0 and kept < MAX_HITS:
             end = start + len(term)
             if not word or _bounded(folded, start, end):
                 found.append((start, end))
+                kept += 1
             start = folded.find(term, start + 1)
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -59,7 +69,7 @@ def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
 
 def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
     """``(snippet HTML, whether any term occurs in text)``; text is folded once."""
-    text = " ".join(text.split())
+    text = " ".join(text[:MAX_CHARS].split())
     if not text:
         return "", False
     folded = fold(text)
@@ -68,10 +78,21 @@ def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
         cut = text[:width]
         return html.escape(cut) + ("…" if len(text) > width else ""), False
     best, best_score = 0, None
+    counts: dict[str, int] = {}  # distinct hit texts in the window spans[i:j], kept in one pass
+    j = 0
     for i, (s, _e) in enumerate(spans):  # window starting a little before each hit
         start = max(0, s - width // 4)
-        inside = [sp for sp in spans[i:] if sp[1] <= start + width]
-        score = (len({folded[a:b] for a, b in inside}), -start)  # most distinct terms, then earliest
+        if i and j >= i:  # the hit before leaves the window
+            key = folded[spans[i - 1][0] : spans[i - 1][1]]
+            counts[key] -= 1
+            if not counts[key]:
+                del counts[key]
+        j = max(j, i)
+        while j < len(spans) and spans[j][1] <= start + width:  # merged spans: ends only grow
+            key = folded[spans[j][0] : spans[j][1]]
+            counts[key] = counts.get(key, 0) + 1
+            j += 1
+        score = (len(counts), -start)  # most distinct terms, then earliest
         if best_score is None or score > best_score:
             best, best_score = start, score
     start = best

@@ -69,12 +69,78 @@ class Decoded:
     problem: str = ""
 
 
+#: A decoding that had to replace more than this share of the characters is not text.
+MAX_REPLACED = 0.01
+#: ... nor one where control characters (other than tab, newline, form feed, ESC) are this common.
+MAX_CONTROLS = 0.01
+#: ... nor a GB18030/Big5 reading whose non-ASCII characters are this rarely common Chinese ones.
+MIN_LEGACY_COMMON = 0.15
+
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffe\uffff]")
+_READABLE = re.compile(r"[^\s\ufffd\x00-\x1f\x7f-\x9f\W_]")
+
+
 def decode_bytes(data: bytes, declared: str = "") -> Decoded:
     """Decode ``data``; ``declared`` (a charset named by the file itself) only breaks ties.
 
-    Raises :class:`NotText` for binary data. Never raises for damaged text: the
-    damage is described in ``Decoded.problem`` and replaced by U+FFFD.
+    Raises :class:`NotText` for binary data, and for bytes that are not text in any
+    supported encoding: a decoding that needed replacement characters for more than
+    :data:`MAX_REPLACED` of the text (cut-off characters at the very end aside), control
+    characters, a legacy reading made of rare characters, or nothing readable at all.
+    Never raises for text damaged in a few places: the damage is described in
+    ``Decoded.problem`` and replaced by U+FFFD.
     """
+    decoded = _decode(data, declared)
+    if data:
+        _refuse_junk(decoded)
+    return decoded
+
+
+def _refuse_junk(decoded: Decoded) -> None:
+    """Raise :class:`NotText` when ``decoded`` is not text worth a story (see :func:`decode_bytes`)."""
+    text = decoded.text
+    size = len(text) - sum(text.count(ch) for ch in " \n\t\r\u3000")
+    if size <= 0 or not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
+        return  # only whitespace: the caller says so
+    replaced = text.count("\ufffd")
+    if decoded.problem.startswith("truncated ") and " or " not in decoded.problem:
+        replaced -= len(text) - len(text.rstrip("\ufffd"))  # a character cut off at the end
+    name = _shown_codec(decoded.encoding)
+    if replaced > 1 and replaced > MAX_REPLACED * size:
+        raise NotText(
+            f"not text: {_percent(replaced, size)} of the characters could not be decoded as {name} "
+            "(nor in any other supported encoding)"
+        )
+    sample = text[: SAMPLE * 4]
+    controls = len(_CONTROLS.findall(sample))
+    if controls > 1 and controls > MAX_CONTROLS * min(size, len(sample)):
+        raise NotText(
+            f"not text: {_percent(controls, min(size, len(sample)))} control characters (binary data)"
+        )
+    if decoded.encoding in _LEGACY:
+        wide = sum(1 for ch in sample if ord(ch) > 0x7F and not ch.isspace())
+        if wide >= 50 and _common_share(sample) < MIN_LEGACY_COMMON:
+            raise NotText(
+                f"not text in any supported encoding (read as {name}, almost none of its characters "
+                "are common Chinese ones)"
+            )
+    if not _READABLE.search(sample) and not _READABLE.search(text):
+        raise NotText("not text: no readable characters (only replacement characters, symbols or controls)")
+
+
+def _percent(part: int, whole: int) -> str:
+    share = 100 * part / max(1, whole)
+    return f"{share:.0f}%" if share >= 1 else f"{share:.1f}%"
+
+
+def _shown_codec(codec: str) -> str:
+    return {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030", "big5hkscs": "Big5"}.get(
+        codec, codec.upper()
+    )
+
+
+def _decode(data: bytes, declared: str = "") -> Decoded:
     if not data:
         return Decoded("", "utf-8")
     bom = _from_bom(data)
@@ -100,7 +166,21 @@ def decode_bytes(data: bytes, declared: str = "") -> Decoded:
     cut = utf8_error.start
     if (cut >= len(data) - 3 and _decodes(data[:cut], "utf-8")) or _mostly_utf8(data):
         return _damaged(data, "utf-8", utf8_error.start)
+    if _mixed_utf8(data):
+        raise NotText("not text in one encoding: part of it is UTF-8 and part is not (mixed encodings)")
     return _legacy(data, _ALIASES.get(declared.strip().lower(), ""))
+
+
+def _mixed_utf8(data: bytes) -> bool:
+    """Long stretches of valid UTF-8 Chinese among bytes that are not UTF-8: two encodings in one file.
+
+    GB18030 or Big5 text read as UTF-8 gives a Chinese character by chance for at most a few
+    per cent of its replacement characters (3.5% on real text); a file part UTF-8 gives as many.
+    """
+    sample = data[: SAMPLE * 4].decode("utf-8", errors="replace")
+    bad = sample.count("\ufffd")
+    valid = len(_CJK_CHAR.findall(sample))
+    return valid >= 20 and valid > 0.25 * bad
 
 
 def _from_bom(data: bytes) -> Decoded | None:
@@ -205,10 +285,7 @@ def _damaged(data: bytes, codec: str, at: int, label: str = "") -> Decoded:
     name = label or codec
     text = data.decode(codec, errors="replace")
     where = "truncated" if at >= len(data) - 4 else "truncated or invalid"
-    shown = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030", "big5hkscs": "Big5"}.get(
-        codec, codec.upper()
-    )
-    return Decoded(text, name, f"{where} {shown} at byte {at}; replaced")
+    return Decoded(text, name, f"{where} {_shown_codec(codec)} at byte {at}; replaced")
 
 
 def _legacy(data: bytes, declared: str) -> Decoded:

@@ -22,6 +22,7 @@ from reader.ingest import html as html_reader
 from reader.ingest import markdown as markdown_reader
 from reader.ingest import records
 from reader.ingest.decode import NotText, declared_charset, decode_bytes
+from reader.safefiles import NotRegularFile, read_regular, shown
 from reader.story import Story, assign_ids
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -33,6 +34,12 @@ SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | RECORD_
 
 #: Files larger than this are refused rather than read into memory.
 MAX_BYTES = 512 * 1024 * 1024
+#: A page (text, Markdown, HTML: one page, a few stories) longer than this is refused: no news
+#: page is, and parsing one would take minutes and gigabytes. Exports (JSON lines, CSV) may be longer.
+MAX_PAGE_CHARS = 8_000_000
+#: A story longer than this (a book, or junk) is cut there, and the cut named: indexing and tagging
+#: stay bounded (memory grows with a story's length), and the rest of the file imports.
+MAX_STORY_CHARS = 1_000_000
 
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -47,7 +54,7 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
+        return f"{shown(self.file)}: {self.reason}"
 
 
 @dataclass
@@ -151,17 +158,28 @@ def read_file(path: str | Path) -> FileResult:
     except NotText as exc:
         return fail(str(exc))
     result.encoding = decoded.encoding
-    if decoded.problem:
+    damaged = bool(decoded.problem)
+    if damaged:
         result.problems.append(Problem(name, decoded.problem))
+    del data
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    del decoded
     if not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
         return fail("no text (only whitespace)")
+    is_records = suffix in RECORD_SUFFIXES or (suffix == "" and text.lstrip().startswith("{"))
+    if not is_records and len(text) > MAX_PAGE_CHARS:
+        what = "HTML" if suffix in HTML_SUFFIXES else "page"
+        return fail(
+            f"{what} too large to be one news page "
+            f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
+        )
     try:
         stories, problems = _parse(text, suffix, name)
     except Exception as exc:  # a parser bug must cost one file, not the whole import
         return fail(f"could not parse ({type(exc).__name__}: {exc})")
-    result.problems += [Problem(name, reason) for reason in problems]
-    if decoded.problem:
+    stories, too_long = _within_size(stories)
+    result.problems += [Problem(name, reason) for reason in [*problems, *too_long]]
+    if damaged:
         readable = [s for s in stories if _readable(s)]
         if len(readable) < len(stories):
             dropped = len(stories) - len(readable)
@@ -187,6 +205,30 @@ def _readable(story) -> bool:
         if unicodedata.category(ch)[0] in "LN" and unicodedata.category(ch) != "Co":
             return True
     return False
+
+
+def _within_size(stories: list[Story]) -> tuple[list[Story], list[str]]:
+    """``stories`` with any longer than :data:`MAX_STORY_CHARS` cut there, and a reason for each cut."""
+    reasons = []
+    for number, story in enumerate(stories, 1):
+        size = sum(map(len, story.paragraphs)) + sum(map(len, story.headings)) + len(story.title)
+        if size <= MAX_STORY_CHARS:
+            continue
+        room = MAX_STORY_CHARS - len(story.title) - sum(map(len, story.headings))
+        paragraphs = []
+        for para in story.paragraphs:
+            if room <= 0:
+                break
+            paragraphs.append(para[:room])
+            room -= len(paragraphs[-1])
+        story.paragraphs = paragraphs
+        story.heading_at = [min(at, len(paragraphs)) for at in story.heading_at]
+        title = story.title[:30] + ("…" if len(story.title) > 30 else "")
+        reasons.append(
+            f"story {number} ({title or 'untitled'}) too long: cut at {MAX_STORY_CHARS:,} of its "
+            f"{size:,} characters"
+        )
+    return stories, reasons
 
 
 def _read_bytes(path: Path) -> bytes | str:
@@ -215,8 +257,9 @@ def _read_bytes(path: Path) -> bytes | str:
     if info.st_size > MAX_BYTES:
         return f"too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)"
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        return str(exc)
     except PermissionError:
         return "permission denied"
     except IsADirectoryError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
 import sys
@@ -77,6 +76,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 
 #: Bad records reported one by one; past this, one line counts the rest.
 MAX_PROBLEMS = 20
+#: A JSON line longer than this is refused as a whole (one story is never this long).
+MAX_RECORD_CHARS = 8 * 1024 * 1024
 
 #: Keys under which a JSON document may hold its list of records.
 LIST_KEYS = (
@@ -266,7 +267,15 @@ def _to_stories(records: Iterator[tuple[str, object]], file: str) -> tuple[list[
         if not isinstance(record, dict):
             problems.append(RecordProblem(where, f"not a record (a JSON {type(record).__name__})"))
             continue
-        story = record_to_story(record, file, seen)
+        try:
+            story = record_to_story(record, file, seen)
+        except (
+            RecursionError,
+            ValueError,
+            TypeError,
+        ) as exc:  # odd values (deep lists ...): this record only
+            problems.append(RecordProblem(where, f"record cannot be read ({type(exc).__name__})"))
+            continue
         if story is None:
             problems.append(RecordProblem(where, "no title or text"))
         else:
@@ -285,12 +294,31 @@ def parse_jsonl(text: str, file: str = "") -> tuple[list[Story], list[RecordProb
             line = line.strip()
             if not line:
                 continue
-            try:
-                yield f"line {number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield "", RecordProblem(f"line {number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield _load_line(line, f"line {number}")
 
     return _to_stories(records(), file)
+
+
+def _load_line(line: str, where: str) -> tuple[str, object]:
+    """One JSON line: (where, value), or ("", the problem) when it is not JSON reader can take."""
+    if len(line) > MAX_RECORD_CHARS:
+        return "", RecordProblem(
+            where, f"record too large ({len(line):,} characters; the limit is {MAX_RECORD_CHARS:,})"
+        )
+    try:
+        return where, json.loads(line)
+    except json.JSONDecodeError as exc:
+        return "", RecordProblem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return "", RecordProblem(where, "JSON nested too deeply")
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return "", RecordProblem(where, _value_error(exc))
+
+
+def _value_error(exc: ValueError) -> str:
+    if "digits" in str(exc):
+        return "invalid JSON (an integer too long to read: over 4,300 digits)"
+    return f"invalid JSON ({str(exc)[:200]})"
 
 
 def parse_json(text: str, file: str = "") -> tuple[list[Story], list[RecordProblem]]:
@@ -304,6 +332,10 @@ def parse_json(text: str, file: str = "") -> tuple[list[Story], list[RecordProbl
         if exc.msg == "Extra data":
             return parse_jsonl(text, file)
         return [], [RecordProblem(f"line {exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")]
+    except RecursionError:
+        return [], [RecordProblem("", "JSON nested too deeply")]
+    except ValueError as exc:
+        return [], [RecordProblem("", _value_error(exc))]
     if isinstance(data, dict):
         data = _find_records(data) or [data]
     if not isinstance(data, list):
@@ -331,25 +363,87 @@ def parse_csv(text: str, file: str = "", delimiter: str = "") -> tuple[list[Stor
         head = text[:4096].split("\n", 1)[0]
         delimiter = max("\t,;", key=head.count) if any(c in head for c in "\t,;") else ","
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        return [], [RecordProblem("", f"no header row ({exc})" if str(exc) else "no header row")]
+    rows = _csv_rows(text, delimiter)
+    first = next(rows, None)
+    if first is None or isinstance(first[1], RecordProblem):
+        reason = first[1].reason if first else ""
+        return [], [RecordProblem("", f"no header row ({reason})" if reason else "no header row")]
+    header = first[1]
     if not any(_norm(h) in _KNOWN for h in header):
         return [], [RecordProblem("line 1", "no known column (expected e.g. title, content, date)")]
 
     def records() -> Iterator[tuple[str, object]]:
+        for line, row in rows:
+            if isinstance(row, RecordProblem):
+                yield "", row
+            elif any(cell.strip() for cell in row):
+                yield f"line {line}", dict(zip(header, row, strict=False))
+
+    return _to_stories(records(), file)
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | RecordProblem]]:
+    """(line number, row) for each row; a bad row or an unterminated quote as a ``RecordProblem``.
+
+    A quote opened and never closed makes the csv module read the rest of the file as one
+    field; that is reported at the line where the quote opened, and the lines after it are
+    read again as rows of their own.
+    """
+    parts = text.split("\n")  # only \n ends a line here (U+2028 and the like stay inside fields)
+    lines = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    offset = 0  # lines before the part being read
+    while True:
+        reader = csv.reader(_from(lines, offset), delimiter=delimiter)
+        held: tuple[int, list[str]] | None = None  # the last row, until we know it is not a runaway quote
+        start = 1
+        restart = None
         while True:
             try:
                 row = next(reader)
             except StopIteration:
-                return
+                break
             except csv.Error as exc:
-                yield "", RecordProblem(f"line {reader.line_num}", f"bad CSV ({exc})")
+                yield (
+                    offset + reader.line_num,
+                    RecordProblem(f"line {offset + reader.line_num}", f"bad CSV ({exc})"),
+                )
+                start = reader.line_num + 1
                 continue
-            if not any(cell.strip() for cell in row):
-                continue
-            yield f"line {reader.line_num}", dict(zip(header, row, strict=False))
+            if held is not None:
+                yield held
+            held = (offset + start, row)
+            if reader.line_num > start and _unterminated(_from(lines, offset + start - 1), delimiter):
+                restart = offset + start  # this row's quote never closes: it swallowed the rest
+                held = None
+                break
+            start = reader.line_num + 1
+        if held is not None:
+            yield held
+        if restart is None:
+            return
+        yield (
+            restart,
+            RecordProblem(
+                f"line {restart}",
+                "unterminated quote: a quoted field opened here never closes "
+                f"(lines {restart}-{len(lines)}); "
+                "the lines after it are read as rows of their own",
+            ),
+        )
+        offset = restart
 
-    return _to_stories(records(), file)
+
+def _from(lines: list[str], start: int) -> Iterator[str]:
+    return (lines[i] for i in range(start, len(lines)))
+
+
+def _unterminated(lines: Iterator[str], delimiter: str) -> bool:
+    """The first row of ``lines`` opens a quote that the rest of the file never closes."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        next(reader)
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    except StopIteration:
+        return False
+    return False

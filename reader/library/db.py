@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ class Database:
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            self._set_wal(timeout)
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.OperationalError as exc:
@@ -91,6 +92,19 @@ class Database:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise UserDataError(f"{path}: not a user-data database or damaged ({exc})") from exc
+
+    def _set_wal(self, timeout: float) -> None:
+        """Switch to WAL. SQLite answers BUSY at once, without waiting, when another connection is
+        switching a new file at the same moment: retry until ``timeout``, as the busy handler would."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     # -- transactions ------------------------------------------------------
 

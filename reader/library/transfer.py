@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -47,9 +48,16 @@ from reader.library.removals import (
     removal_time,
 )
 from reader.library.tags import parse_tag, user_tag
+from reader.safefiles import NotRegularFile, read_regular, shown
 
 FORMAT = "reader-userdata"
 VERSION = 2
+#: A user-data file larger than this is refused before it is read.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+#: Story ids, tags and names longer than this are not ours.
+MAX_KEY_CHARS = 1000
+#: The largest read count a history record may carry.
+MAX_TIMES = 10**9
 SECTIONS = (
     "snapshots",
     "bookmarks",
@@ -125,6 +133,11 @@ def export_json(db: Database, path: Path | str) -> dict[str, int]:
     return {name: len(data[name]) for name in SECTIONS}
 
 
+_INVALID_TEXT = re.compile("[\x00\ud800-\udfff]")
+#: Story ids are hash digests or record ids: never path separators, ".." or control characters.
+_NOT_ID = re.compile(r"[/\\\x00-\x1f\x7f]|^\.\.?$|\.\.[/\\]")
+
+
 class _Reader:
     """Validates the records of one file, naming the file and record on the first error."""
 
@@ -132,7 +145,7 @@ class _Reader:
         self.path = path
 
     def fail(self, where: str, what: str) -> TransferError:
-        return TransferError(f"{self.path}: {where}: {what}; nothing was imported")
+        return TransferError(f"{shown(self.path)}: {where}: {what[:300]}; nothing was imported")
 
     def records(self, data: dict, section: str) -> list[dict]:
         items = data.get(section, [])
@@ -147,12 +160,23 @@ class _Reader:
         value = item.get(key, None if required else "")
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(where, f"{key!r} should be {'non-empty ' if required else ''}text, not {value!r}")
+        if _INVALID_TEXT.search(value):
+            raise self.fail(where, f"{key!r} holds characters that are not text (NUL or a lone surrogate)")
+        if key in ("id", "name", "tag", "old", "new", "key") and len(value) > MAX_KEY_CHARS:
+            raise self.fail(where, f"{key!r} is too long ({len(value):,} characters)")
+        if key == "id" and _NOT_ID.search(value):
+            raise self.fail(
+                where, f"'id' should be a story id, not {value!r} (no path or control characters)"
+            )
         return value.strip() if key in ("id", "name", "tag", "old", "new") else value
 
     def time(self, item: dict, key: str, where: str) -> str:
+        value = item.get(key)
         try:
-            return normalise_time(item.get(key))
-        except (TypeError, ValueError):
+            if not isinstance(value, str) or len(value) > 64:
+                raise ValueError(value)
+            return normalise_time(value)
+        except (TypeError, ValueError, OverflowError):
             raise self.fail(where, f"{key!r} should be an ISO date-time, not {item.get(key)!r}") from None
 
     def tag(self, item: dict, key: str, where: str, *, user: bool = False) -> str:
@@ -217,12 +241,17 @@ def _apply_removal(conn, kind: str, key: str, removed: str) -> int:
 
 
 def _load(path: Path) -> dict:
+    """The file's JSON object; read only if it is a regular file under :data:`MAX_IMPORT_BYTES`."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_IMPORT_BYTES).decode("utf-8"))
     except FileNotFoundError:
-        raise TransferError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TransferError(f"{path}: not a readable JSON file ({exc})") from None
+        raise TransferError(f"{shown(path)}: no such file") from None
+    except NotRegularFile as exc:
+        raise TransferError(f"{shown(path)}: {exc}; nothing was imported") from None
+    except RecursionError:
+        raise TransferError(f"{shown(path)}: JSON nested too deeply; nothing was imported") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, a 5,000-digit number
+        raise TransferError(f"{shown(path)}: not a readable JSON file ({str(exc)[:200]})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TransferError(f'{path}: not a reader user-data export (no "format": "{FORMAT}")')
     version = data.get("version")
@@ -368,7 +397,7 @@ def import_json(db: Database, path: Path | str) -> dict[str, int]:
             w = f"history[{n}]"
             sid, last = r.text(item, "id", w), r.time(item, "last_read", w)
             times = item.get("times", 1)
-            if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            if not isinstance(times, int) or isinstance(times, bool) or not 1 <= times <= MAX_TIMES:
                 raise r.fail(w, f"'times' should be a positive whole number, not {times!r}")
             row = one("SELECT last_read, times FROM history WHERE story_id=?", (sid,))
             if row is None:

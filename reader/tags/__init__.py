@@ -17,6 +17,9 @@ one segmentation:
 * :mod:`.junk` - the stop list and rules every tag passes.
 
 Per story at most :data:`LIMITS` tags of each kind are kept, most mentioned first.
+Tagging is linear in the story's length and reads at most :data:`MAX_TAG_CHARS`
+characters of it (title first): a story longer than a book is tagged from its start,
+so one huge file costs about a second, not minutes.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ TAG_KINDS = ("place", "person", "org", "topic", "column", "user")
 
 #: At most this many automatic tags of each kind per story.
 LIMITS = {"place": 8, "person": 8, "org": 6, "topic": 5}
+#: Tags come from the first this many characters of a story (real stories are far shorter).
+MAX_TAG_CHARS = 200_000
 
 
 def tag_kind(tag: str) -> str:
@@ -85,6 +90,7 @@ def auto_tags(story: Story) -> list[str]:
     title = " ".join(p for p in (story.title, story.subtitle) if p)
     body = story.text
     text = f"{title}\n{body}" if title else body
+    text = text[:MAX_TAG_CHARS]
     if looks_traditional(text):
         title, text = to_simplified(title), to_simplified(text)
     seg = segment(text)

@@ -191,6 +191,12 @@ def surface_forms() -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def _label_of(part: str) -> str:
+    """The tag name of a place named ``part`` by a compound word (``part`` itself when unknown)."""
+    return next((d.label for d in divisions() if part in (d.name, d.label)), part)
+
+
 @functools.cache
 def _index() -> tuple[dict[str, str], frozenset[str], int]:
     forms = surface_forms()
@@ -250,14 +256,17 @@ def find_places(
     """
     forms, prefixes, longest = _index()
     extra: dict[str, str] = {}
+    copied = False
     for word, start, tag in compounds:
         cut, both = split_compound(word, tag)
         if cut:
-            starts = starts | {start + cut}
-            ends = ends | {start + cut}
+            if not copied:  # one copy, then adds (a new set per compound was quadratic in the text)
+                starts, ends, copied = set(starts), set(ends), True
+            starts.add(start + cut)
+            ends.add(start + cut)
             for part in (word[:cut], word[cut:]) if both else (word[:cut],):
                 if part not in forms:
-                    extra[part] = next((d.label for d in divisions() if part in (d.name, d.label)), part)
+                    extra[part] = _label_of(part)
     if extra:
         forms = {**forms, **extra}
         prefixes = prefixes | {f[:2] for f in extra}

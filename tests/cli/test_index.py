@@ -49,3 +49,47 @@ def test_index_sample_imports_the_shipped_archive(tmp_path):
     assert json.loads(result.stdout)["total"] > 0
     found = reader("search", "上饶", "--json", home=home)
     assert found.returncode == 0 and json.loads(found.stdout)["total"] > 0
+
+
+def test_index_exits_done_when_tag_changes_cannot_go_in_after_it(tmp_path, monkeypatch):
+    """A tag change pushed by another process at the end of an import no longer makes it exit 3 "busy"."""
+    from reader.cli import index as index_cli
+    from reader.index.library import ArchiveIndex
+    from reader.index.locking import ImportLock
+    from reader.library import UserData
+
+    archive = tmp_path / "archive"
+    for record in RECORDS[:3]:
+        write_jsonl(archive / f"{record['id']}.jsonl", [record])
+    home = tmp_path / "home"
+    assert reader("index", str(archive), home=home).returncode == 0
+    from reader.index import SearchRequest, open_index
+
+    library = open_index(home)
+    story_id = library.ids_for(SearchRequest(query=""))[0]
+    library.close()
+    with UserData.open(home) as ud:
+        ud.add_user_tag(story_id, "待核实")  # queued: pushed by the next import
+    held: list[ImportLock] = []
+    real_update = ArchiveIndex.update
+
+    def update_then_someone_else_writes(self, *args, **kwargs):
+        report = real_update(self, *args, **kwargs)
+        lock = ImportLock(self.dir, self.home)  # another process pushing tags holds the index now
+        lock.acquire()
+        held.append(lock)
+        return report
+
+    monkeypatch.setattr(ArchiveIndex, "update", update_then_someone_else_writes)
+    monkeypatch.setattr(index_cli, "QUEUE_RETRIES", 1)
+    try:
+        result = reader("index", "--json", home=home)
+    finally:
+        for lock in held:
+            lock.release()
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["unchanged"] == 3 and data["total"] == 3
+    assert "wait for the next change or import" in data["notes"][0]
+    with UserData.open(home) as ud:
+        assert ud.pending_refresh()[0]  # still queued, not lost

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.index import SearchRequest, open_index
-from tests.index.conftest import write_jsonl
+from tests.helpers.records import write_jsonl
 
 RECORDS = [
     {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.index import SearchRequest
-from tests.index.conftest import RECORDS
+from tests.helpers.records import RECORDS
 
 TITLES = {r["id"]: r["title"] for r in RECORDS}
 

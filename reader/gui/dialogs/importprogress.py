@@ -10,6 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from reader.gui.plaintext import file_tooltip, plain_label
+from reader.safefiles import shown
+
 
 class ImportProgress(QWidget):
     """Shows ``progress(done, total, file)``; emits ``cancel_requested``."""
@@ -19,7 +22,7 @@ class ImportProgress(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importProgress")
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))
         self.bar = QProgressBar(self)
         self.bar.setObjectName("importBar")
         self.bar.setMaximumWidth(220)
@@ -46,8 +49,8 @@ class ImportProgress(QWidget):
             self.bar.setValue(done)
             self.bar.setFormat(f"{done}/{total}")
         if current:
-            self.label.setText(self.tr("Importing %1…").replace("%1", Path(current).name))
-            self.label.setToolTip(current)
+            self.label.setText(self.tr("Importing %1…").replace("%1", shown(Path(current).name)))
+            self.label.setToolTip(file_tooltip(current))
 
     def _on_cancel(self) -> None:
         self.cancel.setEnabled(False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown, to_script
 from reader.tags import label_in_script, tag_kind, tag_label
 from reader.text.fold import fold
@@ -158,7 +159,7 @@ class FacetModel(QStandardItemModel):
             item = QStandardItem(self._label(facet, value))
             item.setData((facet, value), FacetRole)
             item.setData(count, CountRole)
-            item.setToolTip(value)
+            item.setToolTip(tooltip(value))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             count_item = QStandardItem(str(count))

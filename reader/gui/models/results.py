@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 
+from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Hit, Results, SearchRequest
@@ -201,7 +202,7 @@ class ResultsModel(QIdentityProxyModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._conv(hit, "title", hit.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._conv(hit, "title", hit.title)
+            return tooltip(self._conv(hit, "title", hit.title))
         if role == SnippetRole:
             return self._conv(hit, "snippet", hit.snippet)
         if role == MetaRole:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from reader.gui.plaintext import plain_label
+
 DEBOUNCE_MS = 200
 
 #: Ctrl+key shortcuts of the window that a line edit would otherwise take for
@@ -40,7 +42,7 @@ class SearchBar(QWidget):
 
         self.total = QLabel(self)
         self.total.setObjectName("totalLabel")
-        self.notes = QLabel(self)
+        self.notes = plain_label(QLabel(self))  # notes quote the query: never rich text
         self.notes.setObjectName("notesLabel")
         self.notes.setWordWrap(True)
         self.notes.hide()
