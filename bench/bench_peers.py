@@ -35,7 +35,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -117,21 +116,29 @@ def truth(folder: Path, queries: list[dict]) -> list[set[str]]:
 # -- engines: import (own process) and queries ---------------------------------------------------
 
 
-def child_usage() -> tuple[float, float]:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime, r.ru_maxrss / 1024
+_MEASURE = """
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - t0
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall_s": wall, "cpu_s": r.ru_utime + r.ru_stime, "peak_mb": r.ru_maxrss / 1024,
+                  "code": done.returncode, "stderr": done.stderr[-400:]}))
+"""
 
 
 def timed(cmd: list[str], env: dict | None = None) -> dict:
-    """Run ``cmd`` to completion: wall and CPU seconds, peak memory (MB) of its processes."""
-    cpu0, _ = child_usage()
-    t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - t0
-    cpu1, peak = child_usage()
-    if done.returncode != 0:
-        raise RuntimeError(f"{cmd[0]} failed ({done.returncode}): {done.stderr.strip()[-400:]}")
-    return {"wall_s": wall, "cpu_s": cpu1 - cpu0, "peak_mb": peak, "stdout": done.stdout}
+    """Run ``cmd`` to completion under a fresh measuring process: wall and CPU seconds of all its
+    processes, and the peak memory (MB) of its largest one."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env)
+    try:
+        out = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise RuntimeError(f"{cmd[0]}: measuring failed: {done.stderr.strip()[-400:]}") from None
+    if out.pop("code") != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {out['stderr'].strip()}")
+    out.pop("stderr")
+    return out
 
 
 def du(path: Path) -> float:
@@ -180,7 +187,6 @@ def import_engine(engine: str, work: Path, folder: Path) -> dict:
     else:
         out = timed([py, me, "--phase", f"import-{engine}", "--work", str(work), "--folder", str(folder)])
         out["index_mb"] = du(work / engine) if engine == "whoosh" else du(work / "fts5.sqlite3")
-    out.pop("stdout", None)
     return out
 
 
@@ -387,7 +393,7 @@ def report(n: int, extra: int, results: dict) -> None:
         ("import, CPU s (all processes)", lambda r: r["cpu_s"]),
         ("CPU ms per story", lambda r: 1000 * r["cpu_s"] / n),
         ("import throughput, files/s", lambda r: n / r["wall_s"]),
-        ("peak memory MB", lambda r: r["peak_mb"]),
+        ("peak memory MB (largest process)", lambda r: r["peak_mb"]),
         ("index on disk MB", lambda r: r["index_mb"]),
         *[(f"query p50 ms, {c}", lambda r, c=c: r["query_ms"][c][0]) for c in CLASSES],
         *[(f"query p95 ms, {c}", lambda r, c=c: r["query_ms"][c][1]) for c in CLASSES],
