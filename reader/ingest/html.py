@@ -87,7 +87,8 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     except Exception as exc:  # lxml raises several types on garbage
         return [], [f"cannot parse HTML ({exc})"]
     meta = page_meta(tree)
-    stories = _stories_from_lines(tree, meta, file)
+    lines = page_lines(tree)
+    stories = _stories_from_lines(lines, meta, file, tree)
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -107,7 +108,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
     if stories:
         if blocks:
-            _vote_body(stories[0], blocks, file)
+            _vote_body(stories[0], blocks, file, lines)
         _vote_title_and_date(stories[0], html, meta, (doc.date or "") if doc is not None else "")
         tidy(stories[0])
         return stories, []
@@ -194,7 +195,7 @@ BODY_VOTE_COVER = 0.8
 BODY_VOTE_MORE = 1500
 
 
-def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str) -> None:
+def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str, lines: list[str]) -> None:
     """trafilatura's main-content body against the page model's: the page model's wins unless
     trafilatura's holds it and much more (a long article the densest-run model cut short)."""
     ours = "".join(story.paragraphs)
@@ -214,9 +215,23 @@ def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str) -> None:
     # both must open the story alike: trafilatura's extra text is more of it, not the page's header
     if not parsed.paragraphs or not any(_same(parsed.paragraphs[0], p) for p in story.paragraphs[:2]):
         return
-    if any(parse_dateline(p) is not None for p in parsed.paragraphs[len(story.paragraphs) :]):
+    extra = parsed.paragraphs[len(story.paragraphs) :]
+    if any(parse_dateline(p) is not None for p in extra):
         return  # more text that opens with datelines: the leads of other stories (teaser cards)
+    if extra and _furniture_between(lines, story.paragraphs[-1], extra[0]):
+        return  # the page prints a "more stories" box or list stamps between: teaser cards
     story.paragraphs, story.headings, story.heading_at = parsed.paragraphs, parsed.headings, parsed.heading_at
+
+
+def _furniture_between(lines: list[str], last: str, first: str) -> bool:
+    """Does the page print an end marker (你可能还想看, 相关阅读) or a list item's stamp between the
+    line holding ``last`` and the one holding ``first``?"""
+    lb, fb = _bare(last)[:40], _bare(first)[:40]
+    at = next((i for i, line in enumerate(lines) if lb and lb in _bare(line)), None)
+    to = next((i for i, line in enumerate(lines) if fb and fb in _bare(line)), None)
+    if at is None or to is None or to <= at:
+        return False
+    return any(is_end_marker(line) or headline.is_meta(line) for line in lines[at + 1 : to])
 
 
 def _coverage(part: str, whole: str, n: int = 6) -> float:
@@ -541,14 +556,13 @@ def _to_story(meta: PageMeta, blocks: list[tuple[str, str]], file: str, tree) ->
     return story
 
 
-def _stories_from_lines(tree, meta: PageMeta, file: str) -> list[Story]:
+def _stories_from_lines(lines: list[str], meta: PageMeta, file: str, tree) -> list[Story]:
     """The page read as the lines a reader sees, by the text-page model, with the ``<head>``'s metadata.
 
     The headline is the line the text-page model finds above the story, weighed with the page's
     ``<title>``, ``og:title`` and ``<h1>``; date, authors, source and url from the markup fill in or
     (for an explicit publication time or source) override what the text says.
     """
-    lines = page_lines(tree)
     if not lines:
         return []
     evidence = headline.Evidence(titles=meta.titles, headings=meta.headings, exact_blocks=True)
