@@ -215,6 +215,8 @@ def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str, lines: li
     # both must open the story alike: trafilatura's extra text is more of it, not the page's header
     if not parsed.paragraphs or not any(_same(parsed.paragraphs[0], p) for p in story.paragraphs[:2]):
         return
+    if not any(_same(story.paragraphs[0], p) for p in parsed.paragraphs[:2]):
+        return  # trafilatura's body lacks our opening paragraph: keep ours
     extra = parsed.paragraphs[len(story.paragraphs) :]
     if any(parse_dateline(p) is not None for p in extra):
         return  # more text that opens with datelines: the leads of other stories (teaser cards)

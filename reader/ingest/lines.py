@@ -75,6 +75,8 @@ def looks_title(line: str) -> bool:
     last = last_char(line)
     if last in PARA_END:
         return False
+    if line[0] in "“「『" and line[-1] in "”」』" and line[-2:-1] in tuple("。！？!?…"):
+        return False  # “…给你发offer了？”: a line of dialogue, not a headline or subhead
     return line.count("。") == 0
 
 

@@ -307,3 +307,15 @@ def test_an_html_page_that_prints_no_headline_gets_its_title_without_the_site_na
     page = f"<html><head><title>小镇脐橙丰收冷链直通全国-某某财经</title></head><body>{body}</body></html>"
     stories, _problems = parse_html(page, "page.html")
     assert stories[0].title == "小镇脐橙丰收冷链直通全国"
+
+
+def test_a_line_of_dialogue_is_a_paragraph_not_a_subhead():
+    page = _page(
+        "小镇脐橙丰收 冷链直通全国",
+        "2025-01-08 09:57",
+        "来源：某某日报",
+        tail=("“今年的果子能卖到哪里去？”", "“全国各地都有订单，最远卖到了新疆。”合作社负责人笑着说。"),
+    )
+    (story,) = parse_text(page)
+    assert "“今年的果子能卖到哪里去？”" in story.paragraphs
+    assert "“今年的果子能卖到哪里去？”" not in story.headings
