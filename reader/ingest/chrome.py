@@ -26,7 +26,6 @@ _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)》】\"' "
 _NAMES = re.compile(r"^[\u3400-\u9fff]{2,4}(?:[、，,\s]+[\u3400-\u9fff]{2,4}){0,5}$")
 _MEDIA = re.compile(r"(?:报|報|网|網|社|台|刊|志|誌|新闻|新聞|日报|日報|周刊|週刊|时报|時報|频道|頻道)$")
-_AUTHOR_SOURCE = headline.AUTHOR_SOURCE
 
 
 def _line_score(line: str, repeats: int) -> float:
@@ -79,20 +78,12 @@ def body_region(lines: list[str], scores: list[float] | None = None) -> tuple[in
 
 def _strong_para(line: str) -> bool:
     """Unmistakably story text: a finished sentence, or a long punctuated line."""
-    if _is_meta(line) or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
+    if headline.is_meta(line) or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
         return False
     end = line[-6:].rstrip(_CLOSERS)
     if end and (end[-1] == "。" or end[-1] in "！？!?" and boilerplate.has_sentence_punct(line[:-1] or line)):
         return len(line) >= 8
     return len(line) >= 50 and boilerplate.has_sentence_punct(line)
-
-
-def _headline_shaped(line: str) -> bool:
-    return headline.shaped(line)
-
-
-def _is_meta(line: str) -> bool:
-    return headline.is_meta(line)
 
 
 def body_start(lines: list[str], start: int, end: int) -> int:
@@ -140,7 +131,7 @@ def _head_meta(lines: list[str]) -> list[bylines.Byline]:
             if date:
                 after_date = k
             continue
-        pair = _AUTHOR_SOURCE.match(line)
+        pair = headline.AUTHOR_SOURCE.match(line)
         if pair:
             out.append(bylines.Byline(text=line, authors=[pair.group(1)], source=pair.group(2)))
             continue
@@ -189,7 +180,7 @@ def _head_extras(story: Story, head: list[str], above: list[str]) -> None:
             and 10 <= len(line) <= 120
             and end
             and end[-1] in _SENTENCE_END
-            and not _is_meta(line)
+            and not headline.is_meta(line)
             and not boilerplate.is_drop_line(line)
         ):
             story.subtitle = line
@@ -212,7 +203,7 @@ def _around_headline(story: Story, lines: list[str], t: int, floor: int, start: 
     document table above it (发文机关：…), the author's name alone right under it, a deck."""
     if not story.source:
         for j in (t - 1, t + 1):
-            if floor <= j < start and j != t and _PROVIDER.match(lines[j]) and not _is_meta(lines[j]):
+            if floor <= j < start and j != t and _PROVIDER.match(lines[j]) and not headline.is_meta(lines[j]):
                 story.source = lines[j]
                 break
     if not story.source:
@@ -230,7 +221,7 @@ def _around_headline(story: Story, lines: list[str], t: int, floor: int, start: 
         and 12 <= len(below[0]) <= 80
         and re.search(r"[，,]", below[0])
         and not re.search(r"[。！？!?]", below[0])
-        and not _is_meta(below[0])
+        and not headline.is_meta(below[0])
         and not headline.looks_chrome(below[0])
         and not boilerplate.is_drop_line(below[0])
         and len(below) >= 2
@@ -307,9 +298,8 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
     if chrome_before < MIN_CHROME_LINES and chrome_before + chrome_after < 2 * MIN_CHROME_LINES:
         return None
     found = [(start, end, score)]
-    for _ in range(
-        MAX_REGIONS - 1
-    ):  # the densest runs: secondary stories, or the article under a named headline
+    # the densest runs: secondary stories, or the article under a named headline
+    for _ in range(MAX_REGIONS - 1):
         for k in range(found[-1][0], found[-1][1]):
             scores[k] = -1000.0
         start, end, score = body_region(lines, scores)
@@ -317,18 +307,19 @@ def find_page(lines: list[str], evidence: headline.Evidence | None = None) -> li
             break
         found.append((start, end, score))
     best = found[0][2]
-    pick = _named_region(lines, found, evidence)
+    counts = Counter(lines)
+    pick = _named_region(lines, found, evidence, counts)
     floor = max(SECOND_STORY_MIN, SECOND_STORY_SHARE * best)
     regions = [
         (start, end, i == pick)
         for i, (start, end, score) in enumerate(found)
         if i == pick or (i < 4 and score >= floor and all(r[2] >= floor for r in found[:i]))
     ]
-    regions = _continue_primary(lines, sorted(regions), found, evidence)
+    regions = _continue_primary(lines, sorted(regions), found, evidence, counts)
     stories = []
     floor = 0
     for start, end, primary in regions:
-        story = _region_story(lines, start, end, floor, need_title=not primary, evidence=evidence)
+        story = _region_story(lines, counts, start, end, floor, need_title=not primary, evidence=evidence)
         if story is not None:
             stories.append(story)
             floor = end
@@ -340,6 +331,7 @@ def _continue_primary(
     regions: list[tuple[int, int, bool]],
     found: list[tuple[int, int, float]],
     evidence: headline.Evidence | None,
+    counts: Counter,
 ) -> list[tuple[int, int, bool]]:
     """The article goes on past a gap of page furniture (pictures, a share box, a short 延伸阅读 box):
     the dense runs below it join it until a run with a headline of its own, or a story-ending marker."""
@@ -347,7 +339,6 @@ def _continue_primary(
     if at is None:
         return regions
     start, end, _p = regions[at]
-    counts = Counter(lines)
     mass = next((sc for a, b, sc in found if (a, b) == (start, end)), 0.0)
     for s2, e2, score in sorted(found):
         if s2 < end:
@@ -355,7 +346,7 @@ def _continue_primary(
         gap = lines[end:s2]
         if len(gap) > MERGE_GAP or any(_strong_para(line) and len(line) >= 40 for line in gap):
             break
-        if any(_is_meta(line) or _closes_story(line) for line in gap):
+        if any(headline.is_meta(line) or _closes_story(line) for line in gap):
             break  # a dated or stamped item (a list of other stories), an editor or copyright line
         ends = [line for line in gap if boilerplate.is_end_marker(line)]
         if ends and (len(gap) > RELATED_BOX or not all(boilerplate.is_related_marker(x) for x in ends)):
@@ -379,7 +370,7 @@ def _closes_story(line: str) -> bool:
 
 
 def _named_region(
-    lines: list[str], found: list[tuple[int, int, float]], evidence: headline.Evidence | None
+    lines: list[str], found: list[tuple[int, int, float]], evidence: headline.Evidence | None, counts: Counter
 ) -> int:
     """Which run is the article: the one under the headline the page names, else the densest.
 
@@ -390,7 +381,6 @@ def _named_region(
     evidence = evidence or headline.Evidence()
     if len(found) < 2:
         return 0
-    counts = Counter(lines)
     titles_only = headline.Evidence(titles=evidence.titles)
     ranks = []
     for start, end, score in found:
@@ -424,6 +414,7 @@ def _named_region(
 
 def _region_story(
     lines: list[str],
+    counts: Counter,
     start: int,
     end: int,
     floor: int,
@@ -435,7 +426,6 @@ def _region_story(
         if _closes_story(lines[j]):
             end = j + 1  # the editor or copyright line ends the story; a repeat of it may follow
             break
-    counts = Counter(lines)
     t, t_score = _title_index(lines, start, counts, floor, evidence)
     if need_title and (
         t is None
@@ -451,7 +441,7 @@ def _region_story(
         t is not None
         and t > floor
         and lines[t - 1] != title
-        and _headline_shaped(lines[t - 1])
+        and headline.shaped(lines[t - 1])
         and len(lines[t - 1]) >= 8
         and not re.search(r"[>»›→|｜]", lines[t - 1])
         and not headline.looks_chrome(lines[t - 1])
@@ -468,10 +458,6 @@ def _region_story(
     if not stories:
         return None
     story = stories[0]
-    if not story.source and story.paragraphs:  # （法新社羅馬19日電）: the agency the story comes from
-        dateline = bylines.parse_dateline(story.paragraphs[0])
-        if dateline is not None and dateline.source and not dateline.source.startswith("本"):
-            story.source = dateline.source
     story.title = title or story.title
     story.subtitle = subtitle or story.subtitle
     head_meta = _head_meta(head)

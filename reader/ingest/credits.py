@@ -139,7 +139,8 @@ _SOURCE_LABEL = re.compile(r"^(?:来源|來源|出处|出處|稿源|稿件来源
 # 政能亮 来自北京市 / 来自内蒙古自治区: the IP region a platform prints beside an account, no source
 _IP_REGION = re.compile(rf"\s{{0,2}}(?:IP属地|IP屬地|来自|來自)\s{{0,2}}[:：]?\s{{0,2}}[{_HAN}]{{2,10}}$")
 _NO_SOURCE = re.compile(
-    r"^(?:新闻|新聞|资讯|資訊|转载|轉載|互联网|互聯網|网络|網絡|原创|原創|本站|本网|本網|未知|网友|網友|null|none|"
+    r"^(?:新闻|新聞|资讯|資訊|转载|轉載|互联网|互聯網|网络|網絡|原创|原創|本站|本网|本網|本报|本報|本刊|本台|未知|网友|網友|"
+    r"null|none|"
     r"undefined)$",
     re.IGNORECASE,
 )

@@ -17,12 +17,11 @@ that page's site. :func:`using` swaps the weights in for a block of code.
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from reader.ingest import boilerplate, bylines, dates
 
@@ -59,6 +58,7 @@ def norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
+@functools.lru_cache(maxsize=8192)
 def shaped(line: str) -> bool:
     """Could the line be a headline at all: Chinese, 5–80 characters, not a sentence, not a label."""
     if len(line) < 5 or len(line) > 80 or boilerplate.is_drop_line(line) or boilerplate.is_end_marker(line):
@@ -79,6 +79,7 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_meta(line: str) -> bool:
     """A date, source or byline line (what stands under a headline), or a list item's time stamp."""
     if len(line) <= 40 and _RELATIVE_TIME.search(line):
@@ -88,6 +89,7 @@ def is_meta(line: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_dated(line: str) -> bool:
     """A line carrying a date and little else (``2024-05-11 09:36 来源：…``), not a headline with a month."""
     if len(line) > 60:
@@ -175,12 +177,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "first_line": -1.0,
 }
 
+#: The weights in use: the hand-set defaults (none are fitted on gold pages; see :func:`fit`).
 _weights: dict[str, float] = dict(DEFAULT_WEIGHTS)
-_SHIPPED = Path(__file__).with_name("headline_weights.json")
-#: Whether weights fitted on gold pages ship with reader (then figures on those pages flatter it).
-SHIPPED_WEIGHTS = _SHIPPED.is_file()
-if SHIPPED_WEIGHTS:
-    _weights.update(json.loads(_SHIPPED.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)

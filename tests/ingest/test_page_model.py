@@ -289,6 +289,7 @@ def test_sources_and_authors_are_cleaned_of_labels_regions_markup_and_organisati
         'size="20"': "",
         "(新闻)": "",
         "[ 人民网 ]": "人民网",
+        "本报": "",  # "this paper": which one, the page says elsewhere
     }
     for given, want in cases.items():
         story = Story(title="t", source=given)
