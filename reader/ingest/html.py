@@ -34,6 +34,11 @@ _EXTRACT_LIMIT = 20_000_000
 #: Tags that carry text blocks in trafilatura's output tree.
 _BLOCKS = ("p", "head", "list", "quote", "table", "code")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_bare = headline.norm  # how titles are compared: NFKC, whitespace removed
+#: ``标题 - 栏目 - 站名`` / ``标题_站名`` / ``标题 | 站名``: the separators between a ``<title>``'s parts ...
+_TITLE_SEPARATOR = re.compile(r"\s[-–—|｜]+\s|_|｜|\|")
+#: ... and, when looking for the site's own names among them, an unspaced hyphen too (``标题-搜狐财经``).
+_SITE_SEPARATOR = re.compile(_TITLE_SEPARATOR.pattern + r"|--|-(?=[^\d])")
 _TITLE_TAIL = re.compile(r"\s*(?:[_|｜]|\s[-–—]+|[-–—]{1,2})\s*([^_|｜\-–—]{2,20})\s*$")
 _SITE_WORD = re.compile(
     r"网|網|报|報|新闻|新聞|频道|頻道|在线|在線|社|台|中心|门户|門戶|[A-Za-z]{2,}|\.com|\.cn"
@@ -159,9 +164,6 @@ def _vote_title_and_date(story: Story, html: str, meta: PageMeta, htmldate: str)
         story.date = full[0]
 
 
-_TITLE_SEPARATOR = re.compile(r"\s[-–—|｜]+\s|_|｜|\s\|\s")
-
-
 def _headline_of_title(title: str, meta: PageMeta) -> str:
     """``标题 - 栏目 - 站名`` (a whole ``<title>``) → ``标题``: the parts after it are short names."""
     if not title or not any(_bare(title) == _bare(t) for t in meta.titles):
@@ -176,7 +178,7 @@ def _site_parts(meta: PageMeta) -> set[str]:
     """The site and channel names a page prints in its ``<title>`` after the headline, and its site name."""
     parts = {_bare(meta.site_name)} if meta.site_name else set()
     for title in meta.titles:
-        pieces = [p for p in re.split(r"\s[-–—|｜]+\s|_|｜|\||--|-(?=[^\d])", title) if p.strip()]
+        pieces = [p for p in _SITE_SEPARATOR.split(title) if p.strip()]
         parts.update(_bare(p) for p in pieces[1:])
     return parts - {""}
 
@@ -209,7 +211,7 @@ def _vote_body(story: Story, blocks: list[tuple[str, str]], file: str, lines: li
     parsed = _parse_blocks(PageMeta(title=story.title), blocks, file)
     if parsed is None or not parsed.paragraphs:
         return
-    if parsed.paragraphs and _same(parsed.paragraphs[0], story.title):
+    if _same(parsed.paragraphs[0], story.title):
         parsed.paragraphs.pop(0)
         parsed.heading_at = [max(0, i - 1) for i in parsed.heading_at]
     # both must open the story alike: trafilatura's extra text is more of it, not the page's header
@@ -358,7 +360,7 @@ def strip_site_suffix(title: str) -> str:
 
 def _title_site(title: str) -> str:
     """The first part of a ``<title>`` after the headline that names a Chinese site (``BBC中文网``)."""
-    parts = [p.strip() for p in re.split(r"\s[-–—|｜]\s|_|｜|\|", title or "")]
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title or "")]
     for part in parts[1:]:
         if 2 <= len(part) <= 20 and _CJK.search(part) and _CJK_SITE.search(part):
             return part
@@ -629,10 +631,6 @@ def _refine_title(title: str, meta: PageMeta) -> str:
         if stripped != title:
             return stripped
     return title
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _named_as_editor(tree, names: list[str]) -> bool:
