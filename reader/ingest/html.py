@@ -606,8 +606,9 @@ def _stories_from_lines(lines: list[str], meta: PageMeta, file: str, tree) -> li
 
 def _drop_leading_captions(story: Story, captions: set[str]) -> None:
     """Picture captions over the first paragraph are not story text (captions further down are kept)."""
+    captions = {_bare(c) for c in captions}
     while len(story.paragraphs) > 1 and story.heading_at[:1] != [0]:
-        bare = re.sub(r"\s+", "", story.paragraphs[0])
+        bare = _bare(story.paragraphs[0])
         if not any(bare == c or c.startswith(bare) and len(bare) >= 8 for c in captions):
             break
         story.paragraphs.pop(0)

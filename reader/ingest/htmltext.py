@@ -38,11 +38,11 @@ def caption_texts(tree) -> set[str]:
         tag = el.tag.lower()
         if tag == "img":
             for attr in ("alt", "title"):
-                text = _SPACE.sub("", el.get(attr) or "")
+                text = _SPACE.sub(" ", el.get(attr) or "").strip()
                 if len(text) >= 8:
                     out.add(text)
         elif tag == "figcaption" or _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            text = _SPACE.sub("", el.text_content())
+            text = _SPACE.sub(" ", el.text_content()).strip()
             if text:
                 out.add(text)
     return out
