@@ -164,6 +164,7 @@ _LATER_FIELD = re.compile(
     r"\s{0,2}(?:来源|來源|选稿|選稿|编辑|編輯|责编|責編|责任编辑|責任編輯|发布|發布|时间|時間)\s{0,2}[:：]"
 )
 _OUTLET_CHAIN = re.compile(rf"[{HAN}]{{2,8}}(?:新闻|新聞|网|網|报|報|台|社|客户端|客戶端)[·・]")
+_TEXT_CREDIT = re.compile(r"\s{0,2}[/／]\s{0,2}(?:文|图文|圖文)$")
 _PHOTO_TAIL = re.compile(r"\s{0,2}(?:受访者|受訪者|资料|資料|网络|網絡)?(?:供图|供圖|图片|圖片)$")
 
 
@@ -186,7 +187,7 @@ def parse_byline(line: str) -> Byline | None:
         tail_source = find_source(inner[later.start() :])
         inner = inner[: later.start()]
     inner = _PHOTO_TAIL.sub("", inner)  # 马俊峰/文 受访者供图: a picture credit run on after the byline
-    inner = re.sub(r"\s{0,2}[/／]\s{0,2}(?:文|图文|圖文)$", "", inner)
+    inner = _TEXT_CREDIT.sub("", inner)  # 马俊峰/文
     inner = _OUTLET_CHAIN.sub(lambda c: c.group(0)[:-1] + " ", inner)  # 顶端新闻·河南商报记者: two outlets
     m = re.match(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*", inner)
     saw_role = bool(m)
@@ -293,9 +294,9 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _AGENCY_PAREN.match(head)
     if m:
         return _agency_paren(m)
-    m = _AGENCY_ONLY.match(head)
-    if m and m.group("open"):
-        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
+    agency = _AGENCY_ONLY.match(head)
+    if agency and agency.group("open"):
+        return Byline(text=agency.group(0), source=agency.group("src"), place=agency.group("place"))
     m = _OWN_NEWS.match(head)
     if m:
         src = m.group("src")
@@ -334,9 +335,8 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     m = _CCTV.match(head)
     if m:
         return Byline(text=m.group(0), source=m.group("src"))
-    m = _AGENCY_ONLY.match(head)  # 中央社 澎湖縣28日電, no month and no brackets
-    if m:
-        return Byline(text=m.group(0), source=m.group("src"), place=m.group("place"))
+    if agency:  # 中央社 澎湖縣28日電, no month and no brackets (after the datelines it could shadow)
+        return Byline(text=agency.group(0), source=agency.group("src"), place=agency.group("place"))
     return None
 
 
