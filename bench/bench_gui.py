@@ -109,8 +109,8 @@ def rss_mb() -> dict[str, float]:
 
 def build_library(folder: Path) -> Path:
     from reader.index import open_index
-    from reader.library import make_tagger
     from reader.paths import bundled_archive
+    from reader.userdata import make_tagger
 
     home = folder / "home"
     home.mkdir()
@@ -123,8 +123,8 @@ def build_library(folder: Path) -> Path:
 def build_corpus_library(folder: Path, n: int) -> Path:
     """A library of ``n`` real stories from the shared corpus (split into files of 1,000)."""
     from reader.index import open_index
-    from reader.library import make_tagger
     from reader.paths import shared_dir
+    from reader.userdata import make_tagger
 
     shared = shared_dir()
     if shared is None:

@@ -6,7 +6,7 @@ line is what one free core would take.
     python bench/bench_tags.py [--n 400] [--corpus DIR] [--profile]
 
 Samples ``--n`` stories spread over the corpus collections and times
-:func:`reader.tags.auto_tags` on each (after one warm-up call that loads jieba
+:func:`reader.autotag.auto_tags` on each (after one warm-up call that loads jieba
 and the place data). Prints median and mean ms per story, ms per 1,000
 characters, stories/s, and the same for jieba's own segmentation as a yardstick.
 Budget: 5 ms for an average (~1,000 character) story on one core.
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from corpus_folder import corpus_folder
 
+from reader.autotag import auto_tags
 from reader.story import Story
-from reader.tags import auto_tags
 
 
 def sample(corpus: Path, n: int, seed: int = 7) -> list[Story]:

@@ -1,4 +1,4 @@
-"""Build ``reader/tags/data/generic_words.txt``: nouns common in news of every source.
+"""Build ``reader/autotag/data/generic_words.txt``: nouns common in news of every source.
 
     python bench/build_generic_words.py [--per 2000] [--share 0.006] [--corpus DIR]
 
@@ -21,8 +21,8 @@ from pathlib import Path
 
 from corpus_folder import corpus_folder
 
-from reader.tags.segment import is_cjk, segment, to_simplified
-from reader.tags.topics import NOUN_TAGS
+from reader.autotag.segment import is_cjk, segment, to_simplified
+from reader.autotag.topics import NOUN_TAGS
 
 OUT = Path(__file__).resolve().parent.parent / "reader" / "tags" / "data" / "generic_words.txt"
 

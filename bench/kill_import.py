@@ -83,7 +83,7 @@ def complete(home: Path, *args: str) -> tuple[int, str]:
 def check_after_kill(home: Path, marks: dict[str, str]) -> list[str]:
     """What is wrong right after a kill (empty: nothing)."""
     from reader.index import SearchRequest, open_index
-    from reader.library import UserData
+    from reader.userdata import UserData
 
     problems = []
     try:
@@ -131,7 +131,7 @@ def check_complete(home: Path, expected: set[str]) -> list[str]:
 
 def run(trials: int = 20, files: int = 1000, seed: int = 1, keep: Path | None = None) -> dict:
     from reader.index import SearchRequest, open_index
-    from reader.library import UserData
+    from reader.userdata import UserData
 
     rng = random.Random(seed)
     tmp = Path(tempfile.mkdtemp(prefix="killi-")) if keep is None else keep

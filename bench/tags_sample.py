@@ -15,8 +15,8 @@ from pathlib import Path
 
 from corpus_folder import corpus_folder
 
+from reader.autotag import auto_tags
 from reader.story import Story
-from reader.tags import auto_tags
 
 
 def corpus_stories(corpus: Path, per: int, seed: int) -> list[tuple[str, Story]]:

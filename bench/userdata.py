@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.library import UserData  # noqa: E402
+from reader.userdata import UserData  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:

@@ -65,7 +65,7 @@ def open_library(home: Path):
 
     index = open_index(home)
     try:
-        from reader.library import UserData
+        from reader.userdata import UserData
 
         userdata = UserData.open(home)
     except Exception as exc:  # the app still reads and searches without bookmarks

@@ -28,14 +28,13 @@ Only ``register_qt_fonts``, ``register_qt_fallback`` and ``qt_font`` touch Qt
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import threading
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.atomicfile import replacing, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtGui import QFont
@@ -181,14 +180,8 @@ def _rename(font, family: str) -> None:
 
 
 def _save_atomic(font, out: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=out.stem + ".", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with replacing(out) as tmp:
         font.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _face_index(source: Path, face: str) -> int:
@@ -283,10 +276,7 @@ def cjk_font_files(script: str = "zh-hans") -> list[Path]:
         if not files or not all(p.is_file() for p in files):
             # unique temp names + atomic renames: processes building at once do not clash
             files = _build(script, source, outs)
-            fd, tmp = tempfile.mkstemp(prefix=stamp.name + ".", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "w") as fh:
-                fh.write(str(len(files) - 1))
-            os.replace(tmp, stamp)
+            write_atomic(stamp, str(len(files) - 1))
             prefix = FACES[script][1].replace(" ", "") + "-"
             keep = set(files) | {stamp}
             for stale in list(folder.glob(prefix + "*.otf")) + list(folder.glob(prefix + "*.layers")):

@@ -4,10 +4,9 @@
   file (a FIFO, a device such as ``/dev/zero``, a socket or a folder is refused with
   :class:`NotRegularFile` before any byte is read, so nothing hangs or fills memory),
   and a read stops at a size cap.
-* :func:`check_output`, :func:`temp_beside` and :func:`write_output` write a file the user
-  asked for (``--out``): nothing already there is replaced unless asked, a FIFO or a device
-  never is, the replacement is atomic, and the file gets normal permissions (0666 minus
-  the umask).
+* :func:`check_output` checks a file the user asked for (``--out``) before it is written:
+  nothing already there is replaced unless asked, a FIFO or a device never is
+  (:func:`reader.atomicfile.write_output` writes it).
 * :func:`shown` turns any name the OS gives (undecodable bytes held as surrogates,
   newlines, control characters) into one readable line for messages.
 """
@@ -30,7 +29,7 @@ class NotRegularFile(OSError):
 
 
 class OutputExists(OSError):
-    """``write_output`` was asked to write where something already is."""
+    """An output was asked to be written where something already is."""
 
 
 def kind(mode: int) -> str:
@@ -103,47 +102,6 @@ def check_output(path: str | os.PathLike, *, replace: bool = False) -> None:
         raise OutputExists(
             f"{shown(target)} already exists ({what}); not replaced (use --force to replace it)"
         )
-
-
-def temp_beside(path: str | os.PathLike) -> Path:
-    """A new empty file beside ``path`` to write into, then :func:`os.replace` over it.
-
-    Created with mode 0666 minus the umask (``tempfile.mkstemp`` gives 0600, which made
-    exports unreadable for the user's other programs and people).
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    for attempt in range(100):
-        tmp = folder / f".{target.name}.{os.getpid()}.{attempt}.part"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-    raise OSError(f"cannot make a temporary file in {shown(folder)}")
-
-
-def write_output(path: str | os.PathLike, data: bytes, *, replace: bool = False) -> None:
-    """Write ``data`` to ``path``, a file the user named (see :func:`check_output`).
-
-    Written beside the target and renamed over it, so a failure leaves the old one.
-    """
-    check_output(path, replace=replace)
-    tmp = temp_beside(path)
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        check_output(path, replace=replace)  # nothing appeared there meanwhile
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -6,6 +6,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from reader import fonts
+from reader.atomicfile import TEMP_SUFFIX
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def test_build_drops_lookalike_code_points_and_is_cached(fresh_cache):
     path = fonts.cjk_font_file("zh-hans")
     files = fonts.cjk_font_files("zh-hans")
     assert files[0] == path and path.parent == fresh_cache and path.suffix == ".otf"
-    assert not [p for p in fresh_cache.iterdir() if p.suffix == ".tmp"]  # no temp files left
+    assert not [p for p in fresh_cache.iterdir() if p.suffix in (".tmp", TEMP_SUFFIX)]  # no temp files left
     layer_maps = [TTFont(str(p), lazy=True).getBestCmap() for p in files[1:]]
     assert any(0x2F00 in m for m in layer_maps)  # ⼀ still printable, from a layer of its own
     assert any(0x30FB in m for m in layer_maps) and any(0x2022 in m for m in layer_maps)

@@ -50,7 +50,7 @@ def test_resources_and_archive_are_mapped_into_the_package():
 
 def test_every_runtime_file_is_package_data():
     missing = []
-    for package in ("reader.resources", "reader.archive", "reader.tags"):
+    for package in ("reader.resources", "reader.archive", "reader.autotag"):
         folder = _source_folder(package)
         for path in folder.rglob("*"):
             if path.is_dir() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:

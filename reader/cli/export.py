@@ -137,7 +137,7 @@ def _selected_ids(args: argparse.Namespace, home: Path) -> tuple[list[str], str]
             return index.ids_for(SearchRequest(query=args.query)), f"the query {args.query!r}"
         finally:
             index.close()
-    from reader.library import UserData
+    from reader.userdata import UserData
 
     data = UserData.open(home)
     try:

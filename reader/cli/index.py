@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _tagger(home):
     """Automatic tags with the user's renames, hidden tags and own tags applied."""
-    from reader.library import UserData, make_tagger
+    from reader.userdata import UserData, make_tagger
 
     with UserData.open(home) as userdata:
         return make_tagger(userdata)
@@ -61,7 +61,7 @@ def _apply_queued_tag_changes(home, library) -> str:
     changes stay queued for the next tag change or import. Returns a note when they wait.
     """
     from reader.index import LibraryBusy
-    from reader.library import UserData, refresh_index_tags
+    from reader.userdata import UserData, refresh_index_tags
 
     for attempt in range(QUEUE_RETRIES):
         try:

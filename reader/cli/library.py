@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.library import UserData, UserDataError
-from reader.library.sync import open_index, present_ids, refresh_index_tags
+from reader.userdata import UserData, UserDataError
+from reader.userdata.sync import open_index, present_ids, refresh_index_tags
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

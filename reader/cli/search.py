@@ -153,8 +153,8 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
         return EXIT_NOT_FOUND
     if args.script:
+        from reader.autotag import tag_in_script
         from reader.export.scripts import convert_story
-        from reader.tags import tag_in_script
 
         story = convert_story(story, args.script)  # every displayed field; as written if already in it
         story.tags = [tag_in_script(t, args.script) for t in story.tags]

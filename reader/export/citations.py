@@ -20,10 +20,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+from reader.atomicfile import write_output
 from reader.export import ExportError
 from reader.export.gbt7714 import reference
 from reader.export.scripts import citable_story
-from reader.safefiles import OutputExists, shown, write_output
+from reader.safefiles import OutputExists, shown
 from reader.story import Story
 
 #: Formats, in the order menus list them.

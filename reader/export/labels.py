@@ -55,7 +55,7 @@ def filters_text(
 ) -> str:
     """The active filters as one cover line in ``script``: ``江西、新华网、2024``; tag kinds left out,
     a user's own tag as typed."""
-    from reader.tags import label_in_script
+    from reader.autotag import label_in_script
     from reader.text.convert import to_script
 
     parts: list[str] = []

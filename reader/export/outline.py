@@ -15,6 +15,8 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.atomicfile import replacing
+
 
 @dataclass
 class OutlineEntry:
@@ -69,13 +71,8 @@ def finish_pdf(
         from pypdf.generic import NameObject, TextStringObject
 
         writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            writer.write(fh)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with replacing(path, durable=False) as tmp, open(tmp, "wb") as fh:
+        writer.write(fh)
 
 
 def _subset_tag(data: bytes) -> str:

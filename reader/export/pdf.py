@@ -13,12 +13,12 @@ glyph-substituting features off, so the text layer gives back each character.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import fonts
+from reader.atomicfile import replacing
 from reader.export import ExportCancelled, ExportError
 from reader.export.gbt7714 import reference
 from reader.export.labels import labels
@@ -26,7 +26,7 @@ from reader.export.layout import DPI
 from reader.export.outline import OutlineEntry, TocLink, finish_pdf
 from reader.export.qtapp import ensure_gui_app
 from reader.export.scripts import citable_story, convert, convert_story
-from reader.safefiles import OutputExists, check_output, temp_beside
+from reader.safefiles import OutputExists, check_output
 from reader.story import Story
 
 #: Page margins in millimetres: top, right, bottom, left.
@@ -93,124 +93,180 @@ def export_pdf(
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: folder does not exist")
     ensure_gui_app()
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-
     lab = labels(script)
     title = convert(title, script) if title else lab["default_title"]
     try:
         check_output(out, replace=replace)
     except OutputExists as exc:
         raise ExportError(str(exc)) from None
-    tmp = str(temp_beside(out))  # 0666 minus umask, not mkstemp's 0600
     try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(DPI)
-        writer.setTitle(title)
-        writer.setCreator("reader")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-            )
-        )
-        rect = writer.pageLayout().fullRectPixels(DPI)
-        top, right, bottom, left = (_mm(m) for m in MARGINS_MM)
-        geo = _Geometry(
-            width=rect.width() - left - right,
-            height=rect.height() - top - bottom,
-            left=left,
-            top=top,
-            page_height=rect.height(),
-            page_width=rect.width(),
-            header_y=top - _mm(9),
-            footer_y=rect.height() - bottom + _mm(6),
-        )
-        from reader.export import layout
-
-        total = len(stories)
-        laid: list[_Laid] = []
-        for story in stories:
-            if cancelled is not None and cancelled():
-                raise ExportCancelled("export cancelled")
-            converted = convert_story(story, script)
-            cited = citable_story(story, script)
-            doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab, cited)
-            laid.append(_Laid(converted, doc, max(1, doc.pageCount())))
-        toc_doc, toc_pages = _toc(laid, writer, geo, script, lab)
-        drawn: list[str] = []  # what is painted, in order (see outline._map_astral)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise ExportError(f"{out}: cannot write the PDF")
-        try:
-            dates = sorted(item.story.date for item in laid if item.story.date)
-            layout.paint_cover(
-                painter,
-                geo,
+        with replacing(out, check=lambda: check_output(out, replace=replace)) as tmp:
+            _write_pdf(
+                tmp,
+                stories,
                 script,
                 lab,
                 title=title,
-                query=convert(query, script),
-                collection=convert(collection, script),
-                count=total,
-                export_date=export_date(),
-                dates=(dates[0], dates[-1]) if dates else ("", ""),
-                selection=convert(selection, script),
-                filters=filters,  # already in the script (filters_text)
+                cover=_Cover(query, collection, selection, filters),
+                name=out,
+                progress=progress,
+                cancelled=cancelled,
+            )
+    except OutputExists as exc:
+        raise ExportError(str(exc)) from None
+    return out
+
+
+@dataclass
+class _Cover:
+    """What the cover says about the selection (each already a string in any script)."""
+
+    query: str
+    collection: str
+    selection: str
+    filters: str
+
+
+def _write_pdf(
+    tmp: Path, stories, script: str, lab: dict, *, title: str, cover: _Cover, name: Path, progress, cancelled
+) -> None:
+    """The whole PDF into ``tmp``: lay the stories out, paint cover, contents and pages, finish."""
+    from PySide6.QtGui import QPainter  # Qt loads only when a PDF is made
+
+    writer, geo = _pdf_writer(tmp, title)
+    laid = _lay_out(stories, writer, geo, script, lab, cancelled)
+    toc_doc, toc_pages = _toc(laid, writer, geo, script, lab)
+    drawn: list[str] = []  # what is painted, in order (see outline._map_astral)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"{name}: cannot write the PDF")
+    try:
+        outline = _paint(
+            painter,
+            writer,
+            geo,
+            laid,
+            (toc_doc, toc_pages),
+            script,
+            lab,
+            title,
+            cover,
+            drawn,
+            progress,
+            cancelled,
+        )
+    finally:
+        painter.end()
+    del writer
+    finish_pdf(
+        tmp,
+        outline,
+        geo.toc_links,
+        title=title,
+        toc_page=1,
+        contents_title=lab["contents"],
+        astral=_astral_in_order(drawn, script),
+        lang=_LANG[script],
+    )
+
+
+def _pdf_writer(tmp: Path, title: str):
+    """An A4 ``QPdfWriter`` on ``tmp`` and the page geometry inside the margins."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(DPI)
+    writer.setTitle(title)
+    writer.setCreator("reader")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
+    rect = writer.pageLayout().fullRectPixels(DPI)
+    top, right, bottom, left = (_mm(m) for m in MARGINS_MM)
+    geo = _Geometry(
+        width=rect.width() - left - right,
+        height=rect.height() - top - bottom,
+        left=left,
+        top=top,
+        page_height=rect.height(),
+        page_width=rect.width(),
+        header_y=top - _mm(9),
+        footer_y=rect.height() - bottom + _mm(6),
+    )
+    return writer, geo
+
+
+def _lay_out(stories, writer, geo: _Geometry, script: str, lab: dict, cancelled) -> list[_Laid]:
+    """Each story converted to the script and laid out as its own document."""
+    from reader.export import layout
+
+    laid: list[_Laid] = []
+    for story in stories:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("export cancelled")
+        converted = convert_story(story, script)
+        cited = citable_story(story, script)
+        doc = layout.story_document(converted, writer, geo.width, geo.height, script, lab, cited)
+        laid.append(_Laid(converted, doc, max(1, doc.pageCount())))
+    return laid
+
+
+def _paint(painter, writer, geo, laid, toc, script, lab, title, cover: _Cover, drawn, progress, cancelled):
+    """Cover, contents and every story's pages; the outline entries, one per story."""
+    from reader.export import layout
+
+    toc_doc, toc_pages = toc
+    dates = sorted(item.story.date for item in laid if item.story.date)
+    layout.paint_cover(
+        painter,
+        geo,
+        script,
+        lab,
+        title=title,
+        query=convert(cover.query, script),
+        collection=convert(cover.collection, script),
+        count=len(laid),
+        export_date=export_date(),
+        dates=(dates[0], dates[-1]) if dates else ("", ""),
+        selection=convert(cover.selection, script),
+        filters=cover.filters,  # already in the script (filters_text)
+        record=drawn,
+    )
+    for page in range(toc_pages):
+        writer.newPage()
+        layout.paint_page(
+            painter,
+            toc_doc,
+            page,
+            geo,
+            script,
+            header=(title, lab["contents"]),
+            number=2 + page,
+            record=drawn,
+        )
+    outline: list[OutlineEntry] = []
+    for done, item in enumerate(laid, start=1):
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("export cancelled")
+        outline.append(OutlineEntry(item.story.title or lab["untitled"], item.start - 1))
+        for page in range(item.pages):
+            writer.newPage()
+            layout.paint_page(
+                painter,
+                item.doc,
+                page,
+                geo,
+                script,
+                header=(title, item.story.title),
+                number=item.start + page,
                 record=drawn,
             )
-            for page in range(toc_pages):
-                writer.newPage()
-                layout.paint_page(
-                    painter,
-                    toc_doc,
-                    page,
-                    geo,
-                    script,
-                    header=(title, lab["contents"]),
-                    number=2 + page,
-                    record=drawn,
-                )
-            outline: list[OutlineEntry] = []
-            for done, item in enumerate(laid, start=1):
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled("export cancelled")
-                outline.append(OutlineEntry(item.story.title or lab["untitled"], item.start - 1))
-                for page in range(item.pages):
-                    writer.newPage()
-                    layout.paint_page(
-                        painter,
-                        item.doc,
-                        page,
-                        geo,
-                        script,
-                        header=(title, item.story.title),
-                        number=item.start + page,
-                        record=drawn,
-                    )
-                if progress is not None:
-                    progress(done, total)
-        finally:
-            painter.end()
-        del writer
-        finish_pdf(
-            Path(tmp),
-            outline,
-            geo.toc_links,
-            title=title,
-            toc_page=1,
-            contents_title=lab["contents"],
-            astral=_astral_in_order(drawn, script),
-            lang=_LANG[script],
-        )
-        check_output(out, replace=replace)
-        os.replace(tmp, out)
-    except OutputExists as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(str(exc)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+        if progress is not None:
+            progress(done, len(laid))
+    return outline
 
 
 def _toc(laid: list[_Laid], writer, geo: _Geometry, script: str, lab: dict) -> tuple[object, int]:

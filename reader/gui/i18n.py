@@ -27,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reader import paths
+from reader.atomicfile import replacing
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +80,11 @@ def build_qm(lang: str, out_dir: Path | None = None) -> Path | None:
         log.warning("no lrelease found: interface shown untranslated")
         return None
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".qm.tmp")
     try:
-        subprocess.run(
-            [tool, "-silent", str(source), "-qm", str(tmp)], check=True, capture_output=True, timeout=60
-        )
-        os.replace(tmp, out)
+        with replacing(out, durable=False) as tmp:
+            subprocess.run(
+                [tool, "-silent", str(source), "-qm", str(tmp)], check=True, capture_output=True, timeout=60
+            )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not build %s: %s", out, exc)
         return None

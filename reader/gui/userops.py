@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from reader.autotag import tag_label
 from reader.gui.workers import Job, guarded
-from reader.tags import tag_label
 
 
 class UserDataMixin:
@@ -95,7 +95,7 @@ class UserDataMixin:
 
     def push_tags(self, ids: list[str]) -> None:
         """Write changed tags into the index (a worker), then refresh the story and the facets."""
-        from reader.library import refresh_index_tags
+        from reader.userdata import refresh_index_tags
 
         home, ud, index = self.home, self.userdata, self.index
         job = Job(lambda _job: refresh_index_tags(home, ud, ids, index=index), name="tags")

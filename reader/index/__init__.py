@@ -12,11 +12,11 @@ lists), ``search`` executes requests (ranking, paging, facets) and
 ``snippets`` makes highlighted excerpts from the original text. ``writer``
 writes segments a whole posting list at a time; ``schema.SCHEMA_VERSION``
 guards the on-disk layout (an older index is reset and re-imported).
-``library.ArchiveIndex`` ties them together; ``results`` holds the plain
+``archive.ArchiveIndex`` ties them together; ``results`` holds the plain
 records callers see.
 """
 
-from reader.index.library import ArchiveIndex, ImportReport, IndexError_, open_index
+from reader.index.archive import ArchiveIndex, ImportReport, IndexError_, open_index
 from reader.index.locking import LibraryBusy
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.ingest import Problem

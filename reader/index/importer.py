@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.index import documents, segments
-from reader.index.library import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work, tag_result
+from reader.index.archive import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work, tag_result
 from reader.ingest import Problem
 from reader.story import Story
 

@@ -24,7 +24,7 @@ from reader.text.fold import fold
 from reader.text.tokenise import postings
 
 #: Version of the on-disk layout (fields, formats). An index written with another
-#: version is reset and re-imported from its roots (see ``library.ArchiveIndex``).
+#: version is reset and re-imported from its roots (see ``archive.ArchiveIndex``).
 #: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`);
 #: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
 #: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also

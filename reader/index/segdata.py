@@ -14,14 +14,13 @@ the table of contents), so the cache cannot go stale.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 
 import numpy as np
 from whoosh.util.numeric import byte_to_length
 
+from reader.atomicfile import replacing
 from reader.index.results import FACETS
 
 #: Bump when the arrays saved change meaning.
@@ -227,15 +226,10 @@ def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
 def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """Save atomically; a read-only or full disk only costs the next open the same work again."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name.split(".")[0] + ".tmp", suffix=".npz", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, **arrays)
-        os.replace(tmp, path)
+        with replacing(path, durable=False) as tmp, open(tmp, "wb") as fh:
+            np.savez(fh, **arrays)  # a handle: given a name, savez would append ".npz"
     except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+        pass
 
 
 def field_lengths(reader, fieldname: str, size: int) -> np.ndarray:

@@ -112,7 +112,7 @@ def build_segment(index_dir: str, batch: list[tuple[str, str]], tagger) -> tuple
 
     Usually one segment; more when the batch holds more postings than a writer keeps (:class:`Spill`).
     """
-    from reader.index.library import _work, tag_result
+    from reader.index.archive import _work, tag_result
     from reader.index.writer import FastWriter
 
     ix = windex.open_dir(index_dir)

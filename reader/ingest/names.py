@@ -69,7 +69,7 @@ def credit_name(name: str) -> bool:
     With no 记者/文/作者 cue the name must start with a common surname and not be
     a common word in jieba's dictionary (连续, 相关, 新增 are; 李强, 张三 are not).
     """
-    from reader.tags.people import surname_of  # the surname list lives with the person tagger
+    from reader.autotag.people import surname_of  # the surname list lives with the person tagger
     from reader.text.fold import fold
 
     simple = fold(name)  # 陳大文 as 陈大文: the surname list and the dictionary are simplified
@@ -99,7 +99,7 @@ def lone_name(line: str) -> bool:
     """
     if not re.fullmatch(rf"[{HAN}]{{3}}", line) or _NOT_NAME_END.search(line):
         return False
-    from reader.tags.people import surname_of
+    from reader.autotag.people import surname_of
     from reader.text.fold import fold
 
     simple = fold(line)
@@ -121,7 +121,7 @@ def name_before_post(token: str) -> str:
     """
     if not HAN_ONLY.match(token) or not _AFFILIATION.search(token[2:]):
         return ""
-    from reader.tags.people import surname_of
+    from reader.autotag.people import surname_of
     from reader.text.fold import fold
 
     simple = fold(token)

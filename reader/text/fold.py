@@ -13,6 +13,8 @@ import functools
 import sys
 import unicodedata
 
+from reader.atomicfile import write_atomic
+
 #: OpenCC character dictionaries. Compatibility ideographs are unified first;
 #: regional and Japanese variants are mapped to OpenCC's standard traditional
 #: form (only for characters that are not already standard simplified or
@@ -86,14 +88,9 @@ def _load_cached(path) -> dict[int, str] | None:
 
 def _save_cached(path, table: dict[int, str]) -> None:
     import marshal
-    import os
-    import tempfile
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(table))
-        os.replace(tmp, path)
+        write_atomic(path, marshal.dumps(table), durable=False)
     except OSError:
         pass
 

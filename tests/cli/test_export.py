@@ -64,8 +64,8 @@ def test_query_to_ris_and_bibtex_by_suffix(library, tmp_path):
 
 
 def test_bookmarks_and_collection(library, tmp_path):
-    pytest.importorskip("reader.library", reason="reader.library (H4) is not there yet")
-    from reader.library import UserData
+    pytest.importorskip("reader.userdata", reason="reader.userdata (H4) is not there yet")
+    from reader.userdata import UserData
 
     home, ids = library
     data = UserData.open(home)

@@ -54,9 +54,9 @@ def test_index_sample_imports_the_shipped_archive(tmp_path):
 def test_index_exits_done_when_tag_changes_cannot_go_in_after_it(tmp_path, monkeypatch):
     """A tag change pushed by another process at the end of an import no longer makes it exit 3 "busy"."""
     from reader.cli import index as index_cli
-    from reader.index.library import ArchiveIndex
+    from reader.index.archive import ArchiveIndex
     from reader.index.locking import ImportLock
-    from reader.library import UserData
+    from reader.userdata import UserData
 
     archive = tmp_path / "archive"
     for record in RECORDS[:3]:

@@ -1,7 +1,7 @@
 """``reader bookmark|collection|tag|userdata|history`` end to end, through ``reader.cli.main``.
 
 The index is a stand-in here (patched into ``reader.cli.library.open_index``) so these
-run whatever state reader.index is in; tests/library/test_userdata_survival.py uses the real one.
+run whatever state reader.index is in; tests/userdata/test_userdata_survival.py uses the real one.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import replace
 import pytest
 
 from reader.cli import main
-from reader.library import UserData
 from reader.story import Story
+from reader.userdata import UserData
 
 
 class FakeIndex:
@@ -56,7 +56,7 @@ def index(monkeypatch):
     fake = FakeIndex([replace(s, tags=list(s.tags)) for s in STORIES])
     monkeypatch.setattr("reader.cli.library.open_index", lambda home: fake)
     original = {s.id: list(s.tags) for s in STORIES}  # what the automatic tagger gives each story
-    monkeypatch.setattr("reader.library.sync.default_auto", lambda: lambda story: original[story.id])
+    monkeypatch.setattr("reader.userdata.sync.default_auto", lambda: lambda story: original[story.id])
     return fake
 
 

@@ -403,7 +403,7 @@ def test_an_index_reset_by_a_new_format_is_rebuilt_from_its_folders_on_start(
     (the user's own folders: here the bundled archive stands for one, and no bundled archive exists)."""
     from reader import paths
     from reader.app import open_library
-    from reader.index.library import VERSION_FILE
+    from reader.index.archive import VERSION_FILE
 
     monkeypatch.setattr(paths, "bundled_archive", lambda: tmp_path / "no-bundled-archive")
 
@@ -471,7 +471,7 @@ def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
     message = window.statusBar().currentMessage()
     assert "1 story" in message and "1 stories" not in message
     from reader.gui.dialogs.importreport import ImportReportDialog
-    from reader.index.library import ImportReport, Problem
+    from reader.index.archive import ImportReport, Problem
 
     dialog = ImportReportDialog(ImportReport(failed=[Problem("a.txt", "empty file")], skipped=["b.png"]))
     qtbot.addWidget(dialog)

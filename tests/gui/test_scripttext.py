@@ -88,8 +88,8 @@ def test_the_results_list_shows_a_simplified_hit_as_written(qtbot, sync_runner):
 
 
 def test_a_users_own_tag_is_never_converted(qtbot):
+    from reader.autotag import label_in_script
     from reader.gui.models.facets import FacetModel
-    from reader.tags import label_in_script
 
     assert label_in_script("user:待核实", "zh-hant") == "待核实"
     assert label_in_script("待核实", "zh-hk") == "待核实"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.gui.highlight import find_spans
-from reader.index.library import ImportReport
+from reader.index.archive import ImportReport
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.story import Story
 from reader.text.fold import fold

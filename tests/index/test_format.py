@@ -10,7 +10,7 @@ from whoosh import index as windex
 from whoosh.writing import SegmentWriter
 
 from reader.index import IndexError_, SearchRequest, documents, open_index
-from reader.index.library import VERSION_FILE
+from reader.index.archive import VERSION_FILE
 from reader.index.schema import SCHEMA_VERSION, CompactPositions, codec, make_schema
 from reader.index.writer import FastWriter
 from reader.story import Story

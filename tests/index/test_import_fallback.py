@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.atomicfile import TEMP_SUFFIX
 from reader.index import SearchRequest, importer, open_index
 from tests.helpers.records import write_jsonl
 
@@ -101,7 +102,7 @@ def test_broken_pool_falls_back_in_process(tmp_path, monkeypatch, commit_files, 
     again = library.update([archive])
     assert (again.added, again.updated, again.unchanged) == (0, 0, n)
     check_complete(library, n)
-    assert not any(p.name.endswith(".tmp") for p in library.dir.iterdir())
+    assert not any(p.name.endswith((".tmp", TEMP_SUFFIX)) for p in library.dir.iterdir())
     library.close()
 
 

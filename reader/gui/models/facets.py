@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from reader.autotag import label_in_script, tag_kind, tag_label
 from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown, to_script
-from reader.tags import label_in_script, tag_kind, tag_label
 from reader.text.fold import fold
 
 FacetRole = Qt.ItemDataRole.UserRole + 20  # (facet name, value) on value rows

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.autotag import label_in_script, tag_kind
 from reader.gui.dialogs.note import NoteEditor
 from reader.gui.fontpick import with_cjk
 from reader.gui.highlight import find_spans, to_utf16
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
 from reader.story import Story
-from reader.tags import label_in_script, tag_kind
 
 BASE_PX = 18
 #: Zoom steps of the reading pane (Ctrl+= / Ctrl+-, Preferences); each step is 2 px.

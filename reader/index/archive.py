@@ -1,0 +1,441 @@
+"""ArchiveIndex: the library's Whoosh index — import (incremental, crash safe, locked) and lookup.
+
+Consistency: each imported file has a manifest document (``kind=file``: size,
+mtime, SHA-1, its story ids) written in the same Whoosh commit as its stories,
+so after a crash (even ``kill -9`` mid-import) the index opens at the last
+commit and the manifest says exactly which files that commit holds; the next
+import redoes the rest. Imports commit every few hundred files. A second
+writer is refused by an OS file lock (released automatically when a process
+dies) with :class:`LibraryBusy`.
+
+Format changes: ``reader-index.json`` in the index folder records the
+:data:`~reader.index.schema.SCHEMA_VERSION` the index was written with. An
+index of an older version is reset when opened (its import roots are kept)
+and the next :meth:`ArchiveIndex.update` re-imports those roots; until then
+:attr:`ArchiveIndex.notices` and every search's notes say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.writing import LockError
+
+from reader import paths
+from reader.atomicfile import write_atomic
+from reader.index import compat, documents, search
+from reader.index.locking import ImportLock, LibraryBusy
+from reader.index.results import Results, SearchRequest
+from reader.index.schema import SCHEMA_VERSION, codec, make_schema
+from reader.ingest import Problem
+from reader.safefiles import NotRegularFile, open_regular
+from reader.story import Story
+
+ProgressFn = Callable[[int, int, str], None]
+VERSION_FILE = "reader-index.json"
+
+
+class IndexError_(RuntimeError):
+    """The index cannot be opened or written (damaged files, permissions, ...)."""
+
+
+@dataclass
+class ImportReport:
+    """What one ``update`` did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    #: Files in the imported folders left out because of their type (images, PDFs, ...).
+    skipped: list[str] = field(default_factory=list)
+    stories: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+def _file_key(path: Path) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def _sha1(path: str) -> str:
+    """The file's SHA-1; only a regular file is opened (a FIFO or /dev/zero would never end)."""
+    digest = hashlib.sha1()
+    with open_regular(path) as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+#: Each file gets this many seconds to be read, parsed and tagged, plus FILE_SECONDS_PER_MB per MB;
+#: past that it is named as failed and not imported (the rest of the import goes on).
+FILE_SECONDS = 60.0
+FILE_SECONDS_PER_MB = 30.0
+
+
+def file_budget(size: int) -> float:
+    """Seconds one file of ``size`` bytes may take in an import."""
+    return FILE_SECONDS + FILE_SECONDS_PER_MB * size / 2**20
+
+
+def _over_budget(out: dict, stage: str) -> bool:
+    """True (and ``out`` marked failed, its stories dropped) when the file has used up its time."""
+    budget = file_budget(out.get("size", 0))
+    if time.monotonic() - out["started"] <= budget:
+        return False
+    out["problems"] = [
+        *out["problems"],
+        (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported"),
+    ]
+    out["stories"], out["error"] = [], True
+    return True
+
+
+def tag_result(result: dict, tagger: Callable[[Story], list[str]] | None) -> list[str]:
+    """Tag the stories of a :func:`_work` result in place, within the file's time budget.
+
+    Returns the tagging errors (each costs its story's tags only). When the budget runs
+    out the result becomes a failure with that reason, and nothing of the file is written.
+    """
+    errors: list[str] = []
+    if tagger is None or result.get("error"):
+        return errors
+    for story, _analysed in result["stories"]:
+        try:
+            story.tags = list(dict.fromkeys([*story.tags, *tagger(story)]))
+        except Exception as exc:  # a tagging bug must not stop the import
+            errors.append(f"tagging failed: {exc}")
+        if _over_budget(result, "tagging"):
+            break
+    return errors
+
+
+def _work(path: str, known_hash: str) -> dict:
+    """Read and parse one file (runs in a worker process); stories are analysed when written."""
+    out: dict = {"path": path, "same": False, "stories": [], "problems": [], "started": time.monotonic()}
+    try:
+        st = os.stat(path)
+        out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
+        out["sha1"] = _sha1(path)
+    except NotRegularFile as exc:
+        out["problems"] = [(path, str(exc))]
+        out["error"] = True
+        return out
+    except OSError as exc:
+        out["problems"] = [(path, f"cannot read: {exc.strerror or exc}")]
+        out["error"] = True
+        return out
+    if known_hash and out["sha1"] == known_hash:
+        out["same"] = True
+        return out
+    from reader.ingest import read_file
+
+    result = read_file(path)
+    out["problems"] = [(p.file, p.reason) for p in result.problems]
+    # analysed one at a time as each story is written (all of a 30,000-story file at once took GBs)
+    out["stories"] = [(story, None) for story in result.stories]
+    _over_budget(out, "reading and parsing")
+    return out
+
+
+def _read_meta(folder: Path) -> dict:
+    """The version file's content ({} when missing or unreadable: an index from before versions)."""
+    try:
+        meta = json.loads((folder / VERSION_FILE).read_bytes().decode("utf-8", "surrogatepass"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _write_meta(
+    folder: Path, rebuild_roots: list[str], old: int | None = None, interrupted: bool = False
+) -> None:
+    """Record the format version and the roots a rebuild still owes (``interrupted``: a ``--rebuild``).
+
+    Written (and flushed to disk) before the index is emptied, so a process killed at any
+    moment of a rebuild leaves the list of folders to import for the next run.
+    """
+    meta: dict = {"schema": SCHEMA_VERSION, "rebuild_roots": rebuild_roots}
+    if old is not None and rebuild_roots:
+        meta["old"] = old
+    if interrupted and rebuild_roots:
+        meta["interrupted"] = True
+    write_atomic(folder / VERSION_FILE, json.dumps(meta, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def _meta_roots(meta: dict) -> list[str]:
+    return [r for r in meta.get("rebuild_roots") or [] if isinstance(r, str)]
+
+
+def _old_roots(folder: Path) -> list[str]:
+    """The import roots stored in an index of any version ([] if it cannot be read)."""
+    try:
+        ix = windex.open_dir(str(folder))
+        try:
+            with ix.searcher() as searcher:
+                fields = searcher.document(id="meta:roots")
+        finally:
+            ix.close()
+        roots = json.loads(fields["data"]) if fields else []
+        return [r for r in roots if isinstance(r, str)]
+    except Exception:  # a damaged old index: nothing to carry over
+        return []
+
+
+def _rebuild_notice(old: int, roots: list[str], interrupted: bool = False) -> str:
+    if interrupted:
+        return (
+            f"a rebuild of the search index was interrupted; the next import finishes it from "
+            f"{len(roots)} previously imported folder(s)/file(s)"
+        )
+    return (
+        f"the search index was written by an older version of reader (index format {old}, now "
+        f"{SCHEMA_VERSION}) and has been reset; the next import rebuilds it from "
+        f"{len(roots)} previously imported folder(s)/file(s)"
+    )
+
+
+def _watch_parent(ppid: int) -> None:  # pragma: no cover - runs in workers
+    """Worker initializer: exit when the importing process dies (e.g. kill -9)."""
+
+    def watch():
+        while True:
+            try:
+                os.kill(ppid, 0)  # the importer (not our direct parent under forkserver) is alive?
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class ArchiveIndex:
+    """One library's index. ``search``/``get`` are thread safe; ``update`` takes the import lock."""
+
+    #: Commit after this many files or seconds (whichever first) during an import.
+    commit_files = 500
+    commit_seconds = 60.0
+    #: ... or when this many postings are held in memory (about 150 bytes each).
+    commit_postings = 2_500_000
+    #: Fewer changed files than this are parsed in-process (no worker start-up cost).
+    pool_threshold = 24
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+        self.dir = paths.index_dir(self.home)
+        self._lock = threading.RLock()
+        self._searcher = None
+        self._cache = search.FacetCache(self.dir)
+        #: Messages about the state of the index (e.g. reset after a format change).
+        self.notices: list[str] = []
+        #: Roots of an index reset by a format change, re-imported by the next update.
+        self._pending_roots: list[str] = []
+        self._ix = self._open()
+
+    # -- opening ---------------------------------------------------------
+
+    def _open(self):
+        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            if windex.exists_in(str(self.dir)):
+                meta = _read_meta(self.dir)
+                version = meta.get("schema", 1)
+                if version == SCHEMA_VERSION:
+                    self._pending_roots = _meta_roots(meta)
+                    if self._pending_roots:
+                        self.notices.append(
+                            _rebuild_notice(
+                                meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted"))
+                            )
+                        )
+                    return windex.open_dir(str(self.dir))
+                if not isinstance(version, int) or version > SCHEMA_VERSION:
+                    raise IndexError_(
+                        f"the index in {self.dir} was written by a newer version of reader "
+                        f"(index format {version}; this version reads {SCHEMA_VERSION})"
+                    )
+                return self._reset(version)
+            # no index (new library, or one a killed rebuild left half made): roots a rebuild owes stay
+            meta = _read_meta(self.dir)
+            owed = _meta_roots(meta) if meta.get("schema") == SCHEMA_VERSION else []
+            ix = windex.create_in(str(self.dir), make_schema())
+            _write_meta(self.dir, owed, meta.get("old"), bool(meta.get("interrupted")))
+            self._pending_roots = owed
+            if owed:
+                self.notices.append(_rebuild_notice(meta.get("old", 1), owed, bool(meta.get("interrupted"))))
+            return ix
+        except (IndexError_, LibraryBusy):
+            raise
+        except Exception as exc:  # whoosh raises many kinds
+            raise IndexError_(f"cannot open the index in {self.dir}: {exc}") from exc
+
+    def _reset(self, old: int):
+        """Replace an index of an older format by an empty one, keeping its roots for the next import."""
+        with ImportLock(self.dir, self.home):
+            roots = _old_roots(self.dir)
+            ix = windex.create_in(str(self.dir), make_schema())
+            _write_meta(self.dir, roots, old)
+        self._pending_roots = roots
+        self.notices.append(_rebuild_notice(old, roots))
+        return ix
+
+    def _get_searcher(self):
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._ix.searcher(weighting=search.WEIGHTING)
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+
+    # -- reading -----------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> Results:
+        with self._lock:
+            searcher = self._get_searcher()
+            results = search.run(searcher, self._cache, request)
+            compat.release_mapped_pages(searcher)  # keep RSS to our own memory (see compat)
+        if self.notices:
+            results.notes = [*self.notices, *results.notes]
+        return results
+
+    def ids_for(self, request: SearchRequest) -> list[str]:
+        with self._lock:
+            searcher = self._get_searcher()
+            ids = search.run(searcher, self._cache, request, ids_only=True)
+            compat.release_mapped_pages(searcher)
+            return ids
+
+    def get(self, story_id: str) -> Story | None:
+        with self._lock:
+            searcher = self._get_searcher()
+            for docnum in searcher.document_numbers(id=story_id):
+                fields = searcher.stored_fields(docnum)
+                if fields.get("kind") == "story":
+                    return documents.decode_story(fields["data"])
+        return None
+
+    def get_many(self, ids: list[str]) -> list[Story]:
+        out = []
+        for story_id in ids:
+            story = self.get(story_id)
+            if story is not None:
+                out.append(story)
+        return out
+
+    def count(self) -> int:
+        with self._lock:
+            return len(search.matched_docs(self._get_searcher(), self._cache, None))
+
+    @property
+    def rebuild_pending(self) -> bool:
+        """The index was reset by a format change and waits to be rebuilt from its roots."""
+        return bool(self._pending_roots)
+
+    def roots(self) -> list[str]:
+        with self._lock:
+            fields = self._get_searcher().document(id="meta:roots")
+        roots = json.loads(fields["data"]) if fields else []
+        return list(dict.fromkeys([*roots, *self._pending_roots]))
+
+    def _rebuilt(self) -> None:
+        """An import finished: a pending rebuild after a format change is done."""
+        if self._pending_roots:
+            _write_meta(self.dir, [])
+            self._pending_roots = []
+            self.notices = []
+
+    def _manifest(self) -> dict[str, dict]:
+        with self._lock:
+            searcher = self._get_searcher()
+            return {
+                documents.path_from_term(f["path"]): json.loads(f["data"])
+                for f in (searcher.stored_fields(d) for d in searcher.document_numbers(kind="file"))
+            }
+
+    # -- writing -------------------------------------------------------------
+
+    def _writer(self):
+        from reader.index.writer import FastWriter
+
+        try:
+            return FastWriter(self._ix, timeout=2.0, codec=codec())
+        except LockError:
+            raise LibraryBusy(f"library busy: another reader process is importing into {self.home}") from None
+
+    def set_tags(self, story_id: str, tags: list[str]) -> None:
+        with ImportLock(self.dir, self.home), self._lock:
+            story = self.get(story_id)
+            if story is None:
+                raise KeyError(f"no story with id {story_id!r}")
+            story.tags = list(dict.fromkeys(tags))
+            writer = self._writer()
+            try:
+                doc = documents.story_document(story)
+                doc["path"] = documents.path_term(_file_key(Path(story.file))) if story.file else ""
+                writer.delete_by_query(wq.And([wq.Term("id", story_id), wq.Term("kind", "story")]))
+                writer.add_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def update(
+        self,
+        paths_: list[Path] | None = None,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        tagger: Callable[[Story], list[str]] | None = None,
+    ) -> ImportReport:
+        """Import files/folders (``None`` or empty: the roots imported before)."""
+        from reader.index.importer import Importer
+
+        with ImportLock(self.dir, self.home):
+            report = Importer(self, progress, cancelled, tagger).run(list(paths_ or []), rebuild)
+        with self._lock:
+            # read the new segments' facet and date arrays now (and save them beside the segments),
+            # so the first search and the next start do not pay for it
+            self._cache.leaves(self._get_searcher())
+        return report
+
+    def _recreate(self, roots: list[str]) -> None:
+        """Empty the index for ``reader index --rebuild`` of ``roots``.
+
+        ``roots`` are recorded first: a rebuild killed at any moment leaves them, and the next
+        import (``reader index`` with no paths, or the app's) finishes the rebuild from them.
+        """
+        with self._lock:
+            owed = list(dict.fromkeys([*self._pending_roots, *roots]))
+            _write_meta(self.dir, owed, interrupted=True)
+            self._pending_roots = owed
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+            self._ix = windex.create_in(str(self.dir), make_schema())
+            self._cache = search.FacetCache(self.dir)
+
+
+def open_index(home: Path) -> ArchiveIndex:
+    """The library's index (created empty if missing)."""
+    return ArchiveIndex(Path(home))
