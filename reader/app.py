@@ -12,9 +12,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__, paths
+from reader.fonts import register_qt_fonts
+from reader.gui import fontpick, i18n
+from reader.gui.mainwindow import MainWindow
+from reader.gui.settings import Settings
+from reader.index import open_index
+from reader.userdata import UserData
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +37,8 @@ def ensure_cjk_font(app: QApplication) -> str:
     When the system has no font covering Chinese, the bundled one is registered
     first (reader.fonts.register_qt_fonts). Returns the family used ("" if none).
     """
-    from reader.gui import fontpick
-
     if not has_cjk_font():
         try:
-            from reader.fonts import register_qt_fonts
-
             fontpick.remember_registered(register_qt_fonts())
         except Exception as exc:  # no font package: Chinese may show as boxes, say so
             log.warning("no CJK font on this system and none could be registered: %s", exc)
@@ -52,8 +54,6 @@ def create_application(argv: list[str] | None = None, settings=None) -> QApplica
     app.setApplicationName("reader")
     app.setOrganizationName("reader")
     app.setApplicationVersion(__version__)
-    from reader.gui import i18n
-
     i18n.install(app, settings.language if settings is not None else "auto")
     ensure_cjk_font(app)
     return app
@@ -61,12 +61,8 @@ def create_application(argv: list[str] | None = None, settings=None) -> QApplica
 
 def open_library(home: Path):
     """The library's index and user data (user data None if it cannot be opened)."""
-    from reader.index import open_index
-
     index = open_index(home)
     try:
-        from reader.userdata import UserData
-
         userdata = UserData.open(home)
     except Exception as exc:  # the app still reads and searches without bookmarks
         log.warning("user data unavailable: %s", exc)
@@ -85,12 +81,8 @@ def open_window(home: str | None = None):
     the background. Returns ``(app, window, index)``; raises LibraryUnavailable when the
     library cannot be opened. ``.ci/smoke_app.py`` drives this same start on an installed package.
     """
-    from reader.gui.settings import Settings
-
     settings = Settings()
     app = create_application(settings=settings)
-    from reader.gui.mainwindow import MainWindow
-
     library = paths.home(home)
     try:
         index, userdata = open_library(library)
@@ -107,8 +99,6 @@ def run(home: str | None = None) -> int:
     try:
         app, _window, index = open_window(home)
     except LibraryUnavailable as exc:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(None, "reader", str(exc))
         return 2
     code = app.exec()

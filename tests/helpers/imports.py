@@ -58,10 +58,12 @@ class Graph:
     typing_edges: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     external: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     guarded: list[tuple[str, int, str]] = field(default_factory=list)  # except ImportError around reader
+    #: imports of reader modules inside a function with no comment saying why (line or line above)
+    unexplained_lazy: list[tuple[str, int, str]] = field(default_factory=list)
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+def module_name(path: Path, root: Path = ROOT) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -94,7 +96,7 @@ def _is_type_checking(test: ast.expr) -> bool:
 
 
 def build(root: Path = ROOT) -> Graph:
-    modules = {module_name(p): p for p in root.rglob("*.py")}
+    modules = {module_name(p, root): p for p in root.rglob("*.py")}
     graph = Graph(modules)
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -110,6 +112,18 @@ def build(root: Path = ROOT) -> Graph:
                             graph.guarded.append(
                                 (name, n.lineno, ", ".join(_targets(n, package, modules)[:1]))
                             )
+        lines = path.read_text(encoding="utf-8").splitlines()
+        top_level = {id(n) for n in tree.body} | {
+            id(n) for n in ast.walk(tree) if isinstance(n, ast.If | ast.Try) and n in tree.body
+        }
+        for parent in ast.walk(tree):
+            if not isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(parent):
+                reader_targets = [t for t in _targets(node, package, modules) if t in modules]
+                if reader_targets and id(node) not in typing_nodes and not _commented(lines, node.lineno):
+                    graph.unexplained_lazy.append((name, node.lineno, reader_targets[0]))
+        del top_level
         for node in ast.walk(tree):
             for target in _targets(node, package, modules):
                 if target in modules and target != name:
@@ -117,6 +131,13 @@ def build(root: Path = ROOT) -> Graph:
                 elif not target.startswith("reader") and target:
                     graph.external[name].add(target)
     return graph
+
+
+def _commented(lines: list[str], lineno: int) -> bool:
+    """A comment on the import's line or on the line above it."""
+    here = lines[lineno - 1]
+    above = lines[lineno - 2].strip() if lineno >= 2 else ""
+    return "#" in here or above.startswith("#")
 
 
 def _catches_import_error(handler: ast.ExceptHandler) -> bool:
@@ -196,9 +217,8 @@ def widget_violations(graph: Graph) -> list[str]:
     for source in sorted(graph.modules):
         if unit_of(source) not in CORE:
             continue
-        for target in sorted(graph.external.get(source, ())):
-            if target.startswith("PySide6.QtWidgets"):
-                out.append(f"{source} imports {target}")
+        if any(t.startswith("PySide6.QtWidgets") for t in graph.external.get(source, ())):
+            out.append(f"{source} imports PySide6.QtWidgets")
         for target in sorted(graph.edges.get(source, set()) | graph.typing_edges.get(source, set())):
             if target.startswith("reader.gui"):
                 out.append(f"{source} imports {target}")
@@ -253,6 +273,9 @@ def main() -> int:
         "widgets or GUI in the core": widget_violations(graph),
         "whoosh imported outside reader.index.storage": whoosh_outside_storage(graph),
         "except ImportError around reader's own modules": [f"{m}:{line} {t}" for m, line, t in graph.guarded],
+        "function-level imports of reader modules without a comment saying why": [
+            f"{m}:{line} {t}" for m, line, t in sorted(set(graph.unexplained_lazy))
+        ],
     }
     for title, items in problems.items():
         print(f"{title}: {len(items)}")
