@@ -30,6 +30,8 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.text import words
+
 #: Names that are not places a librarian would tag a story with: too broad, or
 #: division names that are mostly ordinary words (老城区 "the old town").
 _TOO_BROAD = frozenset(
@@ -158,9 +160,7 @@ def countries() -> dict[str, str]:
 
 def _common_word(word: str) -> bool:
     """True when jieba's dictionary knows ``word`` as something other than a place."""
-    from jieba import posseg
-
-    tag = posseg.dt.word_tag_tab.get(word)
+    tag = words.dictionary_tag(word)
     return tag is not None and not tag.startswith("ns")
 
 

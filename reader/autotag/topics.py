@@ -11,11 +11,11 @@ in the title.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 
 from reader.autotag.junk import generic_words, is_empty_part, is_junk
 from reader.autotag.segment import Segmented, is_cjk, unknown_runs
+from reader.text import words
 
 #: Part-of-speech tags of words that can be topics.
 NOUN_TAGS = frozenset({"n", "nz", "j", "nw"})
@@ -27,17 +27,9 @@ MIN_COUNT = 3
 MIN_IDF = 8.0
 
 
-@functools.cache
-def _idf() -> tuple[dict[str, float], float]:
-    import jieba.analyse
-
-    table = jieba.analyse.default_tfidf
-    return table.idf_freq, table.median_idf
-
-
 def find_topics(seg: Segmented, title: str, limit: int = 5, exclude: set[str] | None = None) -> list[str]:
     """Up to ``limit`` topics, best first; names in ``exclude`` (and their parts) are skipped."""
-    idf, median = _idf()
+    idf, median = words.idf_table()
     exclude = exclude or set()
     counts: Counter[str] = Counter()
     rarity: dict[str, float] = {}
