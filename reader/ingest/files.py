@@ -22,6 +22,7 @@ from reader.ingest import html as html_reader
 from reader.ingest import markdown as markdown_reader
 from reader.ingest import records
 from reader.ingest.decode import NotText, declared_charset, decode_bytes
+from reader.ingest.textpage import parse_text
 from reader.safefiles import NotRegularFile, read_regular, shown
 from reader.story import Story, assign_ids
 
@@ -300,6 +301,4 @@ def _parse_records(text: str, suffix: str, file: str) -> tuple[list[Story], list
 
 def parse_plain(text: str, file: str = "") -> list[Story]:
     """A plain-text page through the text-page parser."""
-    from reader.ingest.textpage import parse_text
-
     return parse_text(text, file)

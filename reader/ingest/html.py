@@ -81,11 +81,12 @@ class PageMeta:
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     """The stories of one HTML page (usually one) and any problems found."""
+    # trafilatura takes ~150 ms to import: loaded with the first HTML page, not at start-up
     try:
         import trafilatura
-    except ImportError as exc:  # a broken install, reported per file rather than crashing an import
+    except ImportError as exc:  # a broken third-party install, reported per file rather than crashing an import
         return [], [f"cannot read HTML: trafilatura unavailable ({exc})"]
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # trafilatura's parser, loaded with it
 
     try:
         tree = lxml_html.document_fromstring(html)

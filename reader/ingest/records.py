@@ -16,8 +16,10 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 
+from reader.ingest.dates import parse_date
 from reader.story import Story, story_id
 
 #: Accepted names of each field, in order of preference (compared case-insensitively,
@@ -202,8 +204,6 @@ def iso_date(value: object) -> str:
     if not text:
         return ""
     if re.fullmatch(r"\d{10}(\d{3})?", text):  # a Unix timestamp (seconds or milliseconds)
-        from datetime import UTC, datetime
-
         seconds = int(text) / (1000 if len(text) == 13 else 1)
         return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d")
     match = _ISO.search(text)
@@ -213,10 +213,6 @@ def iso_date(value: object) -> str:
             if day and 1 <= int(day) <= 31:
                 return f"{year}-{month:02d}-{int(day):02d}"
             return f"{year}-{month:02d}"
-    try:
-        from reader.ingest.dates import parse_date
-    except ImportError:
-        return ""
     try:
         return parse_date(text)
     except Exception:  # a date parser bug must not lose the record
