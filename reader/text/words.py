@@ -37,7 +37,7 @@ def _posseg() -> ModuleType:
 @functools.cache
 def _idf_table() -> tuple[dict[str, float], float]:
     _posseg()
-    import jieba.analyse  # the IDF table (~300,000 words): loaded on first use only
+    import jieba.analyse  # the IDF table (~270,000 words): loaded on first use only
 
     table = jieba.analyse.default_tfidf
     return table.idf_freq, table.median_idf
