@@ -135,14 +135,41 @@ def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
 
 
 def read_file(path: str | Path) -> FileResult:
-    """The stories in one file. Never raises for bad input: problems are reported in the result."""
+    """The stories in one file. Never raises for bad input: problems are reported in the result.
+
+    Steps: the file's text (:func:`_page_text`: read, decoded, size-checked), the reader for its
+    suffix, then the stories' size check and, for a damaged decoding, unreadable stories dropped.
+    """
     path = Path(path)
     name = str(path)
     result = FileResult(file=name)
-
-    def fail(reason: str) -> FileResult:
-        result.problems.append(Problem(name, reason))
+    suffix = suffix_of(path)
+    page = _page_text(path, suffix, result)
+    if page is None:
         return result
+    text, damaged = page
+    try:
+        stories, problems = _parse(text, suffix, name)
+    except Exception as exc:  # a parser bug must cost one file, not the whole import
+        result.problems.append(Problem(name, f"could not parse ({type(exc).__name__}: {exc})"))
+        return result
+    stories, too_long = _within_size(stories)
+    result.problems += [Problem(name, reason) for reason in [*problems, *too_long]]
+    if damaged:
+        stories = _readable_only(stories, result)
+    if not stories and not result.problems:
+        result.problems.append(Problem(name, "no stories found"))
+    result.stories = assign_ids(stories, name)
+    return result
+
+
+def _page_text(path: Path, suffix: str, result: FileResult) -> tuple[str, bool] | None:
+    """``(text, damaged)`` of the file at ``path`` (newlines normalised, BOM dropped), its encoding
+    noted in ``result``; None, with the reason added to ``result``, when there is nothing to parse."""
+    name = result.file
+
+    def fail(reason: str) -> None:
+        result.problems.append(Problem(name, reason))
 
     data_or_reason = _read_bytes(path)
     if isinstance(data_or_reason, str):
@@ -150,7 +177,6 @@ def read_file(path: str | Path) -> FileResult:
     data = data_or_reason
     if not data:
         return fail("empty file")
-    suffix = suffix_of(path)
     if suffix not in SUPPORTED_SUFFIXES:
         return fail(f"unsupported file type ({suffix}); expected text, HTML, Markdown, JSON lines or CSV")
     declared = declared_charset(data[:4096]) if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES else ""
@@ -174,28 +200,22 @@ def read_file(path: str | Path) -> FileResult:
             f"{what} too large to be one news page "
             f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
         )
-    try:
-        stories, problems = _parse(text, suffix, name)
-    except Exception as exc:  # a parser bug must cost one file, not the whole import
-        return fail(f"could not parse ({type(exc).__name__}: {exc})")
-    stories, too_long = _within_size(stories)
-    result.problems += [Problem(name, reason) for reason in [*problems, *too_long]]
-    if damaged:
-        readable = [s for s in stories if _readable(s)]
-        if len(readable) < len(stories):
-            dropped = len(stories) - len(readable)
-            result.problems.append(
-                Problem(
-                    name,
-                    f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
-                    " of only replacement characters not imported",
-                )
+    return text, damaged
+
+
+def _readable_only(stories: list[Story], result: FileResult) -> list[Story]:
+    """The stories of a damaged decoding that are more than replacement characters; the rest named."""
+    readable = [s for s in stories if _readable(s)]
+    if len(readable) < len(stories):
+        dropped = len(stories) - len(readable)
+        result.problems.append(
+            Problem(
+                result.file,
+                f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
+                " of only replacement characters not imported",
             )
-            stories = readable
-    if not stories and not result.problems:
-        result.problems.append(Problem(name, "no stories found"))
-    result.stories = assign_ids(stories, name)
-    return result
+        )
+    return readable
 
 
 def _readable(story) -> bool:

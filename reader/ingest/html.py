@@ -84,7 +84,7 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     # trafilatura takes ~150 ms to import: loaded with the first HTML page, not at start-up
     try:
         import trafilatura
-    except ImportError as exc:  # a broken third-party install, reported per file rather than crashing an import
+    except ImportError as exc:  # a broken third-party install, reported per file, not crashing an import
         return [], [f"cannot read HTML: trafilatura unavailable ({exc})"]
     from lxml import html as lxml_html  # trafilatura's parser, loaded with it
 
@@ -250,7 +250,11 @@ def _coverage(part: str, whole: str, n: int = 6) -> float:
 
 
 def page_meta(tree) -> PageMeta:
-    """Title, date, author, source and url from the page's ``<head>``."""
+    """Title, date, author, source and url from the page's ``<head>``.
+
+    The ``<meta>`` tags are read once (the first value of each key wins); the titles come from
+    :func:`_page_titles`, the other fields from the tags, with a marked-up date as a fallback.
+    """
     metas: dict[str, str] = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
@@ -265,22 +269,7 @@ def page_meta(tree) -> PageMeta:
         return ""
 
     meta = PageMeta()
-    title_tag = tree.find(".//title")
-    page_title = _clean(title_tag.text_content()) if title_tag is not None else ""
-    og = _clean(first("og:title", "twitter:title", "title", "headline"))
-    heads = [_clean(h.text_content()) for h in tree.iter("h1")]
-    heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
-    stripped = strip_site_suffix(page_title)
-    meta.titles = tuple(t for t in (page_title, og) if t)
-    meta.title_site = _title_site(page_title)
-    meta.og_title = og
-    meta.headings = tuple(heads)
-    if og:
-        meta.title = strip_site_suffix(og)
-    else:
-        meta.title = (
-            next((h for h in heads if stripped and (h in page_title or stripped in h)), "") or stripped
-        )
+    page_title = _page_titles(tree, meta, _clean(first("og:title", "twitter:title", "title", "headline")))
     meta.date = iso_date(
         first(
             "article:published_time",
@@ -313,6 +302,28 @@ def page_meta(tree) -> PageMeta:
         if len(head) >= 4 and head != meta.title[: -len(meta.column)]:
             meta.title = head
     return meta
+
+
+def _page_titles(tree, meta: PageMeta, og: str) -> str:
+    """Fill ``meta``'s title fields from the ``<title>``, the og title ``og`` and the ``<h1>`` headings;
+    returns the ``<title>``'s text. The title is the og title without the site, else the ``<h1>``
+    the ``<title>`` names, else the ``<title>`` without the site."""
+    title_tag = tree.find(".//title")
+    page_title = _clean(title_tag.text_content()) if title_tag is not None else ""
+    heads = [_clean(h.text_content()) for h in tree.iter("h1")]
+    heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
+    stripped = strip_site_suffix(page_title)
+    meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.title_site = _title_site(page_title)
+    meta.og_title = og
+    meta.headings = tuple(heads)
+    if og:
+        meta.title = strip_site_suffix(og)
+    else:
+        meta.title = (
+            next((h for h in heads if stripped and (h in page_title or stripped in h)), "") or stripped
+        )
+    return page_title
 
 
 def _marked_date(tree) -> str:
