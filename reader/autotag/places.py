@@ -283,11 +283,3 @@ def find_places(
                 break
         i += 1
     return found
-
-
-def level_of(label: str) -> str:
-    """``"province"``, ``"prefecture"``, ``"county"`` or ``""`` for a place tag name."""
-    for div in divisions():
-        if div.label == label:
-            return div.level
-    return ""

@@ -41,6 +41,3 @@ SCRIPTS = tuple(s.code for s in ALL)
 
 #: code -> its script.
 BY_CODE = {s.code: s for s in ALL}
-
-#: code -> native name (简体, 繁體, 臺灣正體, 香港繁體).
-NATIVE_NAMES = {s.code: s.native for s in ALL}

@@ -9,7 +9,7 @@ from reader.text import convert, scripts
 
 def test_the_four_scripts_with_their_native_names():
     assert scripts.SCRIPTS == ("zh-hans", "zh-hant", "zh-tw", "zh-hk")
-    assert scripts.NATIVE_NAMES == {
+    assert {s.code: s.native for s in scripts.ALL} == {
         "zh-hans": "简体",
         "zh-hant": "繁體",
         "zh-tw": "臺灣正體",
