@@ -28,6 +28,7 @@ import csv
 import functools
 import gettext
 import importlib.util
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -243,7 +244,7 @@ def compounds_of(tokens) -> list[tuple[str, int, str]]:
 
 
 def find_places(
-    text: str, starts: set[int], ends: set[int], compounds: list[tuple[str, int, str]] = ()
+    text: str, starts: set[int], ends: set[int], compounds: Sequence[tuple[str, int, str]] = ()
 ) -> list[tuple[str, int, int]]:
     """Places in ``text`` as ``(tag name, start, end)``, longest match first at each offset.
 

@@ -375,7 +375,7 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     if m:
         paren = _PAREN.match(head[m.end() :])
         who = parse_byline(paren.group(1)) if paren else None
-        if who:
+        if paren is not None and who:
             src = m.group("src")
             return Byline(
                 text=m.group(0) + paren.group(0),

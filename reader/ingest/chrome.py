@@ -403,6 +403,7 @@ def _named_region(
         )
         dated = (
             under
+            and t is not None
             and score >= DATED_SHARE * found[0][2]  # a dated teaser does not outweigh a long article
             and any(headline.is_dated(lines[j]) for j in headline.following(lines, t, first, 3))
         )

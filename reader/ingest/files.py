@@ -145,7 +145,8 @@ def read_file(path: str | Path) -> FileResult:
     result = FileResult(file=name)
     suffix = suffix_of(path)
     page = _page_text(path, suffix, result)
-    if page is None:
+    if isinstance(page, str):
+        result.problems.append(Problem(name, page))
         return result
     text, damaged = page
     try:
@@ -163,40 +164,35 @@ def read_file(path: str | Path) -> FileResult:
     return result
 
 
-def _page_text(path: Path, suffix: str, result: FileResult) -> tuple[str, bool] | None:
+def _page_text(path: Path, suffix: str, result: FileResult) -> tuple[str, bool] | str:
     """``(text, damaged)`` of the file at ``path`` (newlines normalised, BOM dropped), its encoding
-    noted in ``result``; None, with the reason added to ``result``, when there is nothing to parse."""
-    name = result.file
-
-    def fail(reason: str) -> None:
-        result.problems.append(Problem(name, reason))
-
+    and any damage noted in ``result``; the reason when there is nothing to parse."""
     data_or_reason = _read_bytes(path)
     if isinstance(data_or_reason, str):
-        return fail(data_or_reason)
+        return data_or_reason
     data = data_or_reason
     if not data:
-        return fail("empty file")
+        return "empty file"
     if suffix not in SUPPORTED_SUFFIXES:
-        return fail(f"unsupported file type ({suffix}); expected text, HTML, Markdown, JSON lines or CSV")
+        return f"unsupported file type ({suffix}); expected text, HTML, Markdown, JSON lines or CSV"
     declared = declared_charset(data[:4096]) if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES else ""
     try:
         decoded = decode_bytes(data, declared=declared)
     except NotText as exc:
-        return fail(str(exc))
+        return str(exc)
     result.encoding = decoded.encoding
     damaged = bool(decoded.problem)
     if damaged:
-        result.problems.append(Problem(name, decoded.problem))
+        result.problems.append(Problem(result.file, decoded.problem))
     del data
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     del decoded
     if not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
-        return fail("no text (only whitespace)")
+        return "no text (only whitespace)"
     is_records = suffix in RECORD_SUFFIXES or (suffix == "" and text.lstrip().startswith("{"))
     if not is_records and len(text) > MAX_PAGE_CHARS:
         what = "HTML" if suffix in HTML_SUFFIXES else "page"
-        return fail(
+        return (
             f"{what} too large to be one news page "
             f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from gne import GeneralNewsExtractor
 
@@ -28,6 +29,9 @@ from reader.ingest.htmltext import caption_texts, page_lines
 from reader.ingest.records import iso_date, split_authors
 from reader.ingest.textpage import parse_text
 from reader.story import Story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from trafilatura.settings import Document
 
 #: Pages this long are refused by trafilatura (its MAX_FILE_SIZE setting).
 _EXTRACT_LIMIT = 20_000_000
@@ -96,16 +100,20 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     lines = page_lines(tree)
     stories = _stories_from_lines(lines, meta, file, tree)
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_links=True,
-            include_images=False,
-            deduplicate=False,
-            fast=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+        # with as_dict left False, bare_extraction gives a Document or None (never its dict form)
+        doc = cast(
+            "Document | None",
+            trafilatura.bare_extraction(
+                html,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                include_links=True,
+                include_images=False,
+                deduplicate=False,
+                fast=True,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            ),
         )
     except Exception as exc:  # extraction errors must not stop an import
         if stories:

@@ -361,8 +361,10 @@ def parse_csv(text: str, file: str = "", delimiter: str = "") -> tuple[list[Stor
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     rows = _csv_rows(text, delimiter)
     first = next(rows, None)
-    if first is None or isinstance(first[1], RecordProblem):
-        reason = first[1].reason if first else ""
+    if first is None:
+        return [], [RecordProblem("", "no header row")]
+    if isinstance(first[1], RecordProblem):
+        reason = first[1].reason
         return [], [RecordProblem("", f"no header row ({reason})" if reason else "no header row")]
     header = first[1]
     if not any(_norm(h) in _KNOWN for h in header):
