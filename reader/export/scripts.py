@@ -1,4 +1,4 @@
-"""Stories in the script the user chose for export (简体, 繁體, 臺灣正體, 香港繁體: :mod:`reader.text.scripts`).
+"""Stories in the script the user chose for export (简体, 繁體, 臺灣正體, 香港繁體; see reader.text.scripts).
 
 A story already written in the chosen script is left exactly as it is (see
 :func:`reader.text.convert.to_script`); citations name authors and sources as

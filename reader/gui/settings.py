@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.text.scripts import SCRIPTS
+
 THEMES = ("light", "dark")
 LANGUAGES = ("auto", "zh_CN", "en")
 HISTORY_SIZE = 30

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from reader.text.convert import convert
 from reader.text.convertcache import convert_cached as to_script
 from reader.text.convertcache import t2s_changing
-from reader.text.convert import convert
 
 SAMPLES = [
     "上饶经开区新的一年这样拼",
