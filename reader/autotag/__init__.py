@@ -31,6 +31,7 @@ from reader.autotag.places import PlaceDataMissing, compounds_of, find_places
 from reader.autotag.segment import looks_traditional, segment, to_simplified
 from reader.autotag.topics import find_topics
 from reader.story import Story
+from reader.text.convert import to_script
 
 __all__ = ["TAG_KINDS", "LIMITS", "PlaceDataMissing", "auto_tags", "make_tag", "tag_kind", "tag_label"]
 
@@ -60,8 +61,6 @@ def label_in_script(tag: str, script: str, converter=None) -> str:
     label = tag_label(tag)
     if tag_kind(tag) == "user" or not label:
         return label
-    from reader.text.convert import to_script
-
     return to_script(label, script, converter=converter)
 
 

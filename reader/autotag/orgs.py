@@ -15,8 +15,9 @@ Two rules, applied in this order:
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
-from reader.autotag.segment import FUNCTION_TAGS, Segmented
+from reader.autotag.segment import FUNCTION_TAGS, Segmented, Token
 
 #: canonical name -> other names it goes by.
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -194,18 +195,33 @@ def _is_org_word(word: str, tag: str) -> bool:
 
 
 def find_orgs(seg: Segmented, place_spans: list[tuple[str, int, int]]) -> dict[str, int]:
-    """Organisations in the story -> mentions. ``place_spans`` are ``(label, start, end)``."""
+    """Organisations in the story -> mentions. ``place_spans`` are ``(label, start, end)``.
+
+    In three passes, each leaving alone the text an earlier one took: a place right
+    before a nationwide brand, known organisations by any alias, then named bodies.
+    """
+    found = _Found()
+    _local_brands(seg, place_spans, found)
+    _known_aliases(seg, found)
+    _named_bodies(seg, place_spans, found)
+    return found.counts
+
+
+@dataclass
+class _Found:
+    """Organisations found so far -> mentions, and the text offsets they cover."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)
+
+    def add(self, name: str, start: int, end: int) -> None:
+        self.counts[name] = self.counts.get(name, 0) + 1
+        self.taken.update(range(start, end))
+
+
+def _local_brands(seg: Segmented, place_spans: list[tuple[str, int, int]], found: _Found) -> None:
+    """A place right before a nationwide brand: 上饶邮政."""
     text = seg.text
-    aliases = alias_map()
-    prefixes, longest = _alias_index()
-    found: dict[str, int] = {}
-    taken: set[int] = set()
-
-    def add(name: str, start: int, end: int) -> None:
-        found[name] = found.get(name, 0) + 1
-        taken.update(range(start, end))
-
-    # 1a. a place right before a nationwide brand: 上饶邮政
     place_at_end = {end: (label, start) for label, start, end in place_spans}
     for brand in LOCAL_BRANDS:
         i = text.find(brand)
@@ -213,37 +229,37 @@ def find_orgs(seg: Segmented, place_spans: list[tuple[str, int, int]]) -> dict[s
             if i in place_at_end and i + len(brand) in seg.ends:
                 label, start = place_at_end[i]
                 if brand == "邮银":  # 上饶邮银: the postal savings bank's local branch
-                    add("邮储银行", i, i + len(brand))
+                    found.add("邮储银行", i, i + len(brand))
                 else:
-                    add(label + brand, start, i + len(brand))
+                    found.add(label + brand, start, i + len(brand))
             i = text.find(brand, i + len(brand))
-    # 1b. known organisations by any alias, on word boundaries
+
+
+def _known_aliases(seg: Segmented, found: _Found) -> None:
+    """Known organisations by any alias, on word boundaries, longest alias first."""
+    text = seg.text
+    aliases = alias_map()
+    prefixes, longest = _alias_index()
     for start in sorted(seg.starts):
-        if start in taken or text[start : start + 2] not in prefixes:
+        if start in found.taken or text[start : start + 2] not in prefixes:
             continue
         for size in range(min(longest, len(text) - start), 1, -1):
             canonical = aliases.get(text[start : start + size])
             if canonical and start + size in seg.ends:
-                add(canonical, start, start + size)
+                found.add(canonical, start, start + size)
                 break
 
-    # 2. named bodies: proper-name start ... organisation word
+
+def _named_bodies(seg: Segmented, place_spans: list[tuple[str, int, int]], found: _Found) -> None:
+    """Named bodies: a proper-name start (a place or a named word) ... an organisation word."""
+    text = seg.text
+    aliases = alias_map()
     place_starts = {start: end for _label, start, end in place_spans}
     tokens = seg.tokens
     for k, tok in enumerate(tokens):
-        if not _is_org_word(tok.word, tok.tag) or tok.start in taken:
+        if not _is_org_word(tok.word, tok.tag) or tok.start in found.taken:
             continue
-        best = None
-        j = k
-        while j > 0 and k - j < 5:
-            prev = tokens[j - 1]
-            if prev.tag in _BAD_INSIDE or prev.start in taken or tok.end - prev.start > 14:
-                break
-            if prev.tag.startswith("v") and (j != k or len(tok.word) > 1):
-                break  # a verb may only stand right before a one-character org word (乡村振兴局)
-            j -= 1
-            if prev.start in place_starts or (prev.tag in ("nt", "nz", "ns") and len(prev.word) > 1):
-                best = j
+        best = _name_start(tokens, k, place_starts, found.taken)
         if best is None:
             continue
         name = text[tokens[best].start : tok.end]
@@ -256,5 +272,22 @@ def find_orgs(seg: Segmented, place_spans: list[tuple[str, int, int]]) -> dict[s
             or name.endswith("大院")
         ):
             continue  # 山东省委原常委 is a former post, 市委大院 a compound
-        add(name, tokens[best].start, tok.end)
-    return found
+        found.add(name, tokens[best].start, tok.end)
+
+
+def _name_start(tokens: list[Token], k: int, place_starts: dict[int, int], taken: set[int]) -> int | None:
+    """The index of the furthest token before ``tokens[k]`` (an organisation word) that can start
+    its name (a place, or a named word), at most five tokens back; None if there is none."""
+    tok = tokens[k]
+    best = None
+    j = k
+    while j > 0 and k - j < 5:
+        prev = tokens[j - 1]
+        if prev.tag in _BAD_INSIDE or prev.start in taken or tok.end - prev.start > 14:
+            break
+        if prev.tag.startswith("v") and (j != k or len(tok.word) > 1):
+            break  # a verb may only stand right before a one-character org word (乡村振兴局)
+        j -= 1
+        if prev.start in place_starts or (prev.tag in ("nt", "nz", "ns") and len(prev.word) > 1):
+            best = j
+    return best

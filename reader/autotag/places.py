@@ -26,9 +26,13 @@ from __future__ import annotations
 
 import csv
 import functools
+import gettext
 import importlib.util
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from reader.text import words
 
 #: Names that are not places a librarian would tag a story with: too broad, or
 #: division names that are mostly ordinary words (老城区 "the old town").
@@ -136,9 +140,7 @@ def countries() -> dict[str, str]:
     Two-character names that jieba knows as ordinary words (多哥, 加纳) are left out.
     """
     try:
-        import gettext
-
-        import pycountry
+        import pycountry  # ~50 ms to import, and optional: only tagging needs it
     except ImportError:  # countries are a bonus; divisions are the core
         return {}
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
@@ -158,9 +160,7 @@ def countries() -> dict[str, str]:
 
 def _common_word(word: str) -> bool:
     """True when jieba's dictionary knows ``word`` as something other than a place."""
-    from jieba import posseg
-
-    tag = posseg.dt.word_tag_tab.get(word)
+    tag = words.dictionary_tag(word)
     return tag is not None and not tag.startswith("ns")
 
 
@@ -244,7 +244,7 @@ def compounds_of(tokens) -> list[tuple[str, int, str]]:
 
 
 def find_places(
-    text: str, starts: set[int], ends: set[int], compounds: list[tuple[str, int, str]] = ()
+    text: str, starts: set[int], ends: set[int], compounds: Sequence[tuple[str, int, str]] = ()
 ) -> list[tuple[str, int, int]]:
     """Places in ``text`` as ``(tag name, start, end)``, longest match first at each offset.
 
@@ -284,11 +284,3 @@ def find_places(
                 break
         i += 1
     return found
-
-
-def level_of(label: str) -> str:
-    """``"province"``, ``"prefecture"``, ``"county"`` or ``""`` for a place tag name."""
-    for div in divisions():
-        if div.label == label:
-            return div.level
-    return ""

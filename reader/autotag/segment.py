@@ -12,9 +12,11 @@ character table) so that tags merge across scripts.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
+
+from reader.text import words
+from reader.text.fold import fold, fold_table
 
 #: Part-of-speech tags of function words that never start or end a name or term.
 FUNCTION_TAGS = frozenset(
@@ -79,24 +81,12 @@ class Segmented:
             self.ends = {t.end for t in self.tokens}
 
 
-@functools.cache
-def _posseg():
-    import jieba
-    from jieba import posseg
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return posseg
-
-
 def is_cjk(word: str) -> bool:
     return bool(word) and all(_CJK.match(ch) for ch in word)
 
 
 def looks_traditional(text: str) -> bool:
     """True when ``text`` has Chinese characters that simplify to something else."""
-    from reader.text.fold import fold_table
-
     table = fold_table()
     return any("\u4e00" <= ch <= "\u9fff" and ord(ch) in table for ch in text)
 
@@ -111,18 +101,14 @@ def to_simplified(text: str) -> str:
     """
     if not looks_traditional(text):
         return text
-    from reader.text.fold import fold
-
     return fold(text)
 
 
 def segment(text: str) -> Segmented:
     """Words of ``text`` (already simplified) with dictionary tags and offsets."""
-    posseg = _posseg()
     tokens: list[Token] = []
     pos = 0
-    for pair in posseg.cut(text, HMM=False):
-        word, tag = pair.word, pair.flag
+    for word, tag in words.cut_tagged(text):
         tokens.append(Token(word, tag, pos))
         pos += len(word)
     return Segmented(text, tokens)

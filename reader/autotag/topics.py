@@ -11,11 +11,11 @@ in the title.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 
 from reader.autotag.junk import generic_words, is_empty_part, is_junk
 from reader.autotag.segment import Segmented, is_cjk, unknown_runs
+from reader.text import words
 
 #: Part-of-speech tags of words that can be topics.
 NOUN_TAGS = frozenset({"n", "nz", "j", "nw"})
@@ -27,28 +27,36 @@ MIN_COUNT = 3
 MIN_IDF = 8.0
 
 
-@functools.cache
-def _idf() -> tuple[dict[str, float], float]:
-    import jieba.analyse
-
-    table = jieba.analyse.default_tfidf
-    return table.idf_freq, table.median_idf
-
-
 def find_topics(seg: Segmented, title: str, limit: int = 5, exclude: set[str] | None = None) -> list[str]:
-    """Up to ``limit`` topics, best first; names in ``exclude`` (and their parts) are skipped."""
-    idf, median = _idf()
-    exclude = exclude or set()
+    """Up to ``limit`` topics, best first; names in ``exclude`` (and their parts) are skipped.
+
+    Candidates (each with its count and rarity) come from the dictionary's nouns, then new
+    words, then two-word terms; they are scored, and the best that no chosen topic
+    already covers are kept.
+    """
+    idf, median = words.idf_table()
     counts: Counter[str] = Counter()
     rarity: dict[str, float] = {}
+    _count_nouns(seg, idf, median, counts, rarity)
+    _count_new_words(seg, median, counts, rarity)
+    _count_terms(seg, idf, median, counts, rarity)
+    scored = _scored(counts, rarity, title, exclude or set())
+    return _chosen(scored, limit)
 
-    toks = seg.tokens
+
+def _count_nouns(
+    seg: Segmented, idf: dict[str, float], median: float, counts: Counter[str], rarity: dict[str, float]
+) -> None:
+    """The dictionary's nouns of two or more characters, generic news words left out."""
     generic = generic_words()
-    for tok in toks:
+    for tok in seg.tokens:
         if tok.tag in NOUN_TAGS and len(tok.word) >= 2 and is_cjk(tok.word) and tok.word not in generic:
             counts[tok.word] += 1
             rarity[tok.word] = idf.get(tok.word, median)
-    # new words: runs the dictionary does not know, repeated in the story
+
+
+def _count_new_words(seg: Segmented, median: float, counts: Counter[str], rarity: dict[str, float]) -> None:
+    """New words: runs the dictionary does not know, repeated in the story (马家柚)."""
     runs = Counter(
         word
         for word, _start, toks in unknown_runs(seg)
@@ -61,7 +69,14 @@ def find_topics(seg: Segmented, title: str, limit: int = 5, exclude: set[str] | 
             continue
         counts[word] += n
         rarity[word] = median
-    # two-word terms: adjacent two-character content words seen three times or more
+
+
+def _count_terms(
+    seg: Segmented, idf: dict[str, float], median: float, counts: Counter[str], rarity: dict[str, float]
+) -> None:
+    """Two-word terms: adjacent two-character content words seen three times or more (乡村振兴);
+    the term's words then count that much less on their own."""
+    toks = seg.tokens
     pairs: Counter[str] = Counter()
     parts: dict[str, tuple[str, str]] = {}
     around: dict[str, Counter[str]] = {}
@@ -92,6 +107,12 @@ def find_topics(seg: Segmented, title: str, limit: int = 5, exclude: set[str] | 
         counts[term] += n
         rarity[term] = min(median, idf.get(term[:2], median) + idf.get(term[2:], median))
 
+
+def _scored(
+    counts: Counter[str], rarity: dict[str, float], title: str, exclude: set[str]
+) -> list[tuple[float, str]]:
+    """``(score, word)`` best first: count times rarity, half as much again in the title; too
+    few mentions, too common, junk and names in ``exclude`` left out."""
     in_title = {w for w in counts if w in title}
     scored: list[tuple[float, str]] = []
     for word, n in counts.items():
@@ -104,7 +125,11 @@ def find_topics(seg: Segmented, title: str, limit: int = 5, exclude: set[str] | 
         bonus = 1.5 if word in in_title else 1.0
         scored.append((n * rarity[word] * bonus, word))
     scored.sort(key=lambda p: (-p[0], p[1]))
+    return scored
 
+
+def _chosen(scored: list[tuple[float, str]], limit: int) -> list[str]:
+    """The best ``limit`` words, skipping any a chosen one contains or is part of."""
     chosen: list[str] = []
     for _score, word in scored:
         if any(word in c or c in word for c in chosen):

@@ -15,6 +15,7 @@ from pathlib import Path
 from reader import paths
 from reader.cli.search import stories_count
 from reader.safefiles import OutputExists, check_output
+from reader.text.scripts import SCRIPTS
 
 FORMATS = ("pdf", "ris", "bibtex", "csv", "gbt7714")
 _BY_SUFFIX = {
@@ -25,7 +26,6 @@ _BY_SUFFIX = {
     ".csv": "csv",
     ".txt": "gbt7714",
 }
-SCRIPT_CHOICES = ("zh-hans", "zh-hant", "zh-tw", "zh-hk")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pick.add_argument("--collection", metavar="NAME", help="the stories of a collection")
     p.add_argument("--out", "-o", required=True, help="file to write")
     p.add_argument("--format", "-f", choices=FORMATS, help="default: from the --out suffix")
-    p.add_argument("--script", "-s", choices=SCRIPT_CHOICES, default="zh-hans", help="script of the text")
+    p.add_argument("--script", "-s", choices=SCRIPTS, default="zh-hans", help="script of the text")
     p.add_argument("--title", "-t", default="", help="title on the PDF cover and headers")
     p.add_argument(
         "--force", action="store_true", help="replace --out if it exists (a FIFO or device never is)"

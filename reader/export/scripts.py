@@ -1,8 +1,11 @@
-"""Stories in the script the user chose for export (简体, 繁體, 台灣, 香港).
+"""Stories in the script the user chose for export (简体, 繁體, 臺灣正體, 香港繁體; see reader.text.scripts).
 
 A story already written in the chosen script is left exactly as it is (see
 :func:`reader.text.convert.to_script`); citations name authors and sources as
-printed whatever the script (:func:`citable_story`).
+printed whatever the script (:func:`citable_story`). Conversion goes through the
+core's cache (:mod:`reader.text.convertcache`), shared with the views: a PDF
+converts each story for its body and again for its citation, the second time
+from the cache.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import dataclasses
 
 from reader.story import Story
-from reader.text.convert import SCRIPTS, convert, family, story_script
+from reader.text.convert import family, story_script
+from reader.text.convertcache import convert_cached as convert
+from reader.text.scripts import SCRIPTS
 
 __all__ = ["SCRIPTS", "citable_story", "convert", "convert_story"]
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SCRIPTS = ("zh-hans", "zh-hant", "zh-tw", "zh-hk")
+from reader.text.scripts import SCRIPTS
+
 THEMES = ("light", "dark")
 LANGUAGES = ("auto", "zh_CN", "en")
 HISTORY_SIZE = 30

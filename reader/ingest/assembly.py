@@ -322,25 +322,12 @@ def _repeats_story(draft: _Draft) -> bool:
 
 
 def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
+    """The story of a finished draft: its blocks, then its fields from the story's own credits and
+    meta lines, the page's meta lines, the dateline opening the text and an author closing it."""
     _bracket_title(draft)
     _drop_trailing_promos(draft)
     story = Story(title=draft.title, subtitle=draft.subtitle, column=draft.column, editor=draft.editor)
-    # the last paragraph may close with the author in brackets: "…纪实。 (黄騑鸿)"
-    last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
-    trailing = None
-    closing_source, closing_authors = "", []
-    if last_para is not None:
-        text, closing_source, closing_authors = bylines.closing_credit(draft.blocks[last_para][1])
-        if closing_source:
-            if text:
-                draft.blocks[last_para] = ("para", text)
-            else:
-                del draft.blocks[last_para]
-            last_para = max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
-    if last_para is not None:
-        text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
-        if trailing:
-            draft.blocks[last_para] = ("para", text)
+    closing_source, closing_authors, trailing = _closing_credits(draft)
     for kind, text in draft.blocks:
         if kind == "heading":
             story.headings.append(text)
@@ -354,30 +341,8 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     story.source = closing_source or credits.best_source(metas + page_meta)
     if closing_authors:
         story.authors = list(closing_authors)
-    for meta in metas + page_meta:
-        if meta.date and not story.date:
-            story.date = meta.date
-        if meta.authors and not story.authors:
-            story.authors = list(meta.authors)
-            story.byline = story.byline or meta.text
-        if meta.place and not story.place:
-            story.place = meta.place
-        if meta.column and not story.column:
-            story.column = meta.column
-    year = dates.year_of(story.date)
-    # the dateline opens the story text, maybe under a picture caption
-    dl = next(
-        (d for d in (bylines.parse_dateline(p, year) for p in story.paragraphs[:2]) if d is not None), None
-    )
-    if dl is not None:
-        if dl.authors and not story.authors:
-            story.authors = dl.authors
-            story.byline = story.byline or dl.text
-        story.place = story.place or dl.place
-        if dl.source and not story.source:
-            story.source = dl.source
-        if dl.date and not story.date:
-            story.date = dl.date
+    _fields_from_meta(story, metas + page_meta)
+    _fields_from_dateline(story)
     if trailing and not story.authors:
         story.authors = trailing.authors
         story.byline = story.byline or trailing.text.strip("（()） ")
@@ -387,3 +352,61 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
                 story.byline = meta.text
                 break
     return story
+
+
+def _last_para(draft: _Draft) -> int | None:
+    return max((k for k, (kind, _t) in enumerate(draft.blocks) if kind == "para"), default=None)
+
+
+def _closing_credits(draft: _Draft) -> tuple[str, list[str], bylines.Byline | None]:
+    """``(source, authors, trailing author)`` the last paragraph closes with, taken off it:
+    ``（本文来源：X 作者：Y）``, then the author in brackets ``…纪实。 (黄騑鸿)``."""
+    last_para = _last_para(draft)
+    trailing = None
+    closing_source: str = ""
+    closing_authors: list[str] = []
+    if last_para is not None:
+        text, closing_source, closing_authors = bylines.closing_credit(draft.blocks[last_para][1])
+        if closing_source:
+            if text:
+                draft.blocks[last_para] = ("para", text)
+            else:
+                del draft.blocks[last_para]
+            last_para = _last_para(draft)
+    if last_para is not None:
+        text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
+        if trailing:
+            draft.blocks[last_para] = ("para", text)
+    return closing_source, closing_authors, trailing
+
+
+def _fields_from_meta(story: Story, metas: list[bylines.Byline]) -> None:
+    """Date, authors, place and column from the story's meta lines, then the page's: the first wins."""
+    for meta in metas:
+        if meta.date and not story.date:
+            story.date = meta.date
+        if meta.authors and not story.authors:
+            story.authors = list(meta.authors)
+            story.byline = story.byline or meta.text
+        if meta.place and not story.place:
+            story.place = meta.place
+        if meta.column and not story.column:
+            story.column = meta.column
+
+
+def _fields_from_dateline(story: Story) -> None:
+    """What the dateline opening the story text says (maybe under a picture caption), where still unknown."""
+    year = dates.year_of(story.date)
+    dl = next(
+        (d for d in (bylines.parse_dateline(p, year) for p in story.paragraphs[:2]) if d is not None), None
+    )
+    if dl is None:
+        return
+    if dl.authors and not story.authors:
+        story.authors = dl.authors
+        story.byline = story.byline or dl.text
+    story.place = story.place or dl.place
+    if dl.source and not story.source:
+        story.source = dl.source
+    if dl.date and not story.date:
+        story.date = dl.date

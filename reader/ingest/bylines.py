@@ -168,16 +168,43 @@ _TEXT_CREDIT = re.compile(r"\s{0,2}[/／]\s{0,2}(?:文|图文|圖文)$")
 _PHOTO_TAIL = re.compile(r"\s{0,2}(?:受访者|受訪者|资料|資料|网络|網絡)?(?:供图|供圖|图片|圖片)$")
 
 
+_DATE_HEAD = re.compile(
+    r"^((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*"
+)
+_OPENING_ROLE = re.compile(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*")
+
+
 def parse_byline(line: str) -> Byline | None:
-    """A :class:`Byline` when the whole line is a byline, else None."""
+    """A :class:`Byline` when the whole line is a byline, else None.
+
+    Steps: the line's frame (a date before it, later fields and picture credits after
+    it: :func:`_byline_body`), an opening role (``作者：``), then each token in turn
+    (:func:`_read_token`); a token that is neither a role, an outlet, a place nor a
+    name means the line is not a byline.
+    """
     text = line.strip()
     if not text or len(text) > 60:
         return None
-    inner = _strip_brackets(text)
-    date = ""
-    head = re.match(
-        r"^((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*", inner
+    inner, date, tail_source = _byline_body(_strip_brackets(text))
+    m = _OPENING_ROLE.match(inner)
+    tokens = _BylineTokens(saw_role=bool(m))
+    if m:
+        inner = inner[m.end() :]
+    for token in _SPLIT.split(inner):
+        if token and not _read_token(tokens, token):
+            return None
+    if not tokens.saw_role:
+        return None
+    return Byline(
+        text=text, authors=tokens.authors, place=tokens.place, date=date, source=tail_source or tokens.source
     )
+
+
+def _byline_body(inner: str) -> tuple[str, str, str]:
+    """``(names part, date, source)``: a leading date and the fields and credits run on after the
+    names taken off (``2018-06-15　記者陳駿豪``, ``作者：曹磊 来源：东方网``, ``马俊峰/文 受访者供图``)."""
+    date = ""
+    head = _DATE_HEAD.match(inner)
     if head:
         date = parse_date(head.group(1))
         inner = inner[head.end() :]
@@ -189,74 +216,103 @@ def parse_byline(line: str) -> Byline | None:
     inner = _PHOTO_TAIL.sub("", inner)  # 马俊峰/文 受访者供图: a picture credit run on after the byline
     inner = _TEXT_CREDIT.sub("", inner)  # 马俊峰/文
     inner = _OUTLET_CHAIN.sub(lambda c: c.group(0)[:-1] + " ", inner)  # 顶端新闻·河南商报记者: two outlets
-    m = re.match(r"^(?:撰文|作者|文|执笔|執筆|采写|採寫|记者|記者)\s*[:：/／]\s*", inner)
-    saw_role = bool(m)
-    if m:
-        inner = inner[m.end() :]
-    authors: list[str] = []
-    place = ""
-    source = ""
-    staff = False  # names after an editor/proofreader credit are not authors, up to the next role
-    for token in _SPLIT.split(inner):
-        if not token:
-            continue
-        if token.endswith(_STAFF_ROLES) and len(token) <= 8:
-            saw_role = True
-            staff = True
-            continue
-        if staff and NAME.match(token) and not _ROLE_PREFIX.match(token) and not _ROLE_INSIDE.match(token):
-            continue
-        staff = False
-        inside = _ROLE_INSIDE.match(token)
-        if inside and not _ROLE_PREFIX.match(token):
-            saw_role = True
-            source = _outlet(token[: inside.start(1)]) or source  # the reporter's own paper
-            token = inside.group(1)
-        if token.startswith(("发自", "發自")) and 3 <= len(token) <= 8:  # "發自澎湖": where it was filed
-            place = place or token[2:]
-            continue
-        role = _ROLE_PREFIX.match(token)
-        if role and role.end() < len(token):
-            saw_role = True
-            token = token[role.end() :]
-        elif role or _ROLE_ONLY.match(token):
-            saw_role = True
-            source = source or _outlet(token)
-            continue
-        if token in _FILLER:
-            saw_role = True
-            continue
-        if not authors and (token in MEDIA_BRANDS or len(token) >= 3 and _MEDIA_NAME.search(token)):
-            source = source or token  # 顶端新闻 河南商报记者…: an outlet named before the reporter
-            continue
-        report = _REPORT_SUFFIX.match(token)
-        if report and saw_role and authors:
-            place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
-            continue
-        named = _NAME_SUFFIX.match(token)
-        if named and not (saw_role or authors or _outlet(named.group(1)) or credit_name(named.group(1))):
-            return None  # "新增报道", "连续报道": a headline, not "<name> 报道"
-        if named:
-            saw_role = True
-            token = named.group(1)
-            if _outlet(token):  # "环球网报道 记者 李明": the outlet reporting, not a person
-                source = source or token
-                continue
-        if saw_role and not authors and len(token) > 6:
-            name = name_before_post(token)
-            if name:  # 作者：方敏北京大学经济学院教授
-                authors.append(name)
-                continue
-        if NAME.match(token) and token not in STOP_NAMES:
-            if len(token) == 6 and HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
-                authors += [token[:3], token[3:]]
-            else:
-                authors.append(token)
-            continue
+    return inner, date, tail_source
+
+
+@dataclass
+class _BylineTokens:
+    """What a byline's tokens have said so far."""
+
+    saw_role: bool = False
+    authors: list[str] = field(default_factory=list)
+    place: str = ""
+    source: str = ""
+    staff: bool = False  # names after an editor/proofreader credit are not authors, up to the next role
+
+
+def _read_token(tokens: _BylineTokens, token: str) -> bool:
+    """Take one token of a byline into ``tokens``; False when it shows the line is no byline."""
+    if _staff_credit(tokens, token):
+        return True
+    rest = _without_role(tokens, token)
+    if rest is None or _outlet_or_place(tokens, rest):
+        return True
+    named = _NAME_SUFFIX.match(rest)
+    if named:
+        name = named.group(1)
+        if not (tokens.saw_role or tokens.authors or _outlet(name) or credit_name(name)):
+            return False  # "新增报道", "连续报道": a headline, not "<name> 报道"
+        tokens.saw_role = True
+        rest = name
+        if _outlet(rest):  # "环球网报道 记者 李明": the outlet reporting, not a person
+            tokens.source = tokens.source or rest
+            return True
+    return _take_names(tokens, rest)
+
+
+def _staff_credit(tokens: _BylineTokens, token: str) -> bool:
+    """An editor's or proofreader's credit (``编辑``), or a name under one: taken, not an author."""
+    if token.endswith(_STAFF_ROLES) and len(token) <= 8:
+        tokens.saw_role = True
+        tokens.staff = True
+        return True
+    if tokens.staff and NAME.match(token) and not _ROLE_PREFIX.match(token) and not _ROLE_INSIDE.match(token):
+        return True
+    tokens.staff = False
+    return False
+
+
+def _without_role(tokens: _BylineTokens, token: str) -> str | None:
+    """``token`` with a reporter's role taken off (``本报记者蔡文逸`` -> ``蔡文逸``); None when the token
+    was only a role, filler or where the story was filed (``發自澎湖``)."""
+    inside = _ROLE_INSIDE.match(token)
+    if inside and not _ROLE_PREFIX.match(token):
+        tokens.saw_role = True
+        tokens.source = _outlet(token[: inside.start(1)]) or tokens.source  # the reporter's own paper
+        token = inside.group(1)
+    if token.startswith(("发自", "發自")) and 3 <= len(token) <= 8:  # "發自澎湖": where it was filed
+        tokens.place = tokens.place or token[2:]
         return None
-    if not saw_role:
+    role = _ROLE_PREFIX.match(token)
+    if role and role.end() < len(token):
+        tokens.saw_role = True
+        token = token[role.end() :]
+    elif role or _ROLE_ONLY.match(token):
+        tokens.saw_role = True
+        tokens.source = tokens.source or _outlet(token)
         return None
-    return Byline(text=text, authors=authors, place=place, date=date, source=tail_source or source)
+    if token in _FILLER:
+        tokens.saw_role = True
+        return None
+    return token
+
+
+def _outlet_or_place(tokens: _BylineTokens, token: str) -> bool:
+    """An outlet named before the reporter, or ``<place>报道`` after the names: taken."""
+    if not tokens.authors and (token in MEDIA_BRANDS or len(token) >= 3 and _MEDIA_NAME.search(token)):
+        tokens.source = tokens.source or token  # 顶端新闻 河南商报记者…: an outlet named before the reporter
+        return True
+    report = _REPORT_SUFFIX.match(token)
+    if report and tokens.saw_role and tokens.authors:
+        tokens.place = re.sub(r"(?:即時|即时|連線|连线|綜合|综合)$", "", report.group(1))
+        return True
+    return False
+
+
+def _take_names(tokens: _BylineTokens, token: str) -> bool:
+    """One or two authors' names in ``token``; False when it is not a name."""
+    if tokens.saw_role and not tokens.authors and len(token) > 6:
+        name = name_before_post(token)
+        if name:  # 作者：方敏北京大学经济学院教授
+            tokens.authors.append(name)
+            return True
+    if NAME.match(token) and token not in STOP_NAMES:
+        if len(token) == 6 and HAN_ONLY.match(token):  # two names run together: 李京泽郭超凯
+            tokens.authors += [token[:3], token[3:]]
+        else:
+            tokens.authors.append(token)
+        return True
+    return False
 
 
 # 中新社南京6月9日电(记者朱晓颖) / 新华网北京2月22日电（记者娄奕娟） / 中新网2月20日电
@@ -319,7 +375,7 @@ def parse_dateline(paragraph: str, year: int | None = None) -> Byline | None:
     if m:
         paren = _PAREN.match(head[m.end() :])
         who = parse_byline(paren.group(1)) if paren else None
-        if who:
+        if paren is not None and who:
             src = m.group("src")
             return Byline(
                 text=m.group(0) + paren.group(0),

@@ -403,6 +403,7 @@ def _named_region(
         )
         dated = (
             under
+            and t is not None
             and score >= DATED_SHARE * found[0][2]  # a dated teaser does not outweigh a long article
             and any(headline.is_dated(lines[j]) for j in headline.following(lines, t, first, 3))
         )
@@ -421,25 +422,58 @@ def _region_story(
     need_title: bool = False,
     evidence: headline.Evidence | None = None,
 ) -> Story | None:
+    """The story of one region of a page: its body, its title (and a subtitle above it), then the
+    fields the lines above the body and those closing it give."""
     start = body_start(lines, start, end)
     for j in range(start + 1, end):
         if _closes_story(lines[j]):
             end = j + 1  # the editor or copyright line ends the story; a repeat of it may follow
             break
     t, t_score = _title_index(lines, start, counts, floor, evidence)
-    if need_title and (
+    if need_title and not _dated_title(lines, counts, t, t_score, start):
+        return None
+    title, subtitle = _title_and_subtitle(lines, t, floor, evidence)
+    head = lines[t + 1 : start] if t is not None else lines[max(floor, start - 8) : start]
+    exact = evidence is not None and evidence.exact_blocks
+    body = [classify(line) for line in (lines[start:end] if exact else _merge_broken(lines[start:end]))]
+    if body and body[0].kind == "short" and _strong_para(body[0].text):
+        body[0] = Line(body[0].text, "para")  # the body opens with a finished sentence, not a headline
+    stories = build_stories(body, single=True)
+    if not stories:
+        return None
+    story = stories[0]
+    story.title = title or story.title
+    story.subtitle = subtitle or story.subtitle
+    _fields_from_head(story, head)
+    _head_extras(story, head, lines[max(floor, t - 3) : t] if t is not None else [])
+    if t is not None:
+        _around_headline(story, lines, t, floor, start)
+    _fields_from_closing_lines(story, lines[end : end + 8])
+    return story
+
+
+def _dated_title(lines: list[str], counts: Counter, t: int | None, t_score: float, start: int) -> bool:
+    """A title strong enough for a region that must have one: not repeated chrome, a date under it."""
+    return not (
         t is None
         or t_score < TITLE_WITH_META - 1.0
         or counts[lines[t]] > 2  # comment and share chrome repeats; a second headline does not
         or not any(
             len(lines[j]) <= 60 and dates.parse_date(lines[j]) for j in range(t + 1, min(start, t + 5))
         )
-    ):
-        return None
-    title, subtitle = (lines[t], "") if t is not None else ("", "")
+    )
+
+
+def _title_and_subtitle(
+    lines: list[str], t: int | None, floor: int, evidence: headline.Evidence | None
+) -> tuple[str, str]:
+    """The title at ``t``; when a headline-shaped line stands above it, that line is the title and
+    the line at ``t`` its subtitle."""
+    if t is None:
+        return "", ""
+    title = lines[t]
     if (
-        t is not None
-        and t > floor
+        t > floor
         and lines[t - 1] != title
         and headline.shaped(lines[t - 1])
         and len(lines[t - 1]) >= 8
@@ -447,19 +481,12 @@ def _region_story(
         and not headline.looks_chrome(lines[t - 1])
         and not headline.named_by_page(lines, t, evidence or headline.Evidence())
     ):
-        title, subtitle = lines[t - 1], title
-    head = lines[t + 1 : start] if t is not None else lines[max(floor, start - 8) : start]
-    exact = evidence is not None and evidence.exact_blocks
-    body = [classify(line) for line in (lines[start:end] if exact else _merge_broken(lines[start:end]))]
-    if body and body[0].kind == "short" and _strong_para(body[0].text):
-        body[0] = Line(body[0].text, "para")  # the body opens with a finished sentence, not a headline
-    after = lines[end : end + 8]
-    stories = build_stories(body, single=True)
-    if not stories:
-        return None
-    story = stories[0]
-    story.title = title or story.title
-    story.subtitle = subtitle or story.subtitle
+        return lines[t - 1], title
+    return title, ""
+
+
+def _fields_from_head(story: Story, head: list[str]) -> None:
+    """Source, date (the last of the best-evidenced), authors and place from the lines above the body."""
     head_meta = _head_meta(head)
     story.source = credits.best_source(head_meta) or story.source
     best_date = -1
@@ -471,9 +498,10 @@ def _region_story(
             story.authors = list(meta.authors)
             story.byline = meta.text
         story.place = story.place or meta.place
-    _head_extras(story, head, lines[max(floor, t - 3) : t] if t is not None else [])
-    if t is not None:
-        _around_headline(story, lines, t, floor, start)
+
+
+def _fields_from_closing_lines(story: Story, after: list[str]) -> None:
+    """Credits, editor, source and date from the lines right under the story, where still unknown."""
     for k, line in enumerate(after):
         rest, src, who = bylines.closing_credit(line) if k < 3 else (line, "", [])
         if src and not rest:  # （本文来源：X 作者：Y） on its own line under the story
@@ -492,4 +520,3 @@ def _region_story(
             story.source = src
         if not story.date and len(line) <= 80 and dates.parse_date(line):
             story.date = dates.parse_date(line)
-    return story

@@ -72,8 +72,8 @@ def parse_date(text: str, year: int | None = None) -> str:
     if not text:
         return ""
     head = text[:SCAN_LIMIT]
-    for match in _FULL.finditer(head):
-        iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    for full in _FULL.finditer(head):
+        iso = _iso(int(full.group(1)), int(full.group(2)), int(full.group(3)))
         if iso:
             return iso
     if year:

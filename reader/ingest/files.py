@@ -22,6 +22,7 @@ from reader.ingest import html as html_reader
 from reader.ingest import markdown as markdown_reader
 from reader.ingest import records
 from reader.ingest.decode import NotText, declared_charset, decode_bytes
+from reader.ingest.textpage import parse_text
 from reader.safefiles import NotRegularFile, read_regular, shown
 from reader.story import Story, assign_ids
 
@@ -134,67 +135,83 @@ def _walk(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path]:
 
 
 def read_file(path: str | Path) -> FileResult:
-    """The stories in one file. Never raises for bad input: problems are reported in the result."""
+    """The stories in one file. Never raises for bad input: problems are reported in the result.
+
+    Steps: the file's text (:func:`_page_text`: read, decoded, size-checked), the reader for its
+    suffix, then the stories' size check and, for a damaged decoding, unreadable stories dropped.
+    """
     path = Path(path)
     name = str(path)
     result = FileResult(file=name)
-
-    def fail(reason: str) -> FileResult:
-        result.problems.append(Problem(name, reason))
-        return result
-
-    data_or_reason = _read_bytes(path)
-    if isinstance(data_or_reason, str):
-        return fail(data_or_reason)
-    data = data_or_reason
-    if not data:
-        return fail("empty file")
     suffix = suffix_of(path)
-    if suffix not in SUPPORTED_SUFFIXES:
-        return fail(f"unsupported file type ({suffix}); expected text, HTML, Markdown, JSON lines or CSV")
-    declared = declared_charset(data[:4096]) if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES else ""
-    try:
-        decoded = decode_bytes(data, declared=declared)
-    except NotText as exc:
-        return fail(str(exc))
-    result.encoding = decoded.encoding
-    damaged = bool(decoded.problem)
-    if damaged:
-        result.problems.append(Problem(name, decoded.problem))
-    del data
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    del decoded
-    if not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
-        return fail("no text (only whitespace)")
-    is_records = suffix in RECORD_SUFFIXES or (suffix == "" and text.lstrip().startswith("{"))
-    if not is_records and len(text) > MAX_PAGE_CHARS:
-        what = "HTML" if suffix in HTML_SUFFIXES else "page"
-        return fail(
-            f"{what} too large to be one news page "
-            f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
-        )
+    page = _page_text(path, suffix, result)
+    if isinstance(page, str):
+        result.problems.append(Problem(name, page))
+        return result
+    text, damaged = page
     try:
         stories, problems = _parse(text, suffix, name)
     except Exception as exc:  # a parser bug must cost one file, not the whole import
-        return fail(f"could not parse ({type(exc).__name__}: {exc})")
+        result.problems.append(Problem(name, f"could not parse ({type(exc).__name__}: {exc})"))
+        return result
     stories, too_long = _within_size(stories)
     result.problems += [Problem(name, reason) for reason in [*problems, *too_long]]
     if damaged:
-        readable = [s for s in stories if _readable(s)]
-        if len(readable) < len(stories):
-            dropped = len(stories) - len(readable)
-            result.problems.append(
-                Problem(
-                    name,
-                    f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
-                    " of only replacement characters not imported",
-                )
-            )
-            stories = readable
+        stories = _readable_only(stories, result)
     if not stories and not result.problems:
         result.problems.append(Problem(name, "no stories found"))
     result.stories = assign_ids(stories, name)
     return result
+
+
+def _page_text(path: Path, suffix: str, result: FileResult) -> tuple[str, bool] | str:
+    """``(text, damaged)`` of the file at ``path`` (newlines normalised, BOM dropped), its encoding
+    and any damage noted in ``result``; the reason when there is nothing to parse."""
+    data_or_reason = _read_bytes(path)
+    if isinstance(data_or_reason, str):
+        return data_or_reason
+    data = data_or_reason
+    if not data:
+        return "empty file"
+    if suffix not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type ({suffix}); expected text, HTML, Markdown, JSON lines or CSV"
+    declared = declared_charset(data[:4096]) if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES else ""
+    try:
+        decoded = decode_bytes(data, declared=declared)
+    except NotText as exc:
+        return str(exc)
+    result.encoding = decoded.encoding
+    damaged = bool(decoded.problem)
+    if damaged:
+        result.problems.append(Problem(result.file, decoded.problem))
+    del data
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    del decoded
+    if not text.strip().strip("\ufeff\u200b\u3000\u00a0"):
+        return "no text (only whitespace)"
+    is_records = suffix in RECORD_SUFFIXES or (suffix == "" and text.lstrip().startswith("{"))
+    if not is_records and len(text) > MAX_PAGE_CHARS:
+        what = "HTML" if suffix in HTML_SUFFIXES else "page"
+        return (
+            f"{what} too large to be one news page "
+            f"({len(text):,} characters; the limit is {MAX_PAGE_CHARS:,})"
+        )
+    return text, damaged
+
+
+def _readable_only(stories: list[Story], result: FileResult) -> list[Story]:
+    """The stories of a damaged decoding that are more than replacement characters; the rest named."""
+    readable = [s for s in stories if _readable(s)]
+    if len(readable) < len(stories):
+        dropped = len(stories) - len(readable)
+        result.problems.append(
+            Problem(
+                result.file,
+                f"nothing readable after decoding: {dropped} {'story' if dropped == 1 else 'stories'}"
+                " of only replacement characters not imported",
+            )
+        )
+    return readable
 
 
 def _readable(story) -> bool:
@@ -300,6 +317,4 @@ def _parse_records(text: str, suffix: str, file: str) -> tuple[list[Story], list
 
 def parse_plain(text: str, file: str = "") -> list[Story]:
     """A plain-text page through the text-page parser."""
-    from reader.ingest.textpage import parse_text
-
     return parse_text(text, file)

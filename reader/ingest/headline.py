@@ -279,7 +279,7 @@ def fit(
 
     ``pull`` keeps the weights near :data:`DEFAULT_WEIGHTS` (few pages, so few surprises).
     """
-    import numpy as np
+    import numpy as np  # only fitting (bench, tools) needs numpy: not loaded for parsing
 
     prior = np.array([DEFAULT_WEIGHTS[f] for f in FEATURES])
     w = prior.copy()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from gne import GeneralNewsExtractor
 
@@ -28,6 +29,9 @@ from reader.ingest.htmltext import caption_texts, page_lines
 from reader.ingest.records import iso_date, split_authors
 from reader.ingest.textpage import parse_text
 from reader.story import Story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from trafilatura.settings import Document
 
 #: Pages this long are refused by trafilatura (its MAX_FILE_SIZE setting).
 _EXTRACT_LIMIT = 20_000_000
@@ -81,11 +85,12 @@ class PageMeta:
 
 def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     """The stories of one HTML page (usually one) and any problems found."""
+    # trafilatura takes ~150 ms to import: loaded with the first HTML page, not at start-up
     try:
         import trafilatura
-    except ImportError as exc:  # a broken install, reported per file rather than crashing an import
+    except ImportError as exc:  # a broken third-party install, reported per file, not crashing an import
         return [], [f"cannot read HTML: trafilatura unavailable ({exc})"]
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # trafilatura's parser, loaded with it
 
     try:
         tree = lxml_html.document_fromstring(html)
@@ -95,16 +100,20 @@ def parse_html(html: str, file: str = "") -> tuple[list[Story], list[str]]:
     lines = page_lines(tree)
     stories = _stories_from_lines(lines, meta, file, tree)
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_links=True,
-            include_images=False,
-            deduplicate=False,
-            fast=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+        # with as_dict left False, bare_extraction gives a Document or None (never its dict form)
+        doc = cast(
+            "Document | None",
+            trafilatura.bare_extraction(
+                html,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                include_links=True,
+                include_images=False,
+                deduplicate=False,
+                fast=True,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            ),
         )
     except Exception as exc:  # extraction errors must not stop an import
         if stories:
@@ -249,7 +258,11 @@ def _coverage(part: str, whole: str, n: int = 6) -> float:
 
 
 def page_meta(tree) -> PageMeta:
-    """Title, date, author, source and url from the page's ``<head>``."""
+    """Title, date, author, source and url from the page's ``<head>``.
+
+    The ``<meta>`` tags are read once (the first value of each key wins); the titles come from
+    :func:`_page_titles`, the other fields from the tags, with a marked-up date as a fallback.
+    """
     metas: dict[str, str] = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
@@ -264,22 +277,7 @@ def page_meta(tree) -> PageMeta:
         return ""
 
     meta = PageMeta()
-    title_tag = tree.find(".//title")
-    page_title = _clean(title_tag.text_content()) if title_tag is not None else ""
-    og = _clean(first("og:title", "twitter:title", "title", "headline"))
-    heads = [_clean(h.text_content()) for h in tree.iter("h1")]
-    heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
-    stripped = strip_site_suffix(page_title)
-    meta.titles = tuple(t for t in (page_title, og) if t)
-    meta.title_site = _title_site(page_title)
-    meta.og_title = og
-    meta.headings = tuple(heads)
-    if og:
-        meta.title = strip_site_suffix(og)
-    else:
-        meta.title = (
-            next((h for h in heads if stripped and (h in page_title or stripped in h)), "") or stripped
-        )
+    page_title = _page_titles(tree, meta, _clean(first("og:title", "twitter:title", "title", "headline")))
     meta.date = iso_date(
         first(
             "article:published_time",
@@ -312,6 +310,28 @@ def page_meta(tree) -> PageMeta:
         if len(head) >= 4 and head != meta.title[: -len(meta.column)]:
             meta.title = head
     return meta
+
+
+def _page_titles(tree, meta: PageMeta, og: str) -> str:
+    """Fill ``meta``'s title fields from the ``<title>``, the og title ``og`` and the ``<h1>`` headings;
+    returns the ``<title>``'s text. The title is the og title without the site, else the ``<h1>``
+    the ``<title>`` names, else the ``<title>`` without the site."""
+    title_tag = tree.find(".//title")
+    page_title = _clean(title_tag.text_content()) if title_tag is not None else ""
+    heads = [_clean(h.text_content()) for h in tree.iter("h1")]
+    heads = [h for h in heads if h and _CJK.search(h) and len(h) <= 100]
+    stripped = strip_site_suffix(page_title)
+    meta.titles = tuple(t for t in (page_title, og) if t)
+    meta.title_site = _title_site(page_title)
+    meta.og_title = og
+    meta.headings = tuple(heads)
+    if og:
+        meta.title = strip_site_suffix(og)
+    else:
+        meta.title = (
+            next((h for h in heads if stripped and (h in page_title or stripped in h)), "") or stripped
+        )
+    return page_title
 
 
 def _marked_date(tree) -> str:

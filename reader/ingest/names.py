@@ -2,15 +2,18 @@
 
 Chinese bylines give names with little around them (``孫嘉君`` alone under a
 date, ``方敏北京大学经济学院教授`` run into a post). These checks keep the common
-words and place or outlet names out: a name starts with a common surname (the
-person tagger's list, checked on the simplified fold so 孫 and 陳 count) and is
-not a word jieba's dictionary knows well.
+words and place or outlet names out: a name starts with a common surname
+(:mod:`reader.text.surnames`, checked on the simplified fold so 孫 and 陳 count)
+and is not a word jieba's dictionary knows well (:mod:`reader.text.words`).
 """
 
 from __future__ import annotations
 
-import functools
 import re
+
+from reader.text.fold import fold
+from reader.text.surnames import surname_of
+from reader.text.words import frequency as word_frequency
 
 HAN = "\u3400-\u9fff\uf900-\ufaff"
 HAN_ONLY = re.compile(rf"^[{HAN}]+$")
@@ -69,22 +72,10 @@ def credit_name(name: str) -> bool:
     With no 记者/文/作者 cue the name must start with a common surname and not be
     a common word in jieba's dictionary (连续, 相关, 新增 are; 李强, 张三 are not).
     """
-    from reader.autotag.people import surname_of  # the surname list lives with the person tagger
-    from reader.text.fold import fold
-
     simple = fold(name)  # 陳大文 as 陈大文: the surname list and the dictionary are simplified
     if not surname_of(simple) and not re.match(r"^[A-Za-z]", name):
         return False
     return word_frequency(simple) < 500
-
-
-@functools.cache
-def word_frequency(word: str) -> int:
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.dt.FREQ.get(word) or 0
 
 
 _NOT_NAME_END = re.compile(r"[市县縣区區镇鎮乡鄉村路街站港岛島山湖河省州局部会會院所校队隊网網报報台社版]$")
@@ -99,9 +90,6 @@ def lone_name(line: str) -> bool:
     """
     if not re.fullmatch(rf"[{HAN}]{{3}}", line) or _NOT_NAME_END.search(line):
         return False
-    from reader.autotag.people import surname_of
-    from reader.text.fold import fold
-
     simple = fold(line)
     return bool(surname_of(simple)) and word_frequency(simple) == 0 and word_frequency(simple[1:]) < 200
 
@@ -121,9 +109,6 @@ def name_before_post(token: str) -> str:
     """
     if not HAN_ONLY.match(token) or not _AFFILIATION.search(token[2:]):
         return ""
-    from reader.autotag.people import surname_of
-    from reader.text.fold import fold
-
     simple = fold(token)
     if not surname_of(simple):
         return ""

@@ -16,8 +16,10 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 
+from reader.ingest.dates import parse_date
 from reader.story import Story, story_id
 
 #: Accepted names of each field, in order of preference (compared case-insensitively,
@@ -202,8 +204,6 @@ def iso_date(value: object) -> str:
     if not text:
         return ""
     if re.fullmatch(r"\d{10}(\d{3})?", text):  # a Unix timestamp (seconds or milliseconds)
-        from datetime import UTC, datetime
-
         seconds = int(text) / (1000 if len(text) == 13 else 1)
         return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d")
     match = _ISO.search(text)
@@ -213,10 +213,6 @@ def iso_date(value: object) -> str:
             if day and 1 <= int(day) <= 31:
                 return f"{year}-{month:02d}-{int(day):02d}"
             return f"{year}-{month:02d}"
-    try:
-        from reader.ingest.dates import parse_date
-    except ImportError:
-        return ""
     try:
         return parse_date(text)
     except Exception:  # a date parser bug must not lose the record
@@ -365,8 +361,10 @@ def parse_csv(text: str, file: str = "", delimiter: str = "") -> tuple[list[Stor
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     rows = _csv_rows(text, delimiter)
     first = next(rows, None)
-    if first is None or isinstance(first[1], RecordProblem):
-        reason = first[1].reason if first else ""
+    if first is None:
+        return [], [RecordProblem("", "no header row")]
+    if isinstance(first[1], RecordProblem):
+        reason = first[1].reason
         return [], [RecordProblem("", f"no header row ({reason})" if reason else "no header row")]
     header = first[1]
     if not any(_norm(h) in _KNOWN for h in header):

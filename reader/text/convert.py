@@ -21,11 +21,19 @@ from __future__ import annotations
 import functools
 import threading
 
-#: Scripts a story can be shown in.
-SCRIPTS = ("zh-hans", "zh-hant", "zh-tw", "zh-hk")
+from reader.text.dictionaries import char_table
+from reader.text.scripts import BY_CODE, SCRIPTS
 
-#: script -> the OpenCC config that produces it from simplified text.
-_CONFIGS = {"zh-hans": "t2s", "zh-hant": "s2t", "zh-tw": "s2twp", "zh-hk": "s2hk"}
+__all__ = [
+    "SCRIPTS",
+    "ScriptError",
+    "convert",
+    "family",
+    "looks_traditional",
+    "story_script",
+    "to_script",
+    "written_script",
+]
 
 _lock = threading.Lock()
 
@@ -36,7 +44,7 @@ class ScriptError(ValueError):
 
 @functools.cache
 def _converter(config: str):
-    from opencc import OpenCC
+    from opencc import OpenCC  # ~70 ms to import, and only conversion needs it
 
     return OpenCC(config)
 
@@ -44,7 +52,7 @@ def _converter(config: str):
 def convert(text: str, script: str) -> str:
     """``text`` in ``script`` (one of :data:`SCRIPTS`), from any input script."""
     try:
-        config = _CONFIGS[script.lower()]
+        config = BY_CODE[script.lower()].opencc
     except KeyError:
         raise ScriptError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}") from None
     if not text:
@@ -56,9 +64,9 @@ def convert(text: str, script: str) -> str:
 
 def family(script: str) -> str:
     """``"zh-hans"`` for simplified, ``"zh-hant"`` for the traditional scripts (繁體, 臺灣, 香港)."""
-    if script.lower() not in _CONFIGS:
+    if script.lower() not in BY_CODE:
         raise ScriptError(f"unknown script {script!r}; expected one of {', '.join(SCRIPTS)}")
-    return "zh-hans" if script.lower() == "zh-hans" else "zh-hant"
+    return BY_CODE[script.lower()].family
 
 
 def written_script(text: str) -> str:
@@ -93,10 +101,8 @@ def story_script(story) -> str:
 
 @functools.cache
 def _script_sets() -> tuple[frozenset, frozenset]:
-    from reader.text.fold import _read_dict
-
-    t2s = _read_dict("TSCharacters.txt")
-    s2t = _read_dict("STCharacters.txt")
+    t2s = char_table("TSCharacters.txt")
+    s2t = char_table("STCharacters.txt")
     trad_only = frozenset(c for c, v in t2s.items() if c != v and c not in s2t)
     simp_only = frozenset(c for c, v in s2t.items() if c != v and c not in t2s)
     return trad_only, simp_only
@@ -104,7 +110,4 @@ def _script_sets() -> tuple[frozenset, frozenset]:
 
 def looks_traditional(text: str) -> bool:
     """More traditional-only than simplified-only characters in ``text``."""
-    trad_only, simp_only = _script_sets()
-    trad = sum(1 for c in text if c in trad_only)
-    simp = sum(1 for c in text if c in simp_only)
-    return trad > simp
+    return written_script(text) == "zh-hant"

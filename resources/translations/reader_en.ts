@@ -681,12 +681,12 @@
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="16" />
-      <source>Taiwan (臺灣)</source>
+      <source>Taiwan (臺灣正體)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="17" />
-      <source>Hong Kong (香港)</source>
+      <source>Hong Kong (香港繁體)</source>
       <translation type="unfinished" />
     </message>
   </context>

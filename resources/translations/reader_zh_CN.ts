@@ -680,13 +680,13 @@
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="16" />
-      <source>Taiwan (臺灣)</source>
-      <translation>臺灣</translation>
+      <source>Taiwan (臺灣正體)</source>
+      <translation>臺灣正體</translation>
     </message>
     <message>
       <location filename="../../reader/gui/dialogs/preferences.py" line="17" />
-      <source>Hong Kong (香港)</source>
-      <translation>香港</translation>
+      <source>Hong Kong (香港繁體)</source>
+      <translation>香港繁體</translation>
     </message>
   </context>
   <context>

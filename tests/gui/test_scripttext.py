@@ -1,49 +1,5 @@
-"""The no-op check before t2s must never change what OpenCC would show."""
-
-import json
-
-import pytest
-
-from reader.gui.scripttext import t2s_changing, to_script
-from reader.text.convert import convert
-
-SAMPLES = [
-    "上饶经开区新的一年这样拼",
-    "着力推进高质量发展",
-    "他于2024年回到故乡",
-    "乾隆皇帝下江南",
-    "後來他們在這裡見面",
-    "發展新質生產力",
-    "范文正集",
-    "ＡＩ新政与Ａ股",
-    "",
-]
-
-
-@pytest.mark.parametrize("text", SAMPLES)
-def test_same_as_opencc_for_samples(text):
-    for script in ("zh-hans", "zh-hant", "zh-tw", "zh-hk"):
-        assert to_script(text, script) == convert(text, script)
-
-
-def test_traditional_characters_are_seen_as_changeable():
-    changing = t2s_changing()
-    assert {"饒", "後", "發", "這"} <= changing
-    assert not {"饶", "着", "于", "发"} & changing
-
-
-def test_same_as_opencc_on_real_simplified_and_traditional_text(shared):
-    lines = []
-    for name, n in (("chinanews_2025.jsonl", 40), ("hkcnews_zh-Hant.jsonl", 20)):
-        path = shared / "corpus" / name
-        if not path.is_file():
-            pytest.skip(f"{path} is absent")
-        with path.open(encoding="utf-8") as fh:
-            for _ in range(n):
-                story = json.loads(fh.readline())
-                lines.extend(p for p in story["content"].split("\n")[:3] if p.strip())
-    for line in lines:
-        assert to_script(line, "zh-hans") == convert(line, "zh-hans"), line
+"""The views show text as written when it is already in the chosen script (the conversion and its
+cache are tested in tests/text/test_convertcache.py)."""
 
 
 def _signed_story():
@@ -103,3 +59,22 @@ def test_a_users_own_tag_is_never_converted(qtbot):
         labels += [group.child(i).text() for i in range(group.rowCount())]
     assert "待核实" in labels and "待核實" not in labels
     assert "上饒" in labels
+
+
+def test_the_views_use_the_cores_cached_conversion():
+    from reader.gui import scripttext
+    from reader.text import convertcache
+
+    assert scripttext.to_script is convertcache.convert_cached
+    assert scripttext.shown is convertcache.shown
+
+
+def test_the_script_menu_and_settings_come_from_the_one_definition(qapp):
+    from reader.gui.dialogs.preferences import script_names
+    from reader.gui.settings import SCRIPTS
+    from reader.text import scripts
+
+    assert SCRIPTS is scripts.SCRIPTS
+    names = script_names()
+    assert tuple(names) == scripts.SCRIPTS
+    assert names["zh-tw"] in ("Taiwan (臺灣正體)", "臺灣正體")  # English or Chinese interface

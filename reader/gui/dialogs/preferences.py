@@ -7,16 +7,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from reader.gui.settings import Settings
 from reader.gui.views.reading import ZOOM_MAX, ZOOM_MIN, text_px, zoom_for
+from reader.text import scripts
 
 
 def script_names(_widget=None) -> dict[str, str]:
-    """Menu names of the reading scripts, in the interface language."""
-    return {
-        "zh-hans": QCoreApplication.translate("Scripts", "Simplified (简体)"),
-        "zh-hant": QCoreApplication.translate("Scripts", "Traditional (繁體)"),
-        "zh-tw": QCoreApplication.translate("Scripts", "Taiwan (臺灣)"),
-        "zh-hk": QCoreApplication.translate("Scripts", "Hong Kong (香港)"),
-    }
+    """Menu names of the reading scripts, in the interface language (the catalogs translate each
+    script's ``label``, ``Taiwan (臺灣正體)``, to its native name)."""
+    return {s.code: QCoreApplication.translate("Scripts", s.label) for s in scripts.ALL}
 
 
 class PreferencesDialog(QDialog):
