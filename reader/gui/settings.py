@@ -49,10 +49,6 @@ class Settings:
     def sync(self) -> None:
         self._qs.sync()
 
-    @property
-    def file_name(self) -> str:
-        return self._qs.fileName()
-
     # -- window ---------------------------------------------------------
     @property
     def geometry(self) -> QByteArray:
@@ -61,14 +57,6 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._qs.setValue("window/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray:
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._qs.setValue("window/state", value)
 
     @property
     def splitter(self) -> list[int]:

@@ -99,12 +99,6 @@ class FacetModel(QStandardItemModel):
             self._script = script
             self.set_facets(self._facets)
 
-    def count_of(self, facet: str, value: str) -> int | None:
-        for name, count in self._facets.get(facet, []):
-            if name == value:
-                return count
-        return None
-
     def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Rebuild the tree from ``Results.facets`` keeping ticks."""
         self._facets = {k: list(v) for k, v in facets.items()}
