@@ -10,6 +10,7 @@ index through a worker.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,6 +88,10 @@ class UserDataActions:
         )
         if self.filter_panel.bookmarked_only():
             self.search_again()
+
+    def _set_bookmarks(self, ids: list[str], on: bool) -> None:
+        for story_id in ids:
+            self.set_bookmark(story_id, on)
 
     def save_note(self, story_id: str, text: str) -> None:
         if self.userdata is not None:
@@ -229,7 +234,7 @@ class UserDataActions:
                 QCoreApplication.translate("MainWindow", "Remove bookmark")
                 if marked
                 else QCoreApplication.translate("MainWindow", "Bookmark"),
-                lambda: [self.set_bookmark(i, not marked) for i in ids],
+                lambda: self._set_bookmarks(ids, not marked),
             )
             menu.addAction(
                 QCoreApplication.translate("MainWindow", "Add to collection…"),
@@ -238,7 +243,7 @@ class UserDataActions:
             for name in self.filter_panel.selected_collections():
                 menu.addAction(
                     QCoreApplication.translate("MainWindow", "Remove from %1").replace("%1", name),
-                    lambda n=name: self.remove_selection_from_collection(n),
+                    functools.partial(self.remove_selection_from_collection, name),
                 )
         menu.addAction(QCoreApplication.translate("MainWindow", "Export…"), self.open_export)
         menu.exec(self.results_view.viewport().mapToGlobal(pos))

@@ -106,9 +106,9 @@ class FacetModel(QStandardItemModel):
         for facet, values in self._facets.items():
             for value, count in values:
                 groups.setdefault(_group_of(facet, value), []).append((facet, value, count))
-        for facet, values in self.selected.items():
+        for facet, ticked in self.selected.items():
             present = {v for _f, v, _c in sum(groups.values(), []) if _f == facet}
-            for value in values - present:
+            for value in ticked - present:
                 groups.setdefault(_group_of(facet, value), []).append((facet, value, 0))
         self._updating = True
         try:

@@ -67,7 +67,8 @@ class StoryBrowser(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.font_px = BASE_PX
 
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt API
+        url = QUrl(name)
         if url.scheme() != "qrc":
             return None  # never fetch remote or local files a story names
         return super().loadResource(kind, url)
@@ -149,7 +150,7 @@ class ReadingPane(QWidget):
         self.add_tag_btn.setObjectName("addTagButton")
         self.add_tag_btn.setText("＋")
         self.add_tag_btn.setToolTip(self.tr("Add one of your own tags to this story"))
-        self.add_tag_btn.clicked.connect(lambda: self.story and self.add_tag_requested.emit(self.story.id))
+        self.add_tag_btn.clicked.connect(self._ask_for_tag)
 
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
@@ -183,7 +184,7 @@ class ReadingPane(QWidget):
 
         self.browser = StoryBrowser(self)
         self.note = NoteEditor(self)
-        self.note.saved.connect(lambda text: self.story and self.note_changed.emit(self.story.id, text))
+        self.note.saved.connect(self._note_saved)
         self.note.hide()
 
         layout = QVBoxLayout(self)
@@ -193,6 +194,14 @@ class ReadingPane(QWidget):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note)
+
+    def _ask_for_tag(self) -> None:
+        if self.story:
+            self.add_tag_requested.emit(self.story.id)
+
+    def _note_saved(self, text: str) -> None:
+        if self.story:
+            self.note_changed.emit(self.story.id, text)
 
     # -- content --------------------------------------------------------
     def show_story(

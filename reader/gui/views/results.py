@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -50,7 +50,7 @@ class ResultDelegate(QStyledItemDelegate):
         width = tm.horizontalAdvance("★") + 6
         return QRect(item.right() - PAD - width, item.top() + PAD, width, tm.height())
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small, base = self._fonts(option)
         h = QFontMetrics(title).height() + QFontMetrics(small).height() + 2 * QFontMetrics(base).lineSpacing()
         return QSize(200, h + 2 * PAD + 6)
@@ -72,7 +72,9 @@ class ResultDelegate(QStyledItemDelegate):
             self._docs.move_to_end(key)
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
