@@ -116,6 +116,24 @@ class ReadingPane(QWidget):
 
     # -- layout ---------------------------------------------------------
     def _build(self) -> None:
+        """The story bar (star, tags, hits, note) over the find bar, the story and the note."""
+        top = self._build_story_bar()
+        self._build_find_bar()
+        self.browser = StoryBrowser(self)
+        self.note = NoteEditor(self)
+        self.note.saved.connect(self._note_saved)
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.note)
+
+    def _build_story_bar(self) -> QHBoxLayout:
+        """The bookmark star, the tag chips and ＋, hit count and arrows, the note button."""
         self.star = QToolButton(self)
         self.star.setObjectName("starButton")
         self.star.setCheckable(True)
@@ -161,7 +179,10 @@ class ReadingPane(QWidget):
         top.addWidget(self.prev_hit_btn)
         top.addWidget(self.next_hit_btn)
         top.addWidget(self.note_btn)
+        return top
 
+    def _build_find_bar(self) -> None:
+        """Find in story (hidden until Ctrl+F; Escape closes it)."""
         self.find_bar = QWidget(self)
         self.find_edit = QLineEdit(self.find_bar)
         self.find_edit.setObjectName("findEdit")
@@ -181,19 +202,6 @@ class ReadingPane(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_find)
-
-        self.browser = StoryBrowser(self)
-        self.note = NoteEditor(self)
-        self.note.saved.connect(self._note_saved)
-        self.note.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.note)
 
     def _ask_for_tag(self) -> None:
         if self.story:
