@@ -1,5 +1,8 @@
 """The main window: search bar, filter panel, results list and reading pane, wired to the core.
 
+The window owns searching, reading, the view (script, theme, text size), the
+menus and its saved state; bookmarks, notes, collections and tags go through
+``controllers.userdata_actions``, importing through ``controllers.imports``.
 Searches, page loads, imports and exports run through a :class:`Runner`;
 each search carries a sequence number and results of an older search are
 dropped. The window never touches Whoosh or SQLite from another thread: the
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
         self._runner_arg = runner  # handed on to a window rebuilt in another language
         self.runner = runner or Runner(self)
         self.search_runner = runner or Runner(self)
-        self._init_search_state()
+        self._init_state()
         self._init_window()
         self._build_panes()
         self._build_status_bar()
@@ -85,8 +88,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # -- building -------------------------------------------------------
-    def _init_search_state(self) -> None:
-        """The search sequence, the results shown and the story being read."""
+    def _init_state(self) -> None:
+        """The search sequence, the results shown, the story being read, script and theme."""
         self._seq = 0
         self._shown_seq = 0
         self._results = Results(hits=[], total=0)
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.dark_action)
 
-    # -- start and import --------------------------------------------------
+    # -- start and import ----------------------------------------------
     def start(self, keep_story: bool = False) -> None:
         """After the window shows: rebuild or first-run import, then the first search.
 
@@ -328,6 +331,7 @@ class MainWindow(QMainWindow):
         self.search_now(keep_story=keep_story)
 
     def importing(self) -> bool:
+        """Whether an import runs now (the empty-library text and the start-up smoke test ask)."""
         return self.imports.importing()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
