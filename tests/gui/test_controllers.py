@@ -1,11 +1,10 @@
-"""The window's controllers on their own: the import queue, dropped paths, renaming tags, collections."""
+"""The window's controllers on their own: the import queue, dropped paths, renaming a tag everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, QUrl
 
 from reader.gui.controllers.imports import dropped_paths
-from reader.gui.models.results import IdRole
 from reader.index.results import SearchRequest
 from tests.helpers.gui import ManualRunner, type_query
 
@@ -62,22 +61,3 @@ def test_renaming_a_tag_renames_it_in_every_story_and_in_the_filters(qtbot, libr
     assert "place:上饶市" in window.index.get(story_id).tags
     assert "place:上饶" not in window.index.get(story_id).tags
     assert "上饶市" in window.reading.tags_label.text()
-
-
-def test_removing_the_selection_from_a_collection_shows_the_rest(qtbot, library, make_window):
-    window = make_window(library)
-    type_query(qtbot, window, "")
-    ids = [window.model.index(i, 0).data(IdRole) for i in range(3)]
-    window.userdata.add_to_collection("核对", ids)
-    window.userdata_actions.refresh_user_data()
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        window.filter_panel.collections.item(0).setCheckState(Qt.CheckState.Checked)
-    assert window.model.total == 3
-    view = window.results_view
-    view.selectionModel().select(window.model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect)
-    gone = window.model.index(0, 0).data(IdRole)
-    with qtbot.waitSignal(window.results_shown, timeout=5000):
-        window.userdata_actions.remove_selection_from_collection("核对")
-    assert window.model.total == 2
-    assert set(window.userdata.collection_ids("核对")) == set(ids) - {gone}
-    assert window.filter_panel.collections.item(0).text() == "核对 (2)"

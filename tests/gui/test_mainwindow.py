@@ -184,6 +184,15 @@ def test_collections_filter_results(qtbot, library, make_window):
         item.setCheckState(Qt.CheckState.Checked)
     assert window.model.total == 2
     assert {window.model.index(i, 0).data(IdRole) for i in range(2)} == set(ids)
+    # Removing the selected story from the ticked collection shows the rest.
+    view = window.results_view
+    view.selectionModel().select(window.model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect)
+    gone = window.model.index(0, 0).data(IdRole)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.userdata_actions.remove_selection_from_collection("上饶专题")
+    assert window.model.total == 1
+    assert window.userdata.collection_ids("上饶专题") == [i for i in ids if i != gone]
+    assert window.filter_panel.collections.item(0).text() == "上饶专题 (1)"
 
 
 def test_window_state_script_theme_and_query_persist(qtbot, library, make_window, tmp_path):
