@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from reader.fonts import register_qt_fallback
+
 #: Preferred families per script, best first; the first installed one wins.
 PREFERRED = {
     "zh-hans": (
@@ -75,8 +77,6 @@ def family_for(script: str = "zh-hans") -> str:
 
 def with_cjk(font: QFont, script: str = "zh-hans") -> QFont:
     """``font`` led by the CJK family for ``script``, its own family next, the bundled Noto last."""
-    from reader.fonts import register_qt_fallback
-
     family = family_for(script)
     out = QFont(font)
     lead = [family] if family else []

@@ -91,12 +91,16 @@ def build_qm(lang: str, out_dir: Path | None = None) -> Path | None:
     return out
 
 
+#: The translators :func:`install` put into the (one) application.
+_installed: list[QTranslator] = []
+
+
 def install(app: QCoreApplication, setting: str = "auto") -> str:
     """Load the interface catalog (and Qt's own) into ``app``; returns the language used."""
     lang = choose_language(setting)
-    for previous in getattr(app, "_reader_translators", []):  # switching languages while running
+    for previous in _installed:  # switching languages while running
         app.removeTranslator(previous)
-    translators = []
+    translators: list[QTranslator] = []
     qm = qm_file(lang)
     tr = QTranslator(app)
     if tr.load(str(qm)):
@@ -109,7 +113,7 @@ def install(app: QCoreApplication, setting: str = "auto") -> str:
             translators.append(qt_tr)
     for tr in translators:
         app.installTranslator(tr)
-    app._reader_translators = translators  # keep them alive
+    _installed[:] = translators  # kept alive, and removed on the next switch
     QLocale.setDefault(
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)
         if lang == "zh_CN"
@@ -184,7 +188,7 @@ def translate_note(note: str) -> str:
     for pattern, text in SEARCH_NOTE_PATTERNS:
         match = pattern.fullmatch(note)
         if match:
-            out = QCoreApplication.translate("SearchNotes", text)
+            out = QCoreApplication.translate("SearchNotes", str(text))
             for n, part in enumerate(match.groups(), 1):
                 out = out.replace(f"%{n}", part)
             return out

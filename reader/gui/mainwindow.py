@@ -1,5 +1,8 @@
 """The main window: search bar, filter panel, results list and reading pane, wired to the core.
 
+The window owns searching, reading, the view (script, theme, text size), the
+menus and its saved state; bookmarks, notes, collections and tags go through
+``controllers.userdata_actions``, importing through ``controllers.imports``.
 Searches, page loads, imports and exports run through a :class:`Runner`;
 each search carries a sequence number and results of an older search are
 dropped. The window never touches Whoosh or SQLite from another thread: the
@@ -9,9 +12,10 @@ index is thread-safe for search, user data stays on the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -26,30 +30,47 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.gui import backend, i18n, theme
+from reader.gui.controllers.imports import ImportController, dropped_paths
+from reader.gui.controllers.userdata_actions import UserDataActions
 from reader.gui.dialogs.export import ExportDialog
 from reader.gui.dialogs.importprogress import ImportProgress
 from reader.gui.dialogs.preferences import PreferencesDialog, script_names
 from reader.gui.i18n import translate_note
-from reader.gui.importing import ImportMixin
 from reader.gui.models.results import PAGE_SIZE, ResultsModel
 from reader.gui.settings import SCRIPTS, Settings
-from reader.gui.userops import UserDataMixin
 from reader.gui.views.filterpanel import FilterPanel
 from reader.gui.views.reading import ReadingPane
 from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.userdata import UserData
+
+if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
+    from reader.index.archive import ArchiveIndex
 
 
-class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
-    """One library: its index (``ArchiveIndex``) and user data (``UserData``)."""
+class MainWindow(QMainWindow):
+    """One library: its index (``ArchiveIndex``) and user data (``UserData``).
+
+    The window builds the panes and the status bar, wires them together and
+    keeps search, reading, view settings and its own state; the user-data
+    actions (:attr:`userdata_actions`) and importing (:attr:`imports`) are
+    controllers it hands the parts they work on.
+    """
 
     results_shown = Signal(int)  # total, after a search's results are shown
     import_done = Signal(object)  # ImportReport or an error message
     story_shown = Signal(str)
 
-    def __init__(self, home: Path, index, userdata, settings: Settings, runner: Runner | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        index: ArchiveIndex,
+        userdata: UserData | None,
+        settings: Settings,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__()
         self.home, self.index, self.userdata, self.settings = Path(home), index, userdata, settings
         # Long work (import, export, tags) and searches get their own pools, so a
@@ -57,23 +78,36 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self._runner_arg = runner  # handed on to a window rebuilt in another language
         self.runner = runner or Runner(self)
         self.search_runner = runner or Runner(self)
-        self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("reader — Chinese news archive"))
-        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "reader.svg")))
-        self.setAcceptDrops(True)
+        self._init_state()
+        self._init_window()
+        self._build_panes()
+        self._build_status_bar()
+        self._build_controllers()
+        self._make_actions()
+        self._connect_panes()
+        self._restore_state()
+
+    # -- building -------------------------------------------------------
+    def _init_state(self) -> None:
+        """The search sequence, the results shown, the story being read, script and theme."""
         self._seq = 0
         self._shown_seq = 0
         self._results = Results(hits=[], total=0)
-        self._import_job: Job | None = None
-        self._import_queue: list[list[Path]] = []
         self._current_id = ""
         self._allowed: set[str] | None = None
         self._pending_sizes: list[int] = []
         self._keep_story = False
-        self._last_live_refresh = 0.0
-        self.script = settings.script
-        self.theme = settings.theme
+        self.script = self.settings.script
+        self.theme = self.settings.theme
 
+    def _init_window(self) -> None:
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("reader — Chinese news archive"))
+        self.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "reader.svg")))
+        self.setAcceptDrops(True)
+
+    def _build_panes(self) -> None:
+        """Filter panel | search bar over the results | reading pane, in a splitter."""
         self.search_bar = SearchBar(self)
         self.filter_panel = FilterPanel(self)
         self.model = ResultsModel(self._search, self.search_runner, self)
@@ -82,7 +116,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.results_view.setModel(self.model)
         self.reading = ReadingPane(self)
         self.reading.script = self.script
-        self.reading.zoom = settings.zoom
+        self.reading.zoom = self.settings.zoom
 
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -101,44 +135,76 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self.splitter.setSizes([240, 420, 620])
         self.setCentralWidget(self.splitter)
 
+    def _build_status_bar(self) -> None:
+        """Import progress, the import-problems button and the library count."""
         self.import_progress = ImportProgress(self)
-        self.import_progress.cancel_requested.connect(self.cancel_import)
         self.statusBar().addPermanentWidget(self.import_progress)
         self.import_problems_button = QPushButton(self.tr("Import problems…"), self)
         self.import_problems_button.setObjectName("importProblemsButton")
         self.import_problems_button.setFlat(True)
-        self.import_problems_button.clicked.connect(self.show_import_problems)
         self.import_problems_button.hide()
         self.statusBar().addPermanentWidget(self.import_problems_button)
-        self._last_import_report = None
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self._make_actions()
+    def _build_controllers(self) -> None:
+        self.userdata_actions = UserDataActions(
+            self,
+            home=self.home,
+            index=self.index,
+            userdata=self.userdata,
+            runner=self.runner,
+            model=self.model,
+            results_view=self.results_view,
+            filter_panel=self.filter_panel,
+            reading=self.reading,
+            status=self.statusBar(),
+            current_id=lambda: self._current_id,
+            search_again=self.search_now,
+            open_export=self.open_export,
+        )
+        self.imports = ImportController(
+            self,
+            index=self.index,
+            userdata=self.userdata,
+            settings=self.settings,
+            runner=self.runner,
+            progress=self.import_progress,
+            problems_button=self.import_problems_button,
+            status=self.statusBar(),
+            show_arrivals=self._show_arrivals,
+            on_done=self.import_done.emit,
+        )
+
+    def _connect_panes(self) -> None:
+        """What the search bar, filter panel, results and reading pane ask for."""
+        actions = self.userdata_actions
         self.search_bar.search_requested.connect(lambda _q: self.search_now())
         self.search_bar.submitted.connect(self._remember_query)
         self.search_bar.sort_changed.connect(self._on_sort)
         self.filter_panel.changed.connect(self.search_now)
         self.results_view.story_selected.connect(self.open_story)
-        self.results_view.star_clicked.connect(self.set_bookmark)
+        self.results_view.star_clicked.connect(actions.set_bookmark)
         self.results_view.setMouseTracking(True)
         self.results_view.open_requested.connect(lambda _id: self.reading.browser.setFocus())
         self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.results_view.customContextMenuRequested.connect(self._results_menu)
+        self.results_view.customContextMenuRequested.connect(actions.results_menu)
         self.model.page_failed.connect(
             lambda msg: self.statusBar().showMessage(self.tr("Search failed: %1").replace("%1", msg), 8000)
         )
-        self.reading.bookmark_toggled.connect(self.set_bookmark)
-        self.reading.note_changed.connect(self._save_note)
-        self.reading.add_tag_requested.connect(lambda _id: self.add_user_tag())
-        self.reading.tag_clicked.connect(self._tag_menu)
+        self.reading.bookmark_toggled.connect(actions.set_bookmark)
+        self.reading.note_changed.connect(actions.save_note)
+        self.reading.add_tag_requested.connect(lambda _id: actions.add_user_tag())
+        self.reading.tag_clicked.connect(actions.tag_menu)
 
-        self.search_bar.set_history(settings.history)
-        self.search_bar.set_sort(settings.sort)
-        self.search_bar.set_text(settings.last_query, search=False)
+    def _restore_state(self) -> None:
+        """History, sort, last query, geometry, theme, user data and the library count."""
+        self.search_bar.set_history(self.settings.history)
+        self.search_bar.set_sort(self.settings.sort)
+        self.search_bar.set_text(self.settings.last_query, search=False)
         self._restore_geometry()
         self.apply_theme(self.theme)
-        self.refresh_user_data()
+        self.userdata_actions.refresh_user_data()
         self._update_count()
 
     # -- actions --------------------------------------------------------
@@ -157,40 +223,51 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         return action
 
     def _make_actions(self) -> None:
+        """The menus, their shortcuts and the toolbar."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        import_folder, export = self._file_menu(bar.addMenu(self.tr("&File")))
+        self._search_menu(bar.addMenu(self.tr("&Search")))
+        self._view_menu(bar.addMenu(self.tr("&View")))
+        self._bookmarks_menu(bar.addMenu(self.tr("&Bookmarks")))
+        self._toolbar([(import_folder, "import.svg"), (export, "export.svg")])
+
+    def _file_menu(self, menu: QMenu) -> tuple[QAction, QAction]:
+        """Import, export, preferences, quit; returns the import-folder and export actions."""
+        imports = self.imports
         self._action(
             self.tr("Import files…"),
-            self.import_files_dialog,
+            imports.import_files_dialog,
             QKeySequence.StandardKey.Open,
-            file_menu,
+            menu,
             "importFiles",
         )
-        self._action(
-            self.tr("Import folder…"), self.import_folder_dialog, "Ctrl+Shift+O", file_menu, "importFolder"
+        import_folder = self._action(
+            self.tr("Import folder…"), imports.import_folder_dialog, "Ctrl+Shift+O", menu, "importFolder"
         )
-        self._action(self.tr("Export…"), self.open_export, "Ctrl+E", file_menu, "export")
-        file_menu.addSeparator()
-        self._action(self.tr("Preferences…"), self.open_preferences, "Ctrl+,", file_menu, "preferences")
-        file_menu.addSeparator()
-        self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        export = self._action(self.tr("Export…"), self.open_export, "Ctrl+E", menu, "export")
+        menu.addSeparator()
+        self._action(self.tr("Preferences…"), self.open_preferences, "Ctrl+,", menu, "preferences")
+        menu.addSeparator()
+        self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, menu)
+        return import_folder, export
 
-        edit = bar.addMenu(self.tr("&Search"))
-        self._action(self.tr("Go to search box"), self.search_bar.focus, "Ctrl+L", edit, "focusSearch")
+    def _search_menu(self, menu: QMenu) -> None:
+        self._action(self.tr("Go to search box"), self.search_bar.focus, "Ctrl+L", menu, "focusSearch")
         self._action(
-            self.tr("Find in story"), self.reading.open_find, QKeySequence.StandardKey.Find, edit, "find"
+            self.tr("Find in story"), self.reading.open_find, QKeySequence.StandardKey.Find, menu, "find"
         )
-        self._action(self.tr("Next hit"), self.reading.next_hit, "F3", edit, "nextHit")
-        self._action(self.tr("Previous hit"), self.reading.previous_hit, "Shift+F3", edit, "previousHit")
+        self._action(self.tr("Next hit"), self.reading.next_hit, "F3", menu, "nextHit")
+        self._action(self.tr("Previous hit"), self.reading.previous_hit, "Shift+F3", menu, "previousHit")
         self._action(
             self.tr("Clear filters"),
             self.filter_panel.clear_all,
             "Ctrl+Shift+Backspace",
-            edit,
+            menu,
             "clearFilters",
         )
 
-        view = bar.addMenu(self.tr("&View"))
+    def _view_menu(self, menu: QMenu) -> None:
+        """One checkable action per script (Ctrl+1…), the dark theme, text size."""
         self.script_group = QActionGroup(self)
         names = script_names(self)
         self.script_actions: dict[str, QAction] = {}
@@ -202,31 +279,35 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             self.script_group.addAction(act)
             self.script_actions[key] = act
             self.addAction(act)
-            view.addAction(act)
-        view.addSeparator()
+            menu.addAction(act)
+        menu.addSeparator()
         self.dark_action = QAction(self.tr("Dark theme"), self, checkable=True)
         self.dark_action.setChecked(self.theme == "dark")
         self.dark_action.triggered.connect(lambda on: self.apply_theme("dark" if on else "light"))
-        view.addAction(self.dark_action)
-        self._action(self.tr("Larger text"), self._zoom_in, ["Ctrl+=", "Ctrl++"], view, "zoomIn")
-        self._action(self.tr("Smaller text"), self._zoom_out, "Ctrl+-", view, "zoomOut")
+        menu.addAction(self.dark_action)
+        self._action(self.tr("Larger text"), self._zoom_in, ["Ctrl+=", "Ctrl++"], menu, "zoomIn")
+        self._action(self.tr("Smaller text"), self._zoom_out, "Ctrl+-", menu, "zoomOut")
 
-        marks = bar.addMenu(self.tr("&Bookmarks"))
+    def _bookmarks_menu(self, menu: QMenu) -> None:
+        self._action(self.tr("Bookmark this story"), self.reading.toggle_bookmark, "Ctrl+D", menu, "bookmark")
         self._action(
-            self.tr("Bookmark this story"), self.reading.toggle_bookmark, "Ctrl+D", marks, "bookmark"
+            self.tr("Edit note"), lambda: self.reading.note_btn.setChecked(True), "Ctrl+Shift+N", menu
         )
         self._action(
-            self.tr("Edit note"), lambda: self.reading.note_btn.setChecked(True), "Ctrl+Shift+N", marks
+            self.tr("Add selected to collection…"),
+            self.userdata_actions.add_selection_to_collection,
+            None,
+            menu,
         )
-        self._action(self.tr("Add selected to collection…"), self.add_selection_to_collection, None, marks)
-        self._action(self.tr("Show bookmarks only"), self.filter_panel.bookmarked.toggle, "Ctrl+B", marks)
+        self._action(self.tr("Show bookmarks only"), self.filter_panel.bookmarked.toggle, "Ctrl+B", menu)
 
+    def _toolbar(self, with_icons: list[tuple[QAction, str]]) -> None:
+        """``with_icons`` (action, icon file), then the scripts, then the dark theme."""
         tools = self.addToolBar(self.tr("Tools"))
         tools.setObjectName("toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name, icon in (("importFolder", "import.svg"), ("export", "export.svg")):
-            action = self.findChild(QAction, name)
+        for action, icon in with_icons:
             action.setIcon(QIcon(str(paths.resources_dir() / "icons" / icon)))
             tools.addAction(action)
         tools.addSeparator()
@@ -234,6 +315,34 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             tools.addAction(act)
         tools.addSeparator()
         tools.addAction(self.dark_action)
+
+    # -- start and import ----------------------------------------------
+    def start(self, keep_story: bool = False) -> None:
+        """After the window shows: rebuild or first-run import, then the first search.
+
+        An index reset by a new index format is rebuilt from every folder imported
+        before (the user's own, not only the bundled archive); an empty library gets
+        the bundled archive.
+        """
+        if self.index.rebuild_pending:
+            self.imports.import_paths([])  # no paths: the roots imported before
+        elif self.index.count() == 0 and paths.bundled_archive().is_dir():
+            self.imports.import_paths([paths.bundled_archive()])
+        self.search_now(keep_story=keep_story)
+
+    def importing(self) -> bool:
+        """Whether an import runs now (the empty-library text and the start-up smoke test ask)."""
+        return self.imports.importing()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        items = dropped_paths(event.mimeData())
+        if items:
+            event.acceptProposedAction()
+            self.imports.import_paths(items)
 
     # -- search ---------------------------------------------------------
     def current_request(self, page_size: int = PAGE_SIZE) -> SearchRequest:
@@ -258,8 +367,12 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         return allowed
 
     def _search(self, request: SearchRequest) -> Results:
-        """Runs on a worker thread: the index search, or restricted to bookmarks/collections."""
-        return backend.search(self.index, request, self._allowed)
+        """Runs on a worker thread: another page of the search shown (restricted as it was)."""
+        return self._search_library(request, self._allowed)
+
+    def _search_library(self, request: SearchRequest, allowed: set[str] | None) -> Results:
+        """The window's one search (worker thread): the index, restricted to ``allowed`` ids when given."""
+        return backend.search(self.index, request, allowed)
 
     def search_now(self, keep_story: bool = False) -> None:
         """Start a search for the current query and filters (results arrive in a slot).
@@ -273,8 +386,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         request = self.current_request()
         self._allowed = self._allowed_ids()
         allowed = self._allowed
-        index = self.index
-        job = Job(lambda _job: backend.search(index, request, allowed), name=f"search {seq}")
+        job = Job(lambda _job: self._search_library(request, allowed), name=f"search {seq}")
         job.signals.finished.connect(guarded(self, lambda res, s=seq, r=request: self._on_results(s, r, res)))
         job.signals.failed.connect(guarded(self, lambda msg, s=seq: self._on_search_failed(s, msg)))
         self.search_runner.start(job)
@@ -351,6 +463,11 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
     @property
     def results(self) -> Results:
         return self._results
+
+    def _show_arrivals(self) -> None:
+        """While and after importing: the new library count, and the results with what arrived."""
+        self._update_count()
+        self.search_now(keep_story=True)
 
     # -- reading --------------------------------------------------------
     def open_story(self, story_id: str, scroll_ratio: float | None = None) -> None:
@@ -455,7 +572,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         theme and story (all kept in the settings). While an import runs the switch waits
         for the next start, so the import is never interrupted.
         """
-        if self._import_job is not None:
+        if self.imports.importing():
             QMessageBox.information(
                 self,
                 self.tr("Language"),
@@ -463,10 +580,13 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
             )
             return None
         app = QApplication.instance()
+        assert app is not None  # a window lives inside a running application
         self.save_state()
         i18n.install(app, setting)
         successor = MainWindow(self.home, self.index, self.userdata, self.settings, runner=self._runner_arg)
-        app._reader_window = successor  # the application keeps its newest window alive
+        # The application keeps its newest window alive (nothing else holds a rebuilt one);
+        # an attribute of our own on the Qt object, which its stubs cannot know.
+        app._reader_window = successor  # type: ignore[attr-defined]
         successor.show()
         reading = self._current_id
         ratio = self.reading.scroll_ratio()
@@ -505,7 +625,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.save_state()
-        self.cancel_import()
+        self.imports.cancel()
         for runner in {self.runner, self.search_runner}:
             runner.cancel_all()
             runner.wait(10000)

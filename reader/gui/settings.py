@@ -38,10 +38,20 @@ class Settings:
         return value
 
     def _int(self, key: str, default: int) -> int:
-        try:
-            return int(self._qs.value(key, default))
-        except (TypeError, ValueError):
+        value = self._qs.value(key, default)
+        if not isinstance(value, (int, float, str)):
             return default
+        try:
+            return int(value)
+        except ValueError:
+            return default
+
+    def _list(self, key: str) -> list[object]:
+        """A list value: QSettings gives a one-item list back as a plain string."""
+        raw = self._qs.value(key, [])
+        if isinstance(raw, str):
+            return [raw]
+        return list(raw) if isinstance(raw, (list, tuple)) else []
 
     def _bytes(self, key: str) -> QByteArray:
         value = self._qs.value(key)
@@ -49,10 +59,6 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
-
-    @property
-    def file_name(self) -> str:
-        return self._qs.fileName()
 
     # -- window ---------------------------------------------------------
     @property
@@ -64,21 +70,10 @@ class Settings:
         self._qs.setValue("window/geometry", value)
 
     @property
-    def window_state(self) -> QByteArray:
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._qs.setValue("window/state", value)
-
-    @property
     def splitter(self) -> list[int]:
-        raw = self._qs.value("window/splitter", [])
-        if isinstance(raw, str):
-            raw = [raw]
         try:
-            return [int(x) for x in raw or []]
-        except (TypeError, ValueError):
+            return [int(str(x)) for x in self._list("window/splitter")]
+        except ValueError:
             return []
 
     @splitter.setter
@@ -144,10 +139,7 @@ class Settings:
 
     @property
     def history(self) -> list[str]:
-        raw = self._qs.value("search/history", [])
-        if isinstance(raw, str):
-            raw = [raw]
-        return [str(x) for x in raw or [] if str(x).strip()]
+        return [str(x) for x in self._list("search/history") if str(x).strip()]
 
     def remember_query(self, query: str) -> list[str]:
         """Put ``query`` first in the search history (deduplicated, bounded)."""

@@ -71,7 +71,7 @@ def stylesheet(name: str) -> str:
 def apply(name: str) -> None:
     """Apply theme ``name`` (light/dark) to the running application."""
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):  # none, or one without widgets: nothing to style
         return
     if app.style().objectName().lower() != "fusion":
         app.setStyle("Fusion")

@@ -102,10 +102,6 @@ class Runner(QObject):
         for job in list(self._alive):
             job.cancel()
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._alive)
-
 
 class SyncRunner(Runner):
     """Runs each job immediately on the calling thread (tests, benchmarks)."""

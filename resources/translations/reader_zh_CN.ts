@@ -267,7 +267,7 @@
     </message>
     <message>
       <location filename="../../reader/gui/mainwindow.py" line="160" />
-      <location filename="../../reader/gui/userops.py" line="190" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="190" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -374,127 +374,127 @@
       </translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="40" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="40" />
       <source>Bookmarked.</source>
       <translation>已加入书签。</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="42" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="42" />
       <source>Bookmark removed.</source>
       <translation>已移除书签。</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="60" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="60" />
       <source>Add tag</source>
       <translation>添加标签</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="61" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="61" />
       <source>Your tag:</source>
       <translation>标签：</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="84" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="84" />
       <source>Rename tag</source>
       <translation>重命名标签</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="85" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="85" />
       <source>New name for %1 (in every story):</source>
       <translation>“%1”的新名称（所有报道）：</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="105" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="105" />
       <source>Tags not saved to the index yet: %1</source>
       <translation>标签尚未写入索引：%1</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="123" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="123" />
       <source>Show stories tagged %1</source>
       <translation>查看标为“%1”的报道</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="128" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="128" />
       <source>Remove my tag</source>
       <translation>移除我的标签</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="130" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="130" />
       <source>Hide on this story</source>
       <translation>在本篇隐藏</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="134" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="134" />
       <source>Rename everywhere…</source>
       <translation>全部重命名…</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="146" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="146" />
       <source>Add to collection</source>
       <translation>加入收藏夹</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="147" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="147" />
       <source>Collection:</source>
       <translation>收藏夹：</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="157" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="157" />
       <source>Added %1 stories to %2.</source>
       <translation>已将 %1 篇报道加入“%2”。</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="176" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="176" />
       <source>Remove bookmark</source>
       <translation>移除书签</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="178" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="178" />
       <source>Bookmark</source>
       <translation>加入书签</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="182" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="182" />
       <source>Add to collection…</source>
       <translation>加入收藏夹…</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/userops.py" line="187" />
+      <location filename="../../reader/gui/controllers/userdata_actions.py" line="187" />
       <source>Remove from %1</source>
       <translation>从“%1”中移除</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="34" />
+      <location filename="../../reader/gui/controllers/imports.py" line="34" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="36" />
+      <location filename="../../reader/gui/controllers/imports.py" line="36" />
       <source>News files (%1);;All files (*)</source>
       <translation>新闻文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="46" />
+      <location filename="../../reader/gui/controllers/imports.py" line="46" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="75" />
+      <location filename="../../reader/gui/controllers/imports.py" line="75" />
       <source>Rebuilding the index</source>
       <translation>正在重建索引</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="68" />
+      <location filename="../../reader/gui/controllers/imports.py" line="68" />
       <source>%1 items</source>
       <translation>%1 项</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="99" />
+      <location filename="../../reader/gui/controllers/imports.py" line="99" />
       <source>Import cancelled.</source>
       <translation>导入已取消。</translation>
     </message>
     <message>
-      <location filename="../../reader/gui/importing.py" line="111" />
+      <location filename="../../reader/gui/controllers/imports.py" line="111" />
       <source>Import failed: %1</source>
       <translation>导入失败：%1</translation>
     </message>

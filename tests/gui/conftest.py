@@ -34,10 +34,8 @@ def sync_runner():
 
 @pytest.fixture(scope="session")
 def built_library(tmp_path_factory) -> Path:
-    try:
-        from reader.index import open_index
-    except ImportError:
-        pytest.skip("reader.index is not available yet")
+    from reader.index import open_index
+
     archive = paths.bundled_archive()
     if not any(archive.glob("*")):
         pytest.skip("the bundled archive/ is empty")

@@ -122,7 +122,7 @@ def test_importing_a_folder_reports_progress_and_makes_it_searchable(qtbot, libr
     progress = []
     window.import_progress.bar.valueChanged.connect(progress.append)
     with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
-        window.import_paths([folder])
+        window.imports.import_paths([folder])
     report = blocker.args[0]
     assert not isinstance(report, str), report
     assert report.added == 3 and not report.failed
@@ -144,7 +144,7 @@ def test_import_runs_in_the_background_and_the_window_stays_usable(
         "来源: 测试\n\n后台导入的报道\n\n  后台导入时窗口仍可用。\n", encoding="utf-8"
     )
     with qtbot.waitSignal(window.import_done, timeout=60000):
-        window.import_paths([folder])
+        window.imports.import_paths([folder])
         assert window.importing()
         assert window.import_progress.isVisible()
         type_query(qtbot, window, "上饶")  # searching while importing
@@ -177,13 +177,22 @@ def test_collections_filter_results(qtbot, library, make_window):
     type_query(qtbot, window, "")
     ids = [window.model.index(i, 0).data(IdRole) for i in range(2)]
     window.userdata.add_to_collection("上饶专题", ids)
-    window.refresh_user_data()
+    window.userdata_actions.refresh_user_data()
     item = window.filter_panel.collections.item(0)
     assert item.text() == "上饶专题 (2)"
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         item.setCheckState(Qt.CheckState.Checked)
     assert window.model.total == 2
     assert {window.model.index(i, 0).data(IdRole) for i in range(2)} == set(ids)
+    # Removing the selected story from the ticked collection shows the rest.
+    view = window.results_view
+    view.selectionModel().select(window.model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect)
+    gone = window.model.index(0, 0).data(IdRole)
+    with qtbot.waitSignal(window.results_shown, timeout=5000):
+        window.userdata_actions.remove_selection_from_collection("上饶专题")
+    assert window.model.total == 1
+    assert window.userdata.collection_ids("上饶专题") == [i for i in ids if i != gone]
+    assert window.filter_panel.collections.item(0).text() == "上饶专题 (1)"
 
 
 def test_window_state_script_theme_and_query_persist(qtbot, library, make_window, tmp_path):
@@ -240,14 +249,14 @@ def test_my_tags_are_added_hidden_and_become_filters(qtbot, library, make_window
     type_query(qtbot, window, "上饶")
     story_id = window.reading.story.id
     with qtbot.waitSignal(window.results_shown, timeout=10000):
-        window.add_user_tag("待核实")
+        window.userdata_actions.add_user_tag("待核实")
     assert "user:待核实" in window.index.get(story_id).tags
     assert "待核实" in window.reading.tags_label.text()
     counts = {item.data(FacetRole): item.data(CountRole) for item in facet_items(window)}
     assert counts[("tag", "user:待核实")] == 1
     auto = next(t for t in window.index.get(story_id).tags if not t.startswith("user:"))
     with qtbot.waitSignal(window.results_shown, timeout=10000):
-        window.hide_tag(auto)
+        window.userdata_actions.hide_tag(auto)
     assert auto not in window.index.get(story_id).tags
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.filter_panel.model.set_checked("tag", "user:待核实", True)
@@ -285,7 +294,7 @@ def test_bookmarks_whose_story_is_gone_are_counted_not_dropped(qtbot, library, m
     real = window.model.index(0, 0).data(IdRole)
     window.userdata.add_bookmark(real)
     window.userdata.add_bookmark("0123456789abcdef")  # its file was deleted since
-    window.refresh_user_data()
+    window.userdata_actions.refresh_user_data()
     with qtbot.waitSignal(window.results_shown, timeout=5000):
         window.filter_panel.bookmarked.setChecked(True)
     assert window.model.total == 1
@@ -321,7 +330,7 @@ def test_cancel_stops_an_import_and_the_window_carries_on(qtbot, library, make_w
             f"来源: 测试\n\n取消测试第{i}篇\n\n  这是第{i}篇用来测试取消导入的报道。\n", encoding="utf-8"
         )
     with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
-        window.import_paths([folder])
+        window.imports.import_paths([folder])
         window.import_progress.cancel.click()
     report = blocker.args[0]
     assert not isinstance(report, str), report
@@ -430,7 +439,7 @@ def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
-        window.import_paths([folder])
+        window.imports.import_paths([folder])
     report = blocker.args[0]
     assert sorted(Path(p).name for p in report.skipped) == ["photo.png", "scan.pdf"]
     message = window.statusBar().currentMessage()
@@ -440,7 +449,7 @@ def test_after_an_import_failed_and_skipped_files_are_listed_for_the_user(
     )  # stories counted as stories, files as files
     button = window.import_problems_button
     assert button.isVisible()
-    dialog = window.show_import_problems()
+    dialog = window.imports.show_problems()
     text = dialog.text()
     assert "empty.txt" in text and "empty file" in text
     assert "photo.png" in text and "scan.pdf" in text
@@ -467,7 +476,7 @@ def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
     window = make_window(library)
     type_query(qtbot, window, "上饶")
     window.results_view.setCurrentIndex(window.model.index(0, 0))
-    window.add_selection_to_collection("单篇")
+    window.userdata_actions.add_selection_to_collection("单篇")
     message = window.statusBar().currentMessage()
     assert "1 story" in message and "1 stories" not in message
     from reader.gui.dialogs.importreport import ImportReportDialog

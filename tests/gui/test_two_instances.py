@@ -15,7 +15,7 @@ def test_two_windows_share_bookmarks_and_a_busy_import_is_explained(qtbot, libra
     second = make_window(library)
     story = first.index.ids_for(SearchRequest(query="马家柚"))[0]
 
-    first.set_bookmark(story, True)
+    first.userdata_actions.set_bookmark(story, True)
     assert second.userdata.is_bookmarked(story)  # the other instance sees it at once
 
     # Another reader process is importing into this library right now.
@@ -43,7 +43,7 @@ def test_two_windows_share_bookmarks_and_a_busy_import_is_explained(qtbot, libra
             "新增报道\n\n2025-01-02\n\n这是一篇新增的报道正文，用来测试导入。\n", encoding="utf-8"
         )
         with qtbot.waitSignal(second.import_done, timeout=20000) as blocker:
-            second.import_paths([folder])
+            second.imports.import_paths([folder])
         assert isinstance(blocker.args[0], str) and "library busy" in blocker.args[0]
         assert "library busy" in second.statusBar().currentMessage()
     finally:
@@ -56,6 +56,6 @@ def test_two_windows_share_bookmarks_and_a_busy_import_is_explained(qtbot, libra
     assert second.userdata.bookmarks()[0].id == story
     # With the other process gone, the second window's import goes through.
     with qtbot.waitSignal(second.import_done, timeout=20000) as blocker:
-        second.import_paths([folder])
+        second.imports.import_paths([folder])
     assert not isinstance(blocker.args[0], str)
     assert second.index.ids_for(SearchRequest(query="新增报道"))

@@ -65,9 +65,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Text size"), self.zoom)
         form.addRow(buttons)
 
-    def apply(self) -> dict[str, object]:
+    def apply(self) -> dict[str, str | int]:
         """Store the choices; returns what changed (name -> new value)."""
-        changed: dict[str, object] = {}
+        changed: dict[str, str | int] = {}
         for name, value in (
             ("language", self.language.currentData()),
             ("theme", self.theme.currentData()),

@@ -99,12 +99,6 @@ class FacetModel(QStandardItemModel):
             self._script = script
             self.set_facets(self._facets)
 
-    def count_of(self, facet: str, value: str) -> int | None:
-        for name, count in self._facets.get(facet, []):
-            if name == value:
-                return count
-        return None
-
     def set_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Rebuild the tree from ``Results.facets`` keeping ticks."""
         self._facets = {k: list(v) for k, v in facets.items()}
@@ -112,9 +106,9 @@ class FacetModel(QStandardItemModel):
         for facet, values in self._facets.items():
             for value, count in values:
                 groups.setdefault(_group_of(facet, value), []).append((facet, value, count))
-        for facet, values in self.selected.items():
+        for facet, ticked in self.selected.items():
             present = {v for _f, v, _c in sum(groups.values(), []) if _f == facet}
-            for value in values - present:
+            for value in ticked - present:
                 groups.setdefault(_group_of(facet, value), []).append((facet, value, 0))
         self._updating = True
         try:

@@ -128,9 +128,6 @@ class ResultsModel(QIdentityProxyModel):
                 return None
         return hits[offset] if offset < len(hits) else None
 
-    def loaded_ids(self) -> list[str]:
-        return [h.id for p in sorted(self._pages) for h in self._pages[p]]
-
     def row_of(self, story_id: str) -> int:
         for page, hits in self._pages.items():
             for i, hit in enumerate(hits):
@@ -169,11 +166,6 @@ class ResultsModel(QIdentityProxyModel):
         if generation == self._generation:
             self._pending.discard(page)
             self.page_failed.emit(message)
-
-    def load_all_pages(self) -> None:
-        """Ask for every page not loaded yet (used by tests and 'select all')."""
-        for page in range(1, (self._total + self.page_size - 1) // self.page_size + 1):
-            self._fetch(page)
 
     # -- Qt model API ---------------------------------------------------
     def _conv(self, hit: Hit, field: str, text: str) -> str:

@@ -75,7 +75,6 @@ class FilterPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         self._expanded: set[str] = {"place", "topic", "source", "year"}
-        self._collapsed: set[str] = set()
         self.tree.expanded.connect(lambda i: self._remember(i, True))
         self.tree.collapsed.connect(lambda i: self._remember(i, False))
         self._update_clear()

@@ -67,7 +67,8 @@ class StoryBrowser(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.font_px = BASE_PX
 
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt API
+        url = QUrl(name)
         if url.scheme() != "qrc":
             return None  # never fetch remote or local files a story names
         return super().loadResource(kind, url)
@@ -115,6 +116,24 @@ class ReadingPane(QWidget):
 
     # -- layout ---------------------------------------------------------
     def _build(self) -> None:
+        """The story bar (star, tags, hits, note) over the find bar, the story and the note."""
+        top = self._build_story_bar()
+        self._build_find_bar()
+        self.browser = StoryBrowser(self)
+        self.note = NoteEditor(self)
+        self.note.saved.connect(self._note_saved)
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.note)
+
+    def _build_story_bar(self) -> QHBoxLayout:
+        """The bookmark star, the tag chips and ＋, hit count and arrows, the note button."""
         self.star = QToolButton(self)
         self.star.setObjectName("starButton")
         self.star.setCheckable(True)
@@ -149,7 +168,7 @@ class ReadingPane(QWidget):
         self.add_tag_btn.setObjectName("addTagButton")
         self.add_tag_btn.setText("＋")
         self.add_tag_btn.setToolTip(self.tr("Add one of your own tags to this story"))
-        self.add_tag_btn.clicked.connect(lambda: self.story and self.add_tag_requested.emit(self.story.id))
+        self.add_tag_btn.clicked.connect(self._ask_for_tag)
 
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
@@ -160,7 +179,10 @@ class ReadingPane(QWidget):
         top.addWidget(self.prev_hit_btn)
         top.addWidget(self.next_hit_btn)
         top.addWidget(self.note_btn)
+        return top
 
+    def _build_find_bar(self) -> None:
+        """Find in story (hidden until Ctrl+F; Escape closes it)."""
         self.find_bar = QWidget(self)
         self.find_edit = QLineEdit(self.find_bar)
         self.find_edit.setObjectName("findEdit")
@@ -181,18 +203,13 @@ class ReadingPane(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_find)
 
-        self.browser = StoryBrowser(self)
-        self.note = NoteEditor(self)
-        self.note.saved.connect(lambda text: self.story and self.note_changed.emit(self.story.id, text))
-        self.note.hide()
+    def _ask_for_tag(self) -> None:
+        if self.story:
+            self.add_tag_requested.emit(self.story.id)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(self.note)
+    def _note_saved(self, text: str) -> None:
+        if self.story:
+            self.note_changed.emit(self.story.id, text)
 
     # -- content --------------------------------------------------------
     def show_story(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -50,7 +50,7 @@ class ResultDelegate(QStyledItemDelegate):
         width = tm.horizontalAdvance("★") + 6
         return QRect(item.right() - PAD - width, item.top() + PAD, width, tm.height())
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small, base = self._fonts(option)
         h = QFontMetrics(title).height() + QFontMetrics(small).height() + 2 * QFontMetrics(base).lineSpacing()
         return QSize(200, h + 2 * PAD + 6)
@@ -72,7 +72,10 @@ class ResultDelegate(QStyledItemDelegate):
             self._docs.move_to_end(key)
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """The row: title (and star), then for a loaded hit the meta line and the snippet."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -91,17 +94,8 @@ class ResultDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(opt.rect)
         loaded = index.data(LoadedRole)
-        star_w = QFontMetrics(title_font).horizontalAdvance("★") + 6
-        # title (and star)
-        painter.setFont(title_font)
-        painter.setPen(text_color)
-        tm = QFontMetrics(title_font)
-        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        title_rect = QRect(rect.left(), rect.top(), rect.width() - star_w, tm.height())
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            tm.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        self._paint_title(
+            painter, rect, title_font, text_color, index.data(Qt.ItemDataRole.DisplayRole) or ""
         )
         if loaded:
             marked = bool(index.data(BookmarkRole))
@@ -113,29 +107,51 @@ class ResultDelegate(QStyledItemDelegate):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     "★" if marked else "☆",
                 )
-        y = rect.top() + tm.height() + 2
-        if loaded:
-            # meta line
-            sm = QFontMetrics(small_font)
-            painter.setFont(small_font)
-            painter.setPen(muted)
-            meta = index.data(MetaRole) or ""
-            painter.drawText(
-                QRect(rect.left(), y, rect.width(), sm.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                sm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
-            )
-            y += sm.height() + 4
+            y = rect.top() + QFontMetrics(title_font).height() + 2
+            y = self._paint_meta(painter, rect, y, small_font, muted, index.data(MetaRole) or "")
             snippet = index.data(SnippetRole) or ""
             if snippet:
-                doc = self._snippet_doc(snippet, rect.width(), base_font, text_color)
-                painter.translate(rect.left(), y)
-                clip = QRectF(0, 0, rect.width(), rect.bottom() - y + 1)
-                ctx = QAbstractTextDocumentLayout.PaintContext()
-                ctx.clip = clip
-                painter.setClipRect(clip)
-                doc.documentLayout().draw(painter, ctx)
+                self._paint_snippet(painter, rect, y, base_font, text_color, snippet)
         painter.restore()
+
+    @staticmethod
+    def _paint_title(painter: QPainter, rect: QRect, font: QFont, color: QColor, title: str) -> None:
+        """The title on the first line, elided, leaving room for the star."""
+        tm = QFontMetrics(font)
+        star_w = tm.horizontalAdvance("★") + 6
+        painter.setFont(font)
+        painter.setPen(color)
+        title_rect = QRect(rect.left(), rect.top(), rect.width() - star_w, tm.height())
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            tm.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
+
+    @staticmethod
+    def _paint_meta(painter: QPainter, rect: QRect, y: int, font: QFont, color: QColor, meta: str) -> int:
+        """The date · source line at ``y``, elided; returns where the snippet starts."""
+        sm = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(
+            QRect(rect.left(), y, rect.width(), sm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            sm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        return y + sm.height() + 4
+
+    def _paint_snippet(
+        self, painter: QPainter, rect: QRect, y: int, font: QFont, color: QColor, snippet: str
+    ) -> None:
+        """The snippet (rich text, hits marked) from ``y`` down to the row's bottom."""
+        doc = self._snippet_doc(snippet, rect.width(), font, color)
+        painter.translate(rect.left(), y)
+        clip = QRectF(0, 0, rect.width(), rect.bottom() - y + 1)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.clip = clip
+        painter.setClipRect(clip)
+        doc.documentLayout().draw(painter, ctx)
 
 
 class ResultsView(QListView):

@@ -87,11 +87,6 @@ class SearchBar(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    def show_history(self) -> None:
-        completer = self.edit.completer()
-        completer.setCompletionPrefix("")
-        completer.complete()
-
     def text(self) -> str:
         return self.edit.text()
 
