@@ -6,8 +6,8 @@ big library, so that cost grows with the library. Here every query shape the
 query language produces is evaluated with dense per-segment arrays: a
 :class:`Match` is a boolean mask over the segment's documents plus, when
 scoring, a float score per document (0 where the mask is False). A ``Term``
-reads its postings in bulk (:func:`reader.index.codec.posting_arrays`) and
-scores them with BM25F as Whoosh does; ``Or`` adds; ``And`` intersects and
+reads its postings in bulk (:func:`reader.index.storage.posting_arrays`) and
+scores them with BM25F as Whoosh does (:mod:`reader.index.scoring`); ``Or`` adds; ``And`` intersects and
 adds; ``Not`` under ``And`` subtracts (Whoosh scores a NOT clause as a match of
 weight 1); :class:`~reader.index.phrase.NgramPhrase` checks positions for the
 candidates only; a date ``TermRange`` compares the segment's date array.
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.scoring import BM25FScorer
 
-from reader.index.codec import posting_arrays
 from reader.index.phrase import NgramPhrase, phrase_docs
+from reader.index.scoring import term_scores
+from reader.index.storage import posting_arrays
 
 
 @dataclass
@@ -54,29 +54,6 @@ class SegmentView:
 
     def empty(self, scored: bool) -> Match:
         return Match(np.zeros(self.size, dtype=bool), np.zeros(self.size) if scored else None)
-
-
-def bm25_constants(scorer, boost: float, avgfl: float | None = None) -> tuple[float, float, float]:
-    """``(c1, c2, c3)`` with score = c1·w / (w + c2 + c3·length): Whoosh's bm25 with constants hoisted."""
-    k1, b = scorer.K1, scorer.B
-    avg = scorer.avgfl if avgfl is None else avgfl
-    return scorer.idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avg
-
-
-def term_scores(view: SegmentView, fieldname: str, text, weighting, weights: np.ndarray, ids, boost=1.0):
-    """Scores of the postings ``ids``/``weights`` of one term (BM25F where the field is scorable)."""
-    key = (fieldname, text, boost)
-    constants = view.constants.get(key)
-    if constants is None:
-        field = view.searcher.schema[fieldname]
-        scorer = weighting.scorer(view.searcher, fieldname, text)
-        bm25 = isinstance(scorer, BM25FScorer) and field.scorable
-        constants = view.constants[key] = bm25_constants(scorer, boost) if bm25 else None
-    if constants is not None:
-        c1, c2, c3 = constants
-        lens = view.lengths(fieldname)[ids]
-        return c1 * weights / (weights + c2 + c3 * lens)
-    return weights * boost
 
 
 def _term(q: wq.Term, view: SegmentView, weighting) -> Match:

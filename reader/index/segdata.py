@@ -18,15 +18,13 @@ import threading
 from pathlib import Path
 
 import numpy as np
-from whoosh.util.numeric import byte_to_length
 
 from reader.atomicfile import replacing
 from reader.index.results import FACETS
+from reader.index.storage import field_lengths
 
 #: Bump when the arrays saved change meaning.
 FORMAT = 1
-_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-_BYTE_LENGTHS[0] = 1.0  # Whoosh's doc_field_length default for an empty field
 
 
 def date_key(date: str) -> int:
@@ -230,23 +228,3 @@ def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
             np.savez(fh, **arrays)  # a handle: given a name, savez would append ".npz"
     except OSError:
         pass
-
-
-def field_lengths(reader, fieldname: str, size: int) -> np.ndarray:
-    """One column read instead of one ``doc_field_length`` call per document."""
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-    perdoc = getattr(reader, "_perdoc", None)
-    column = None
-    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    if column is None:
-        return np.ones(size, dtype=np.float64)
-    raw = getattr(column, "_dbfile", None)
-    if raw is not None and getattr(column, "_fixedlen", None) == 1:
-        count = min(column._count, size)
-        codes = np.zeros(size, dtype=np.uint8)
-        codes[:count] = np.frombuffer(raw.get(column._basepos, count), dtype=np.uint8)
-    else:  # pragma: no cover - other codecs
-        codes = np.fromiter((column[d] for d in range(size)), dtype=np.uint8, count=size)
-    return _BYTE_LENGTHS[codes]
