@@ -67,7 +67,7 @@ def _term(q: wq.Term, view: SegmentView, weighting) -> Match:
     if not len(ids):
         return out
     out.mask[ids] = True
-    if weighting is not None:
+    if out.score is not None:  # scored (weighting given)
         out.score[ids] = term_scores(view, fieldname, q.text, weighting, weights, ids, q.boost)
     return out
 
@@ -77,7 +77,7 @@ def _phrase(q: NgramPhrase, view: SegmentView, weighting) -> Match:
     ids, scores = phrase_docs(view, q, weighting)
     if len(ids):
         out.mask[ids] = True
-        if weighting is not None:
+        if out.score is not None and scores is not None:
             out.score[ids] = scores
     return out
 
@@ -102,14 +102,15 @@ def _generic(q: wq.Query, view: SegmentView, weighting) -> Match:
         out.mask[ids] = True
         return out
     m = q.matcher(view.searcher, view.searcher.context(weighting=weighting))
-    ids, scores = [], []
+    found: list[int] = []
+    scores: list[float] = []
     while m.is_active():
-        ids.append(m.id())
+        found.append(m.id())
         scores.append(m.score())
         m.next()
-    if ids:
-        out.mask[ids] = True
-        out.score[ids] = scores
+    if found and out.score is not None:
+        out.mask[found] = True
+        out.score[found] = scores
     return out
 
 
@@ -131,7 +132,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
         for child in q.subqueries:
             part = evaluate(child, view, weighting)
             out.mask |= part.mask
-            if weighting is not None:
+            if out.score is not None and part.score is not None:
                 out.score += part.score
         return out
     if type(q) is wq.And:
@@ -144,7 +145,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
                     break
                 part = evaluate(child, view, weighting)
                 out.mask &= part.mask
-                if weighting is not None:
+                if out.score is not None and part.score is not None:
                     out.score += part.score
         else:
             out = Match(view.live.copy(), np.zeros(view.size) if weighting is not None else None)
@@ -152,7 +153,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
             if not out.mask.any():
                 break
             out.mask &= ~evaluate(child, view, None).mask
-        if weighting is not None:
+        if out.score is not None:
             # Whoosh scores the NOT clauses together as one match of weight len(negative)
             out.score = np.where(out.mask, out.score + float(len(negative)), 0.0)
         return out

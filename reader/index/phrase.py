@@ -34,7 +34,8 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
 class PhraseView(ScoringView, Protocol):
     """What :func:`phrase_docs` needs of a segment (a :class:`reader.index.evaluate.SegmentView` has it)."""
 
-    reader: Any
+    @property
+    def reader(self) -> Any: ...
 
 
 def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray | None]:
@@ -54,7 +55,7 @@ def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray
     order = sorted(range(len(tbytes)), key=lambda i: frequency[tbytes[i]])
     # a unit repeated in the phrase (国国国…: one bigram a thousand times) is read once
     arrays: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
-    candidates = None
+    candidates: np.ndarray | None = None
     for i in order:
         if tbytes[i] in arrays:
             continue
@@ -62,11 +63,13 @@ def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray
         candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return empty, None
+    if candidates is None:  # a phrase of no words
+        return empty, None
     decode = field.format.decode_positions
     # A phrase starting at position p has unit i at p + i: for each unit, the keys
     # docnum << 32 | (p + n) (shifted by n to stay positive) must all meet.
     n = len(order)
-    keys = None
+    keys: np.ndarray | None = None
     read: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
     for i in order:
         if tbytes[i] in read:  # the same unit again: its positions in the (fewer) candidates

@@ -22,9 +22,16 @@ WEIGHTING = BM25F(B=0.75, K1=1.2)
 class ScoringView(Protocol):
     """What scoring needs of one segment: its searcher, per-request constants and field lengths."""
 
-    searcher: Any
-    constants: dict
-    lengths: Callable[[str], np.ndarray]
+    @property
+    def searcher(self) -> Any: ...
+
+    @property
+    def constants(self) -> dict: ...
+
+    @property
+    def lengths(self) -> Callable[[str], np.ndarray]:
+        """Field lengths by docnum of one field (float64)."""
+        ...
 
 
 def bm25_constants(scorer, boost: float, avgfl: float | None = None) -> tuple[float, float, float]:

@@ -56,8 +56,8 @@ class Matched:
         self.leaves = leaves
         self.masks = masks
         local = [np.flatnonzero(m) for m in masks]
-        self.docs = np.concatenate([leaf.offset + d for leaf, d in zip(leaves, local, strict=True)] or [[]])
-        self.docs = self.docs.astype(np.int64)
+        parts = [leaf.offset + d for leaf, d in zip(leaves, local, strict=True)]
+        self.docs = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
         self.scores = None
         if scores is not None:
             parts = [s[d] for s, d in zip(scores, local, strict=True)]
@@ -219,9 +219,10 @@ def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tup
     by_name = vocab.by_name()
     counts = np.bincount(np.concatenate(selected), minlength=len(vocab.keys))
     for name in FACETS:
-        ids, values = by_name.get(name, (None, None))
-        if ids is None or not len(ids):
+        entry = by_name.get(name)
+        if entry is None or not len(entry[0]):
             continue
+        ids, values = entry
         c = counts[ids]
         nonzero = np.flatnonzero(c)
         if not len(nonzero):
@@ -252,6 +253,7 @@ def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
             return docs[part[np.argsort(combined[part], kind="stable")]]
         return docs[np.argsort(combined, kind="stable")]
     scores = matched.scores
+    assert scores is not None, "relevance order of an unscored evaluation"  # run scores unless by date
     idx = np.arange(total) if want >= total else np.argpartition(-scores, want - 1)[:want]
     if want < total:
         # ties at the cut: keep the lowest docnums among equal scores, as a full sort would

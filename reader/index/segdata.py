@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -223,8 +224,9 @@ def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
 
 def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """Save atomically; a read-only or full disk only costs the next open the same work again."""
+    named: dict[str, Any] = dict(arrays)  # numpy's stub would read a key as savez's allow_pickle
     try:
         with replacing(path, durable=False) as tmp, open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)  # a handle: given a name, savez would append ".npz"
+            np.savez(fh, **named)  # a handle: given a name, savez would append ".npz"
     except OSError:
         pass

@@ -15,12 +15,15 @@ import math
 import os
 import threading
 import time
+from typing import Any
 
 from reader.index import documents, storage
 from reader.index.filejob import Tagger, read_for_import, tag_result
 
 #: Batches are cut at about this many bytes of input files.
 BATCH_BYTES = 6 * 2**20
+#: What a worker reports of each file (with its story ids, tagging errors and whether it was written).
+_SUMMARY_KEYS = ("path", "same", "size", "mtime", "sha1", "problems", "error")
 
 
 def batches(
@@ -65,7 +68,7 @@ def build_segment(
     for path, known in batch:
         result = read_for_import(path, known)
         tag_errors = tag_result(result, tagger)
-        summary = {k: result.get(k) for k in ("path", "same", "size", "mtime", "sha1", "problems", "error")}
+        summary: dict[str, Any] = {k: result.get(k) for k in _SUMMARY_KEYS}
         summary["ids"] = []
         summary["tag_errors"] = tag_errors
         summary["written"] = False

@@ -131,26 +131,24 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
         self._minlength = byte_to_length(mnlen)
         self._maxlength = byte_to_length(mxlen)
 
-    def _read_data(self):
-        count = self._blocklength
-        self._data = self._postfile.get(self._dataoffset, count * 8 + self._vlen)
+    def _block_data(self) -> bytes:
+        """The current block's ids, weights and values part (read once per block)."""
+        data = self._data
+        if data is None:
+            count = self._blocklength
+            data = self._data = self._postfile.get(self._dataoffset, count * 8 + self._vlen)
+        return data
 
     def _read_ids(self):
-        if self._data is None:
-            self._read_data()
-        self._ids = np.frombuffer(self._data, dtype=_U32, count=self._blocklength).tolist()
+        self._ids = np.frombuffer(self._block_data(), dtype=_U32, count=self._blocklength).tolist()
 
     def _read_weights(self):
-        if self._data is None:
-            self._read_data()
         count = self._blocklength
-        self._weights = np.frombuffer(self._data, dtype=_F32, count=count, offset=count * 4).tolist()
+        self._weights = np.frombuffer(self._block_data(), dtype=_F32, count=count, offset=count * 4).tolist()
 
     def _read_values(self):
-        if self._data is None:
-            self._read_data()
         count = self._blocklength
-        self._values = _unpack_values(self._data[count * 8 :], count)
+        self._values = _unpack_values(self._block_data()[count * 8 :], count)
 
 
 # -- term table: short posting lists inline, without pickling ------------------------------------

@@ -146,10 +146,10 @@ def write_terms(
                 pw._write_block()
             end = start + blocklimit
             pw._ids = array("I", all_ids[start:end])
-            weights = array("f", all_weights[start:end])
-            pw._weights = weights
+            block_weights = array("f", all_weights[start:end])
+            pw._weights = block_weights
             pw._values = [v for v in all_values[start:end] if v]
-            pw._maxweight = max(weights)
+            pw._maxweight = max(block_weights)
             if getlen is not None:
                 lens = [x for x in map(getlen.__getitem__, pw._ids) if x]
                 if lens:
