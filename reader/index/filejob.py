@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 
 from reader.index.manifest import sha1
+from reader.ingest import read_file
 from reader.safefiles import NotRegularFile
 from reader.story import Story
 
@@ -81,9 +82,6 @@ def read_for_import(path: str, known_hash: str) -> dict:
     if known_hash and out["sha1"] == known_hash:
         out["same"] = True
         return out
-    # the parsers (lxml, trafilatura, GNE) load only when a file is actually read: fast start-up
-    from reader.ingest import read_file
-
     result = read_file(path)
     out["problems"] = [(p.file, p.reason) for p in result.problems]
     # analysed one at a time as each story is written (all of a 30,000-story file at once took GBs)

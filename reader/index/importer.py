@@ -27,7 +27,7 @@ from typing import Protocol
 from reader.index import documents, storage, workers
 from reader.index.filejob import Tagger, read_for_import, tag_result
 from reader.index.manifest import file_key
-from reader.ingest import Problem
+from reader.ingest import Problem, iter_files
 
 
 @dataclass
@@ -120,8 +120,6 @@ class Importer:
 
     def _scan(self, roots: list[str]) -> tuple[list[str], set[str], list[str]]:
         """(files found, roots actually scanned, missing roots)."""
-        from reader.ingest import iter_files
-
         files: list[str] = []
         seen: set[str] = set()
         scanned: set[str] = set()

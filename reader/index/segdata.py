@@ -23,6 +23,7 @@ import numpy as np
 from reader.atomicfile import replacing
 from reader.index.results import FACETS
 from reader.index.storage import field_lengths
+from reader.text.fold import fold
 
 #: Bump when the arrays saved change meaning.
 FORMAT = 1
@@ -59,8 +60,6 @@ class FacetVocabulary:
 
     def tags_named(self, name: str) -> list[str]:
         """Tags seen whose label is ``name`` (folded), e.g. ``["place:江西"]`` for ``江西``."""
-        from reader.text.fold import fold
-
         want = fold(name)
         with self._lock:
             keys = list(self.keys)
