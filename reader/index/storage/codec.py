@@ -37,6 +37,7 @@ from pickle import dumps, loads
 
 import numpy as np
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
 from whoosh.matching import ListMatcher
 from whoosh.reading import EmptyReader, TermNotFound
 from whoosh.system import _INT_SIZE
@@ -354,7 +355,9 @@ def _blocks(reader, fieldname: str, tbytes: bytes):
     if isinstance(length, tuple):  # Whoosh's W3TermInfo.from_bytes leaves the length in a 1-tuple
         length = length[0]
     postfile = terms._postfile
-    mapped = getattr(postfile, "_buf", None)
+    # a compound segment's sub-file over its mmap is a BufferFile (BufferFile._buf: contract);
+    # an unmapped one (no mmap: out of address space) is a plain StructFile
+    mapped = postfile._buf if isinstance(postfile, structfile.BufferFile) else None
     if isinstance(mapped, memoryview):
         # a view of the memory-mapped segment: only the pages actually read are touched
         # (ids and weights; a block's positions only when a phrase needs them)
