@@ -30,6 +30,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+import whoosh
+
 from reader.index.storage.errors import ContractBroken, WhooshVersionMismatch
 
 #: The one Whoosh release storage is written for (pyproject pins ``Whoosh==2.7.4``).
@@ -55,6 +57,11 @@ class Need:
         return f"{self.module}.{self.name}"
 
 
+def _call(module: str, name: str, use: str, params: str) -> Need:
+    """A callable need whose leading parameters are ``params`` (space-separated names)."""
+    return Need(module, name, "callable", use, tuple(params.split()))
+
+
 def _instance(module: str, owner: str, names: str, use: str) -> list[Need]:
     return [Need(module, f"{owner}.{n}", "instance", use) for n in names.split()]
 
@@ -63,39 +70,31 @@ NEEDS: tuple[Need, ...] = (
     # -- codec.py: the flat posting layout, subclassing W3's classes -----------------------------
     Need(_W3, "WHOOSH3_HEADER_MAGIC", "value", "first bytes of a posting list", value=b"W3Bl"),
     Need(_W3, "W3Codec", "class", "base of RawCodec"),
-    Need(
+    _call(
         _W3,
         "W3Codec.__init__",
-        "callable",
         "RawCodec(blocklimit=, inlinelimit=)",
-        ("self", "blocklimit", "compression", "inlinelimit"),
+        "self blocklimit compression inlinelimit",
     ),
     Need(_W3, "W3Codec.TERMS_EXT", "value", "term table file of a segment", value=".trm"),
     Need(_W3, "W3Codec.POSTS_EXT", "value", "posting file of a segment", value=".pst"),
     *_instance(_W3, "W3Codec", "_blocklimit _inlinelimit", "RawCodec.postings_writer passes them on"),
-    Need(_W3, "W3Codec.field_writer", "callable", "overridden by RawCodec", ("self", "storage", "segment")),
-    Need(_W3, "W3Codec.terms_reader", "callable", "overridden by RawCodec", ("self", "storage", "segment")),
-    Need(_W3, "W3Codec.postings_writer", "callable", "overridden by RawCodec", ("self", "dbfile", "byteids")),
-    Need(
-        _W3,
-        "W3Codec.postings_reader",
-        "callable",
-        "overridden by RawCodec",
-        ("self", "dbfile", "terminfo", "format_", "term", "scorer"),
+    _call(_W3, "W3Codec.field_writer", "overridden by RawCodec", "self storage segment"),
+    _call(_W3, "W3Codec.terms_reader", "overridden by RawCodec", "self storage segment"),
+    _call(_W3, "W3Codec.postings_writer", "overridden by RawCodec", "self dbfile byteids"),
+    _call(
+        _W3, "W3Codec.postings_reader", "overridden by RawCodec", "self dbfile terminfo format_ term scorer"
     ),
     Need(_W3, "W3PostingsWriter", "class", "base of RawPostingsWriter"),
-    Need(
+    _call(
         _W3,
         "W3PostingsWriter.__init__",
-        "callable",
         "RawCodec.postings_writer",
-        ("self", "postfile", "blocklimit", "byteids", "compression", "inlinelimit"),
+        "self postfile blocklimit byteids compression inlinelimit",
     ),
-    Need(
-        _W3, "W3PostingsWriter._write_block", "callable", "overridden: writes a flat block", ("self", "last")
-    ),
-    Need(_W3, "W3PostingsWriter._new_block", "callable", "RawPostingsWriter._write_block", ("self",)),
-    Need(_W3, "W3PostingsWriter.finish_postings", "callable", "calls terminfo.set_inline", ("self",)),
+    _call(_W3, "W3PostingsWriter._write_block", "overridden: writes a flat block", "self last"),
+    _call(_W3, "W3PostingsWriter._new_block", "RawPostingsWriter._write_block", "self"),
+    _call(_W3, "W3PostingsWriter.finish_postings", "calls terminfo.set_inline", "self"),
     *_instance(
         _W3,
         "W3PostingsWriter",
@@ -104,12 +103,11 @@ NEEDS: tuple[Need, ...] = (
         "block state read by RawPostingsWriter and set by writer.write_terms",
     ),
     Need(_W3, "W3LeafMatcher", "class", "base of RawLeafMatcher"),
-    Need(
+    _call(
         _W3,
         "W3LeafMatcher.__init__",
-        "callable",
         "RawCodec.postings_reader",
-        ("self", "postfile", "startoffset", "length", "format_", "term", "byteids", "scorer"),
+        "self postfile startoffset length format_ term byteids scorer",
     ),
     *[
         Need(_W3, f"W3LeafMatcher.{n}", "callable", "overridden: reads a flat block", sig)
@@ -130,15 +128,9 @@ NEEDS: tuple[Need, ...] = (
     Need(_W3, "W3TermInfo", "class", "base of RawTermInfo"),
     Need(_W3, "W3TermInfo._struct", "value", "fixed part of a term-table entry (codec._TERMINFO)"),
     Need(_W3, "W3TermInfo._struct.format", "value", "the fixed part's layout", value="!BfIBBfII"),
-    Need(
-        _W3,
-        "W3TermInfo.set_inlined",
-        "callable",
-        "aliased as RawTermInfo.set_inline",
-        ("self", "ids", "weights", "values"),
-    ),
-    Need(_W3, "W3TermInfo.to_bytes", "callable", "block postings' entries", ("self",)),
-    Need(_W3, "W3TermInfo.from_bytes", "callable", "block postings' entries", ("s",)),
+    _call(_W3, "W3TermInfo.set_inlined", "aliased as RawTermInfo.set_inline", "self ids weights values"),
+    _call(_W3, "W3TermInfo.to_bytes", "block postings' entries", "self"),
+    _call(_W3, "W3TermInfo.from_bytes", "block postings' entries", "s"),
     *_instance(
         _W3,
         "W3TermInfo",
@@ -146,40 +138,21 @@ NEEDS: tuple[Need, ...] = (
         "RawTermInfo encodes and decodes them",
     ),
     Need(_W3, "W3FieldCursor", "class", "base of _RawFieldCursor"),
-    Need(
+    _call(
         _W3,
         "W3FieldCursor.__init__",
-        "callable",
         "RawTermsReader.cursor",
-        ("self", "tindex", "fieldname", "keycoder", "keydecoder", "fieldobj"),
+        "self tindex fieldname keycoder keydecoder fieldobj",
     ),
     *_instance(_W3, "W3FieldCursor", "_pos _tindex _datapos _datalen", "_RawFieldCursor.term_info"),
     Need(_W3, "W3TermsReader", "class", "base of RawTermsReader"),
-    Need(
-        _W3,
-        "W3TermsReader.__init__",
-        "callable",
-        "RawCodec.terms_reader",
-        ("self", "codec", "dbfile", "length", "postfile"),
-    ),
+    _call(_W3, "W3TermsReader.__init__", "RawCodec.terms_reader", "self codec dbfile length postfile"),
     *_instance(
         _W3, "W3TermsReader", "_tindex _keycoder _keydecoder _postfile", "RawTermsReader; bulk reading"
     ),
     Need(_W3, "W3FieldWriter", "class", "base of RawFieldWriter"),
-    Need(
-        _W3,
-        "W3FieldWriter.__init__",
-        "callable",
-        "RawCodec.field_writer",
-        ("self", "codec", "storage", "segment"),
-    ),
-    Need(
-        _W3,
-        "W3FieldWriter.start_term",
-        "callable",
-        "overridden: RawTermInfo for each term",
-        ("self", "btext"),
-    ),
+    _call(_W3, "W3FieldWriter.__init__", "RawCodec.field_writer", "self codec storage segment"),
+    _call(_W3, "W3FieldWriter.start_term", "overridden: RawTermInfo for each term", "self btext"),
     *_instance(
         _W3,
         "W3FieldWriter",
@@ -187,142 +160,86 @@ NEEDS: tuple[Need, ...] = (
         "RawFieldWriter; writer.write_terms",
     ),
     Need("whoosh.system", "_INT_SIZE", "value", "size of a block's length prefix", value=4),
-    Need("whoosh.util.numeric", "byte_to_length", "callable", "length codes -> lengths", ("key",)),
-    Need("whoosh.util.numeric", "length_to_byte", "callable", "lengths -> length codes", ("length",)),
+    _call("whoosh.util.numeric", "byte_to_length", "length codes -> lengths", "key"),
+    _call("whoosh.util.numeric", "length_to_byte", "lengths -> length codes", "length"),
     Need(_READING, "TermNotFound", "class", "a term missing from a segment's table"),
     *_instance(
         _READING, "SegmentReader", "_terms _storage _perdoc", "bulk reading; lengths; unmapping pages"
     ),
-    Need(
+    _call(
         "whoosh.matching",
         "ListMatcher.__init__",
-        "callable",
         "inline postings; phrase matchers",
-        (
-            "self",
-            "ids",
-            "weights",
-            "values",
-            "format",
-            "scorer",
-            "position",
-            "all_weights",
-            "term",
-            "terminfo",
-        ),
+        "self ids weights values format scorer position all_weights term terminfo",
     ),
     *_instance("whoosh.matching", "ListMatcher", "_weights _i", "matchers._ScoredList.score"),
     # -- writer.py: the bulk segment writer ------------------------------------------------------
     Need(_WRITING, "SegmentWriter", "class", "base of FastWriter"),
-    Need(
+    _call(
         _WRITING,
         "SegmentWriter.__init__",
-        "callable",
         "FastWriter(ix, timeout=, _lk=, codec=)",
-        ("self", "ix", "poolclass", "timeout", "delay", "_lk", "limitmb", "docbase", "codec", "compound"),
+        "self ix poolclass timeout delay _lk limitmb docbase codec compound",
     ),
-    Need(_WRITING, "SegmentWriter._check_state", "callable", "FastWriter.add_document", ("self",)),
-    Need(
-        _WRITING,
-        "SegmentWriter._check_fields",
-        "callable",
-        "FastWriter.add_document",
-        ("self", "schema", "fieldnames"),
-    ),
-    Need(
-        _WRITING,
-        "SegmentWriter._flush_segment",
-        "callable",
-        "overridden: writes whole posting lists",
-        ("self",),
-    ),
-    Need(
-        _WRITING,
-        "SegmentWriter.per_document_reader",
-        "callable",
-        "field lengths of merged documents",
-        ("self",),
-    ),
+    _call(_WRITING, "SegmentWriter._check_state", "FastWriter.add_document", "self"),
+    _call(_WRITING, "SegmentWriter._check_fields", "FastWriter.add_document", "self schema fieldnames"),
+    _call(_WRITING, "SegmentWriter._flush_segment", "overridden: writes whole posting lists", "self"),
+    _call(_WRITING, "SegmentWriter.per_document_reader", "field lengths of merged documents", "self"),
     *_instance(
         _WRITING,
         "SegmentWriter",
         "perdocwriter fieldwriter docnum _added codec schema storage pool",
         "FastWriter.add_document and _flush_segment",
     ),
-    Need(
-        _W3,
-        "W3PerDocWriter.add_field",
-        "callable",
-        "FastWriter.add_document",
-        ("self", "fieldname", "fieldobj", "value", "length"),
-    ),
-    Need(
-        _W3,
-        "W3PerDocWriter.add_column_value",
-        "callable",
-        "FastWriter.add_document",
-        ("self", "fieldname", "column", "value"),
-    ),
+    _call(_W3, "W3PerDocWriter.add_field", "FastWriter.add_document", "self fieldname fieldobj value length"),
+    _call(_W3, "W3PerDocWriter.add_column_value", "FastWriter.add_document", "self fieldname column value"),
     # -- segments.py: committing segments written apart -------------------------------------------
-    Need(
-        _WRITING, "SegmentWriter._finalize_segment", "callable", "a finished, uncommitted segment", ("self",)
-    ),
-    Need(_WRITING, "SegmentWriter._close_segment", "callable", "drop an empty writer's segment", ("self",)),
-    Need(
+    _call(_WRITING, "SegmentWriter._finalize_segment", "a finished, uncommitted segment", "self"),
+    _call(_WRITING, "SegmentWriter._close_segment", "drop an empty writer's segment", "self"),
+    _call(
         _WRITING,
         "SegmentWriter._merge_segments",
-        "callable",
         "commit_with: deletions and merges",
-        ("self", "mergetype", "optimize", "merge"),
+        "self mergetype optimize merge",
     ),
-    Need(
-        _WRITING,
-        "SegmentWriter._commit_toc",
-        "callable",
-        "commit_with: the new table of contents",
-        ("self", "segments"),
-    ),
-    Need(_WRITING, "SegmentWriter._finish", "callable", "commit_with: release the lock, clean up", ("self",)),
+    _call(_WRITING, "SegmentWriter._commit_toc", "commit_with: the new table of contents", "self segments"),
+    _call(_WRITING, "SegmentWriter._finish", "commit_with: release the lock, clean up", "self"),
     Need(_WRITING, "LockError", "class", "another writer holds the lock"),
-    Need(
-        _READING,
-        "SegmentReader.__init__",
-        "callable",
-        "merge_small reads small segments",
-        ("self", "storage", "schema", "segment"),
+    _call(
+        _READING, "SegmentReader.__init__", "merge_small reads small segments", "self storage schema segment"
     ),
     # -- lengths.py: one column read per field -----------------------------------------------------
     Need(_W3, "LENGTHS_COLUMN", "value", "the length column's type", value=None),
-    Need(_W3, "_lenfield", "callable", "the length column's name", ("fieldname",)),
-    Need(
-        _W3,
-        "W3PerDocReader._cached_reader",
-        "callable",
-        "the length column's reader",
-        ("self", "fieldname", "column"),
-    ),
+    _call(_W3, "_lenfield", "the length column's name", "fieldname"),
+    _call(_W3, "W3PerDocReader._cached_reader", "the length column's reader", "self fieldname column"),
     *_instance(
         "whoosh.columns", "FixedBytesColumn.Reader", "_dbfile _basepos _fixedlen _count", "read in one piece"
     ),
+    # -- opening.py and the classes storage tells readers and files apart by ----------------------
+    _call("whoosh.index", "open_dir", "opening an index folder", "dirname indexname"),
+    _call("whoosh.index", "create_in", "creating an index folder", "dirname schema indexname"),
+    _call("whoosh.index", "exists_in", "is there an index", "dirname indexname"),
+    Need(_READING, "SegmentReader", "class", "a segment's reader (others have no segment)"),
+    Need(_READING, "EmptyReader", "class", "the reader of an index without segments"),
+    Need("whoosh.filedb.compound", "CompoundStorage", "class", "a compound segment's files"),
+    Need("whoosh.filedb.filestore", "OverlayStorage", "class", "wraps a compound segment's storage"),
+    Need(
+        "whoosh.filedb.structfile", "BufferFile", "class", "a sub-file over a buffer (mapped posting lists)"
+    ),
     # -- patches.py: compound sub-files without a copy -------------------------------------------
     Need("whoosh.filedb.compound", "BufferFile", "class", "replaced by patches.MappedBufferFile"),
-    Need(
-        "whoosh.filedb.compound",
-        "CompoundStorage.open_file",
-        "callable",
-        "opens sub-files as BufferFile",
-        ("self", "name"),
+    _call(
+        "whoosh.filedb.compound", "CompoundStorage.open_file", "opens sub-files as BufferFile", "self name"
     ),
     *_instance(
         "whoosh.filedb.compound", "CompoundStorage", "_source", "the segment's mmap (unmapping pages)"
     ),
     *_instance("whoosh.filedb.filestore", "OverlayStorage", "a b", "a compound segment's two storages"),
-    Need(
+    _call(
         "whoosh.filedb.structfile",
         "BufferFile.__init__",
-        "callable",
         "MappedBufferFile sets what it sets",
-        ("self", "buf", "name", "onclose"),
+        "self buf name onclose",
     ),
     *_instance(
         "whoosh.filedb.structfile",
@@ -334,8 +251,6 @@ NEEDS: tuple[Need, ...] = (
 
 
 def installed_version() -> str:
-    import whoosh
-
     return whoosh.versionstring()
 
 
