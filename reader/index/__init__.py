@@ -21,7 +21,8 @@ older index is reset and re-imported). ``archive.ArchiveIndex`` ties them
 together; ``results`` holds the plain records callers see.
 """
 
-from reader.index.archive import ArchiveIndex, ImportReport, IndexUnavailable, open_index
+from reader.index.archive import ArchiveIndex, IndexUnavailable, open_index
+from reader.index.importer import ImportReport
 from reader.index.locking import LibraryBusy
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.ingest import Problem
