@@ -95,13 +95,13 @@ class _Bar:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.search import stories_count
-    from reader.index import IndexError_, LibraryBusy, open_index
+    from reader.index import IndexUnavailable, LibraryBusy, open_index
 
     home = paths.home(args.home)
     given = [*args.paths, *([str(paths.bundled_archive())] if args.sample else [])]
     try:
         library = open_index(home)
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INDEX
     try:
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     except LibraryBusy as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_BUSY
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INDEX
     finally:

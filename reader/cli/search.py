@@ -66,11 +66,11 @@ EMPTY_LIBRARY = (
 
 
 def _open(args):
-    from reader.index import IndexError_, open_index
+    from reader.index import IndexUnavailable, open_index
 
     try:
         return open_index(paths.home(args.home))
-    except IndexError_ as exc:
+    except IndexUnavailable as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return None
 

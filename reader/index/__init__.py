@@ -9,14 +9,20 @@ them, ``importer`` runs incremental, locked, crash-safe imports, ``query``
 parses the query language, ``evaluate`` matches and scores a query in one
 bulk pass per segment (``phrase``: exact n-gram phrases from whole posting
 lists), ``search`` executes requests (ranking, paging, facets) and
-``snippets`` makes highlighted excerpts from the original text. ``writer``
-writes segments a whole posting list at a time; ``schema.SCHEMA_VERSION``
-guards the on-disk layout (an older index is reset and re-imported).
-``archive.ArchiveIndex`` ties them together; ``results`` holds the plain
-records callers see.
+``snippets`` makes highlighted excerpts from the original text; ``scoring``
+holds the BM25F weighting and scores whole posting lists; ``segdata`` and
+``segcache`` keep per-segment arrays. ``manifest`` (file keys and hashes),
+``filejob`` (one file's read, parse and tag within its time budget) and
+``workers`` (whole segments built in worker processes) serve the importer.
+Every use of Whoosh's internals (the on-disk layout, the bulk writer, commits,
+the pinned Whoosh version and the contract naming the private names relied on)
+is in ``storage``; ``schema.SCHEMA_VERSION`` guards the on-disk layout (an
+older index is reset and re-imported). ``archive.ArchiveIndex`` ties them
+together; ``results`` holds the plain records callers see.
 """
 
-from reader.index.archive import ArchiveIndex, ImportReport, IndexError_, open_index
+from reader.index.archive import ArchiveIndex, IndexUnavailable, open_index
+from reader.index.importer import ImportReport
 from reader.index.locking import LibraryBusy
 from reader.index.results import FACETS, Hit, Results, SearchRequest
 from reader.ingest import Problem
@@ -26,7 +32,7 @@ __all__ = [
     "ArchiveIndex",
     "Hit",
     "ImportReport",
-    "IndexError_",
+    "IndexUnavailable",
     "LibraryBusy",
     "Problem",
     "Results",

@@ -17,135 +17,32 @@ and the next :meth:`ArchiveIndex.update` re-imports those roots; until then
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.writing import LockError
 
 from reader import paths
 from reader.atomicfile import write_atomic
-from reader.index import compat, documents, search
+from reader.index import documents, search, storage
+from reader.index.filejob import Tagger
+from reader.index.importer import Importer, ImportLimits, ImportReport
 from reader.index.locking import ImportLock, LibraryBusy
+from reader.index.manifest import file_key
 from reader.index.results import Results, SearchRequest
-from reader.index.schema import SCHEMA_VERSION, codec, make_schema
-from reader.ingest import Problem
-from reader.safefiles import NotRegularFile, open_regular
+from reader.index.schema import SCHEMA_VERSION, make_schema
+from reader.index.scoring import WEIGHTING
+from reader.index.segcache import SegmentCache
 from reader.story import Story
 
 ProgressFn = Callable[[int, int, str], None]
 VERSION_FILE = "reader-index.json"
 
 
-class IndexError_(RuntimeError):
-    """The index cannot be opened or written (damaged files, permissions, ...)."""
-
-
-@dataclass
-class ImportReport:
-    """What one ``update`` did."""
-
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failed: list[Problem] = field(default_factory=list)
-    #: Files in the imported folders left out because of their type (images, PDFs, ...).
-    skipped: list[str] = field(default_factory=list)
-    stories: int = 0
-    seconds: float = 0.0
-    cancelled: bool = False
-
-
-def _file_key(path: Path) -> str:
-    return os.path.abspath(os.fspath(path))
-
-
-def _sha1(path: str) -> str:
-    """The file's SHA-1; only a regular file is opened (a FIFO or /dev/zero would never end)."""
-    digest = hashlib.sha1()
-    with open_regular(path) as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-#: Each file gets this many seconds to be read, parsed and tagged, plus FILE_SECONDS_PER_MB per MB;
-#: past that it is named as failed and not imported (the rest of the import goes on).
-FILE_SECONDS = 60.0
-FILE_SECONDS_PER_MB = 30.0
-
-
-def file_budget(size: int) -> float:
-    """Seconds one file of ``size`` bytes may take in an import."""
-    return FILE_SECONDS + FILE_SECONDS_PER_MB * size / 2**20
-
-
-def _over_budget(out: dict, stage: str) -> bool:
-    """True (and ``out`` marked failed, its stories dropped) when the file has used up its time."""
-    budget = file_budget(out.get("size", 0))
-    if time.monotonic() - out["started"] <= budget:
-        return False
-    out["problems"] = [
-        *out["problems"],
-        (out["path"], f"took longer than {budget:.0f} s ({stage}); not imported"),
-    ]
-    out["stories"], out["error"] = [], True
-    return True
-
-
-def tag_result(result: dict, tagger: Callable[[Story], list[str]] | None) -> list[str]:
-    """Tag the stories of a :func:`_work` result in place, within the file's time budget.
-
-    Returns the tagging errors (each costs its story's tags only). When the budget runs
-    out the result becomes a failure with that reason, and nothing of the file is written.
-    """
-    errors: list[str] = []
-    if tagger is None or result.get("error"):
-        return errors
-    for story, _analysed in result["stories"]:
-        try:
-            story.tags = list(dict.fromkeys([*story.tags, *tagger(story)]))
-        except Exception as exc:  # a tagging bug must not stop the import
-            errors.append(f"tagging failed: {exc}")
-        if _over_budget(result, "tagging"):
-            break
-    return errors
-
-
-def _work(path: str, known_hash: str) -> dict:
-    """Read and parse one file (runs in a worker process); stories are analysed when written."""
-    out: dict = {"path": path, "same": False, "stories": [], "problems": [], "started": time.monotonic()}
-    try:
-        st = os.stat(path)
-        out["size"], out["mtime"] = st.st_size, st.st_mtime_ns
-        out["sha1"] = _sha1(path)
-    except NotRegularFile as exc:
-        out["problems"] = [(path, str(exc))]
-        out["error"] = True
-        return out
-    except OSError as exc:
-        out["problems"] = [(path, f"cannot read: {exc.strerror or exc}")]
-        out["error"] = True
-        return out
-    if known_hash and out["sha1"] == known_hash:
-        out["same"] = True
-        return out
-    from reader.ingest import read_file
-
-    result = read_file(path)
-    out["problems"] = [(p.file, p.reason) for p in result.problems]
-    # analysed one at a time as each story is written (all of a 30,000-story file at once took GBs)
-    out["stories"] = [(story, None) for story in result.stories]
-    _over_budget(out, "reading and parsing")
-    return out
+class IndexUnavailable(RuntimeError):
+    """The index cannot be opened or written (damaged files, permissions, a Whoosh it cannot use, ...)."""
 
 
 def _read_meta(folder: Path) -> dict:
@@ -180,7 +77,7 @@ def _meta_roots(meta: dict) -> list[str]:
 def _old_roots(folder: Path) -> list[str]:
     """The import roots stored in an index of any version ([] if it cannot be read)."""
     try:
-        ix = windex.open_dir(str(folder))
+        ix = storage.open_dir(str(folder))
         try:
             with ix.searcher() as searcher:
                 fields = searcher.document(id="meta:roots")
@@ -205,22 +102,6 @@ def _rebuild_notice(old: int, roots: list[str], interrupted: bool = False) -> st
     )
 
 
-def _watch_parent(ppid: int) -> None:  # pragma: no cover - runs in workers
-    """Worker initializer: exit when the importing process dies (e.g. kill -9)."""
-
-    def watch():
-        while True:
-            try:
-                os.kill(ppid, 0)  # the importer (not our direct parent under forkserver) is alive?
-            except ProcessLookupError:
-                os._exit(1)
-            except OSError:
-                pass
-            time.sleep(0.5)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 class ArchiveIndex:
     """One library's index. ``search``/``get`` are thread safe; ``update`` takes the import lock."""
 
@@ -237,7 +118,10 @@ class ArchiveIndex:
         self.dir = paths.index_dir(self.home)
         self._lock = threading.RLock()
         self._searcher = None
-        self._cache = search.FacetCache(self.dir)
+        #: Per-segment arrays (kept while their segment is in the index) ...
+        self._segments = SegmentCache(self.dir)
+        #: ... and the last few evaluated requests (stale after any commit).
+        self._cache = search.ResultCache()
         #: Messages about the state of the index (e.g. reset after a format change).
         self.notices: list[str] = []
         #: Roots of an index reset by a format change, re-imported by the next update.
@@ -249,7 +133,7 @@ class ArchiveIndex:
     def _open(self):
         self.dir.mkdir(parents=True, exist_ok=True)
         try:
-            if windex.exists_in(str(self.dir)):
+            if storage.exists_in(str(self.dir)):
                 meta = _read_meta(self.dir)
                 version = meta.get("schema", 1)
                 if version == SCHEMA_VERSION:
@@ -260,9 +144,9 @@ class ArchiveIndex:
                                 meta.get("old", 1), self._pending_roots, bool(meta.get("interrupted"))
                             )
                         )
-                    return windex.open_dir(str(self.dir))
+                    return storage.open_dir(str(self.dir))
                 if not isinstance(version, int) or version > SCHEMA_VERSION:
-                    raise IndexError_(
+                    raise IndexUnavailable(
                         f"the index in {self.dir} was written by a newer version of reader "
                         f"(index format {version}; this version reads {SCHEMA_VERSION})"
                     )
@@ -270,22 +154,24 @@ class ArchiveIndex:
             # no index (new library, or one a killed rebuild left half made): roots a rebuild owes stay
             meta = _read_meta(self.dir)
             owed = _meta_roots(meta) if meta.get("schema") == SCHEMA_VERSION else []
-            ix = windex.create_in(str(self.dir), make_schema())
+            ix = storage.create_in(str(self.dir), make_schema())
             _write_meta(self.dir, owed, meta.get("old"), bool(meta.get("interrupted")))
             self._pending_roots = owed
             if owed:
                 self.notices.append(_rebuild_notice(meta.get("old", 1), owed, bool(meta.get("interrupted"))))
             return ix
-        except (IndexError_, LibraryBusy):
+        except (IndexUnavailable, LibraryBusy):
             raise
+        except storage.StorageError as exc:  # a Whoosh release storage cannot use: says which and why
+            raise IndexUnavailable(f"cannot open the index in {self.dir}: {exc}") from exc
         except Exception as exc:  # whoosh raises many kinds
-            raise IndexError_(f"cannot open the index in {self.dir}: {exc}") from exc
+            raise IndexUnavailable(f"cannot open the index in {self.dir}: {exc}") from exc
 
     def _reset(self, old: int):
         """Replace an index of an older format by an empty one, keeping its roots for the next import."""
         with ImportLock(self.dir, self.home):
             roots = _old_roots(self.dir)
-            ix = windex.create_in(str(self.dir), make_schema())
+            ix = storage.create_in(str(self.dir), make_schema())
             _write_meta(self.dir, roots, old)
         self._pending_roots = roots
         self.notices.append(_rebuild_notice(old, roots))
@@ -294,7 +180,7 @@ class ArchiveIndex:
     def _get_searcher(self):
         with self._lock:
             if self._searcher is None:
-                self._searcher = self._ix.searcher(weighting=search.WEIGHTING)
+                self._searcher = self._ix.searcher(weighting=WEIGHTING)
             elif not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
             return self._searcher
@@ -311,8 +197,8 @@ class ArchiveIndex:
     def search(self, request: SearchRequest) -> Results:
         with self._lock:
             searcher = self._get_searcher()
-            results = search.run(searcher, self._cache, request)
-            compat.release_mapped_pages(searcher)  # keep RSS to our own memory (see compat)
+            results = search.run(searcher, self._segments, self._cache, request)
+            storage.release_mapped_pages(searcher)  # keep RSS to our own memory (see storage.patches)
         if self.notices:
             results.notes = [*self.notices, *results.notes]
         return results
@@ -320,8 +206,8 @@ class ArchiveIndex:
     def ids_for(self, request: SearchRequest) -> list[str]:
         with self._lock:
             searcher = self._get_searcher()
-            ids = search.run(searcher, self._cache, request, ids_only=True)
-            compat.release_mapped_pages(searcher)
+            ids = search.run(searcher, self._segments, self._cache, request, ids_only=True)
+            storage.release_mapped_pages(searcher)
             return ids
 
     def get(self, story_id: str) -> Story | None:
@@ -343,7 +229,7 @@ class ArchiveIndex:
 
     def count(self) -> int:
         with self._lock:
-            return len(search.matched_docs(self._get_searcher(), self._cache, None))
+            return len(search.matched_docs(self._get_searcher(), self._segments, None))
 
     @property
     def rebuild_pending(self) -> bool:
@@ -373,12 +259,10 @@ class ArchiveIndex:
 
     # -- writing -------------------------------------------------------------
 
-    def _writer(self):
-        from reader.index.writer import FastWriter
-
+    def _writer(self) -> storage.FastWriter:
         try:
-            return FastWriter(self._ix, timeout=2.0, codec=codec())
-        except LockError:
+            return storage.new_writer(self._ix, timeout=2.0)
+        except storage.WriterLocked:
             raise LibraryBusy(f"library busy: another reader process is importing into {self.home}") from None
 
     def set_tags(self, story_id: str, tags: list[str]) -> None:
@@ -390,7 +274,7 @@ class ArchiveIndex:
             writer = self._writer()
             try:
                 doc = documents.story_document(story)
-                doc["path"] = documents.path_term(_file_key(Path(story.file))) if story.file else ""
+                doc["path"] = documents.path_term(file_key(Path(story.file))) if story.file else ""
                 writer.delete_by_query(wq.And([wq.Term("id", story_id), wq.Term("kind", "story")]))
                 writer.add_document(**doc)
             except BaseException:
@@ -400,22 +284,22 @@ class ArchiveIndex:
 
     def update(
         self,
-        paths_: list[Path] | None = None,
+        sources: list[Path] | None = None,
         *,
         rebuild: bool = False,
         progress: ProgressFn | None = None,
         cancelled: Callable[[], bool] | None = None,
-        tagger: Callable[[Story], list[str]] | None = None,
+        tagger: Tagger | None = None,
     ) -> ImportReport:
-        """Import files/folders (``None`` or empty: the roots imported before)."""
-        from reader.index.importer import Importer
-
+        """Import the files/folders ``sources`` (``None`` or empty: the roots imported before)."""
         with ImportLock(self.dir, self.home):
-            report = Importer(self, progress, cancelled, tagger).run(list(paths_ or []), rebuild)
+            report = Importer(_ImportTarget(self), progress, cancelled, tagger).run(
+                list(sources or []), rebuild
+            )
         with self._lock:
             # read the new segments' facet and date arrays now (and save them beside the segments),
             # so the first search and the next start do not pay for it
-            self._cache.leaves(self._get_searcher())
+            self._segments.leaves(self._get_searcher())
         return report
 
     def _recreate(self, roots: list[str]) -> None:
@@ -432,8 +316,44 @@ class ArchiveIndex:
                 self._searcher.close()
                 self._searcher = None
             self._ix.close()
-            self._ix = windex.create_in(str(self.dir), make_schema())
-            self._cache = search.FacetCache(self.dir)
+            self._ix = storage.create_in(str(self.dir), make_schema())
+            self._segments = SegmentCache(self.dir)
+            self._cache = search.ResultCache()
+
+
+class _ImportTarget:
+    """What an import may see and do of one :class:`ArchiveIndex` (:class:`.importer.ImportTarget`)."""
+
+    def __init__(self, index: ArchiveIndex) -> None:
+        self._index = index
+        self.folder = str(index.dir)
+        self.limits = ImportLimits(
+            commit_files=index.commit_files,
+            commit_seconds=index.commit_seconds,
+            commit_postings=index.commit_postings,
+            pool_threshold=index.pool_threshold,
+        )
+
+    def roots(self) -> list[str]:
+        return self._index.roots()
+
+    def pending_roots(self) -> list[str]:
+        return list(self._index._pending_roots)
+
+    def manifest(self) -> dict[str, dict]:
+        return self._index._manifest()
+
+    def writer(self) -> storage.FastWriter:
+        return self._index._writer()
+
+    def spill(self) -> storage.Spill:
+        return storage.Spill(self._index._ix)
+
+    def recreate(self, roots: list[str]) -> None:
+        self._index._recreate(roots)
+
+    def rebuilt(self) -> None:
+        self._index._rebuilt()
 
 
 def open_index(home: Path) -> ArchiveIndex:

@@ -15,7 +15,6 @@ from reader.story import Story
 from reader.text.fold import fold
 
 _SCHEMA = make_schema()
-_TEXT_FIELDS = ("title", "body", "author_t", "source_t", "column_t")
 
 
 def printed_body(story: Story) -> str:
@@ -137,8 +136,3 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
             doc[name] = value
     doc.update(analysed)
     return doc
-
-
-def retag(doc_fields: dict, story: Story) -> dict:
-    """Document fields for ``story`` with new tags, reusing analysed text postings."""
-    return story_document(story, {k: v for k, v in doc_fields.items() if k in _TEXT_FIELDS})

@@ -6,8 +6,8 @@ big library, so that cost grows with the library. Here every query shape the
 query language produces is evaluated with dense per-segment arrays: a
 :class:`Match` is a boolean mask over the segment's documents plus, when
 scoring, a float score per document (0 where the mask is False). A ``Term``
-reads its postings in bulk (:func:`reader.index.codec.posting_arrays`) and
-scores them with BM25F as Whoosh does; ``Or`` adds; ``And`` intersects and
+reads its postings in bulk (:func:`reader.index.storage.posting_arrays`) and
+scores them with BM25F as Whoosh does (:mod:`reader.index.scoring`); ``Or`` adds; ``And`` intersects and
 adds; ``Not`` under ``And`` subtracts (Whoosh scores a NOT clause as a match of
 weight 1); :class:`~reader.index.phrase.NgramPhrase` checks positions for the
 candidates only; a date ``TermRange`` compares the segment's date array.
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.scoring import BM25FScorer
 
-from reader.index.codec import posting_arrays
 from reader.index.phrase import NgramPhrase, phrase_docs
+from reader.index.scoring import term_scores
+from reader.index.storage import posting_arrays
 
 
 @dataclass
@@ -56,29 +56,6 @@ class SegmentView:
         return Match(np.zeros(self.size, dtype=bool), np.zeros(self.size) if scored else None)
 
 
-def bm25_constants(scorer, boost: float, avgfl: float | None = None) -> tuple[float, float, float]:
-    """``(c1, c2, c3)`` with score = c1·w / (w + c2 + c3·length): Whoosh's bm25 with constants hoisted."""
-    k1, b = scorer.K1, scorer.B
-    avg = scorer.avgfl if avgfl is None else avgfl
-    return scorer.idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avg
-
-
-def term_scores(view: SegmentView, fieldname: str, text, weighting, weights: np.ndarray, ids, boost=1.0):
-    """Scores of the postings ``ids``/``weights`` of one term (BM25F where the field is scorable)."""
-    key = (fieldname, text, boost)
-    constants = view.constants.get(key)
-    if constants is None:
-        field = view.searcher.schema[fieldname]
-        scorer = weighting.scorer(view.searcher, fieldname, text)
-        bm25 = isinstance(scorer, BM25FScorer) and field.scorable
-        constants = view.constants[key] = bm25_constants(scorer, boost) if bm25 else None
-    if constants is not None:
-        c1, c2, c3 = constants
-        lens = view.lengths(fieldname)[ids]
-        return c1 * weights / (weights + c2 + c3 * lens)
-    return weights * boost
-
-
 def _term(q: wq.Term, view: SegmentView, weighting) -> Match:
     fieldname = q.fieldname
     schema = view.searcher.schema
@@ -90,7 +67,7 @@ def _term(q: wq.Term, view: SegmentView, weighting) -> Match:
     if not len(ids):
         return out
     out.mask[ids] = True
-    if weighting is not None:
+    if out.score is not None:  # scored (weighting given)
         out.score[ids] = term_scores(view, fieldname, q.text, weighting, weights, ids, q.boost)
     return out
 
@@ -100,7 +77,7 @@ def _phrase(q: NgramPhrase, view: SegmentView, weighting) -> Match:
     ids, scores = phrase_docs(view, q, weighting)
     if len(ids):
         out.mask[ids] = True
-        if weighting is not None:
+        if out.score is not None and scores is not None:
             out.score[ids] = scores
     return out
 
@@ -125,14 +102,15 @@ def _generic(q: wq.Query, view: SegmentView, weighting) -> Match:
         out.mask[ids] = True
         return out
     m = q.matcher(view.searcher, view.searcher.context(weighting=weighting))
-    ids, scores = [], []
+    found: list[int] = []
+    scores: list[float] = []
     while m.is_active():
-        ids.append(m.id())
+        found.append(m.id())
         scores.append(m.score())
         m.next()
-    if ids:
-        out.mask[ids] = True
-        out.score[ids] = scores
+    if found and out.score is not None:
+        out.mask[found] = True
+        out.score[found] = scores
     return out
 
 
@@ -154,7 +132,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
         for child in q.subqueries:
             part = evaluate(child, view, weighting)
             out.mask |= part.mask
-            if weighting is not None:
+            if out.score is not None and part.score is not None:
                 out.score += part.score
         return out
     if type(q) is wq.And:
@@ -167,7 +145,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
                     break
                 part = evaluate(child, view, weighting)
                 out.mask &= part.mask
-                if weighting is not None:
+                if out.score is not None and part.score is not None:
                     out.score += part.score
         else:
             out = Match(view.live.copy(), np.zeros(view.size) if weighting is not None else None)
@@ -175,7 +153,7 @@ def evaluate(q: wq.Query, view: SegmentView, weighting) -> Match:
             if not out.mask.any():
                 break
             out.mask &= ~evaluate(child, view, None).mask
-        if weighting is not None:
+        if out.score is not None:
             # Whoosh scores the NOT clauses together as one match of weight len(negative)
             out.score = np.where(out.mask, out.score + float(len(negative)), 0.0)
         return out

@@ -3,8 +3,11 @@
 Changed files are detected by size and mtime, then confirmed by content hash
 (a touched but identical file only refreshes its manifest row). Small imports
 run in this process; large ones let worker processes build whole segments
-(see :mod:`reader.index.segments`, both cores). Commits happen every
+(see :mod:`reader.index.workers`, both cores). Commits happen every
 ``commit_files`` files / ``commit_seconds`` / ``commit_postings``.
+
+The importer sees the index only through :class:`ImportTarget`: what it may
+read (roots, manifest) and do (write, empty for a rebuild, mark a rebuild done).
 """
 
 from __future__ import annotations
@@ -17,39 +20,106 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from reader.index import documents, segments
-from reader.index.archive import ArchiveIndex, ImportReport, _file_key, _watch_parent, _work, tag_result
-from reader.ingest import Problem
-from reader.story import Story
+from reader.index import documents, storage, workers
+from reader.index.filejob import Tagger, read_for_import, tag_result
+from reader.index.manifest import file_key
+from reader.ingest import Problem, iter_files
+
+
+@dataclass
+class ImportReport:
+    """What one ``update`` did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    #: Files in the imported folders left out because of their type (images, PDFs, ...).
+    skipped: list[str] = field(default_factory=list)
+    stories: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """When an import commits, and from how many changed files it uses worker processes."""
+
+    commit_files: int
+    commit_seconds: float
+    commit_postings: int
+    pool_threshold: int
+
+
+class ImportTarget(Protocol):
+    """What an :class:`Importer` may see and do of the index it imports into."""
+
+    @property
+    def folder(self) -> str:
+        """The index folder (workers open it themselves)."""
+        ...
+
+    @property
+    def limits(self) -> ImportLimits: ...
+
+    def roots(self) -> list[str]:
+        """The roots imported before (those a pending rebuild owes included)."""
+        ...
+
+    def pending_roots(self) -> list[str]:
+        """Roots of an index reset by a format change or an interrupted rebuild, still to import."""
+        ...
+
+    def manifest(self) -> dict[str, dict]:
+        """File key -> manifest row (size, mtime, sha1, ids) of every imported file."""
+        ...
+
+    def writer(self) -> storage.FastWriter:
+        """A writer of the index, holding its write lock."""
+        ...
+
+    def spill(self) -> storage.Spill:
+        """Somewhere for a full writer's documents to go (on the index as it is now)."""
+        ...
+
+    def recreate(self, roots: list[str]) -> None:
+        """Empty the index for a rebuild of ``roots`` (recorded first)."""
+        ...
+
+    def rebuilt(self) -> None:
+        """The import finished: a pending rebuild is done."""
+        ...
 
 
 class Importer:
     def __init__(
         self,
-        library: ArchiveIndex,
+        target: ImportTarget,
         progress: Callable[[int, int, str], None] | None,
         cancelled: Callable[[], bool] | None,
-        tagger: Callable[[Story], list[str]] | None,
+        tagger: Tagger | None,
     ):
-        self.lib = library
+        self.target = target
+        self.limits = target.limits
         self.progress = progress
         self.cancelled = cancelled or (lambda: False)
         self.tagger = tagger
         self.report = ImportReport()
-        self.writer = None
+        self.writer: storage.FastWriter | None = None
         self.batch_files = 0
         self.batch_started = time.monotonic()
         self._pending_segments: list = []
-        self._spill = segments.Spill(library._ix)
+        self._spill = target.spill()
 
     # -- scanning ------------------------------------------------------------
 
     def _scan(self, roots: list[str]) -> tuple[list[str], set[str], list[str]]:
         """(files found, roots actually scanned, missing roots)."""
-        from reader.ingest import iter_files
-
         files: list[str] = []
         seen: set[str] = set()
         scanned: set[str] = set()
@@ -61,18 +131,19 @@ class Importer:
             scanned.add(root)
             skipped: list[Path] = []
             for path in iter_files([root], skipped):
-                key = _file_key(path)
+                key = file_key(path)
                 if key not in seen:
                     seen.add(key)
                     files.append(key)
-            self.report.skipped.extend(_file_key(p) for p in skipped)
+            self.report.skipped.extend(file_key(p) for p in skipped)
         return files, scanned, missing
 
     # -- writing -------------------------------------------------------------
 
-    def _w(self):
+    def _batch_writer(self) -> storage.FastWriter:
+        """The writer of the current batch (a new one, and a new batch, after each commit)."""
         if self.writer is None:
-            self.writer = self.lib._writer()
+            self.writer = self.target.writer()
             self.batch_files = 0
             self.batch_started = time.monotonic()
         return self.writer
@@ -81,21 +152,24 @@ class Importer:
         if self.writer is None:
             if not self._pending_segments:
                 return
-            self._w()
+        writer = self._batch_writer()
+        limits = self.limits
         elapsed = time.monotonic() - self.batch_started
-        full = getattr(self.writer, "posting_count", 0) >= self.lib.commit_postings or self._spill.done
-        if force or full or self.batch_files >= self.lib.commit_files or elapsed >= self.lib.commit_seconds:
-            segments.commit_with(self.writer, [*self._pending_segments, *self._spill.finish()])
+        full = writer.posting_count >= limits.commit_postings or self._spill.done
+        if force or full or self.batch_files >= limits.commit_files or elapsed >= limits.commit_seconds:
+            storage.commit_with(writer, [*self._pending_segments, *self._spill.finish()])
             self._pending_segments = []
             self.writer = None
 
     def _write_roots(self, roots: list[str]) -> None:
-        self._w().update_document(id="meta:roots", kind="meta", data=json.dumps(roots, ensure_ascii=False))
+        self._batch_writer().update_document(
+            id="meta:roots", kind="meta", data=json.dumps(roots, ensure_ascii=False)
+        )
 
     def _apply(self, result: dict, manifest: dict[str, dict]) -> None:
         path = result["path"]
         old = manifest.get(path)
-        writer = self._w()
+        writer = self._batch_writer()
         self.batch_files += 1
         tag_errors = tag_result(result, self.tagger)
         for file, reason in result.get("problems", []):
@@ -132,16 +206,17 @@ class Importer:
 
     def run(self, given: list[Path], rebuild: bool) -> ImportReport:
         started = time.monotonic()
-        previous = self.lib.roots()
-        roots = [_file_key(p) for p in given] if given else previous
-        if given and self.lib._pending_roots:  # the index was reset by a format change: rebuild it all
-            roots = list(dict.fromkeys([*self.lib._pending_roots, *roots]))
+        previous = self.target.roots()
+        roots = [file_key(p) for p in given] if given else previous
+        pending = self.target.pending_roots()
+        if given and pending:  # the index was reset by a format change: rebuild it all
+            roots = list(dict.fromkeys([*pending, *roots]))
         all_roots = list(dict.fromkeys([*previous, *roots]))
         if rebuild:
             all_roots = roots if given else previous
-            self.lib._recreate(all_roots)
-        self._spill = segments.Spill(self.lib._ix)  # after a rebuild's _recreate: the new index
-        manifest = {} if rebuild else self.lib._manifest()
+            self.target.recreate(all_roots)
+        self._spill = self.target.spill()  # after a rebuild's recreate: the new index
+        manifest = {} if rebuild else self.target.manifest()
         files, scanned, missing = self._scan(roots)
         for root in missing:
             self.report.failed.append(Problem(root, "not found (its stories are kept)"))
@@ -172,13 +247,13 @@ class Importer:
         else:
             self._run_serial(todo, manifest, 0, total)
         if not self.report.cancelled:
-            writer = self._w()
+            writer = self._batch_writer()
             for path in gone:
                 writer.delete_by_term("path", documents.path_term(path))
                 self.report.removed += 1
         self._maybe_commit(force=True)
         if not self.report.cancelled:
-            self.lib._rebuilt()
+            self.target.rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)
         return self.report
 
@@ -198,12 +273,12 @@ class Importer:
 
     def _results(self, todo: list[tuple[str, str]]):
         for path, known in todo:
-            yield _work(path, known)
+            yield read_for_import(path, known)
 
     # -- parallel path -------------------------------------------------------
 
     def _parallel_ok(self, todo: list[tuple[str, str]]) -> bool:
-        if len(todo) < self.lib.pool_threshold or (os.cpu_count() or 1) < 2:
+        if len(todo) < self.limits.pool_threshold or (os.cpu_count() or 1) < 2:
             return False
         try:
             pickle.dumps(self.tagger)
@@ -221,7 +296,7 @@ class Importer:
             self.report.failed.append(Problem(path, reason))
         if summary.get("error"):
             return
-        writer = self._w()
+        writer = self._batch_writer()
         if summary["same"]:
             row = {
                 "size": summary["size"],
@@ -244,23 +319,23 @@ class Importer:
             self.report.stories += len(summary["ids"])
 
     def _run_parallel(self, todo: list[tuple[str, str]], manifest: dict[str, dict]) -> None:
-        workers = min(os.cpu_count() or 2, 4)
+        count = min(os.cpu_count() or 2, 4)
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        parts = segments.batches(todo, workers, max_files=max(1, self.lib.commit_files // workers))
+        parts = workers.batches(todo, count, max_files=max(1, self.limits.commit_files // count))
         total = len(todo)
         done = 0
         pending: list = []
         pool = ProcessPoolExecutor(
-            workers, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),)
+            count, mp_context=ctx, initializer=workers.watch_parent, initargs=(os.getpid(),)
         )
         left: list[tuple[str, str]] = []  # files to do in this process if the pool breaks
         with pool:
-            for start in range(0, len(parts), workers):
-                wave = parts[start : start + workers]
+            for start in range(0, len(parts), count):
+                wave = parts[start : start + count]
                 try:
                     futures = [
-                        pool.submit(segments.build_segment, str(self.lib.dir), b, self.tagger) for b in wave
+                        pool.submit(workers.build_segment, self.target.folder, b, self.tagger) for b in wave
                     ]
                     results = [fut.result() for fut in futures]
                 except (BrokenProcessPool, OSError, EOFError):
@@ -280,9 +355,9 @@ class Importer:
                 # between waves no worker is writing: safe to commit
                 elapsed = time.monotonic() - self.batch_started
                 if pending and (
-                    self.batch_files >= self.lib.commit_files or elapsed >= self.lib.commit_seconds
+                    self.batch_files >= self.limits.commit_files or elapsed >= self.limits.commit_seconds
                 ):
-                    segments.commit_with(self._w(), pending)
+                    storage.commit_with(self._batch_writer(), pending)
                     self.writer, pending = None, []
                 if self.cancelled():
                     self.report.cancelled = True

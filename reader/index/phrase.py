@@ -12,22 +12,13 @@ each matching document.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 import numpy as np
 from whoosh import query as wq
-from whoosh.matching import ListMatcher, NullMatcher
 
-from reader.index.codec import posting_arrays, posting_positions
-from reader.index.segdata import field_lengths
-
-
-class _ScoredList(ListMatcher):
-    """A list matcher whose "weights" are final scores."""
-
-    def score(self):
-        return self._weights[self._i]
-
-    def supports_block_quality(self):
-        return False
+from reader.index.scoring import ScoringView, term_scores
+from reader.index.storage import docs_matcher, field_lengths, posting_arrays, posting_positions
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -40,13 +31,15 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return np.unique(values)
 
 
-def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray | None]:
-    """Docnums (ascending) of ``view``'s segment containing phrase ``q``, and their scores.
+class PhraseView(ScoringView, Protocol):
+    """What :func:`phrase_docs` needs of a segment (a :class:`reader.index.evaluate.SegmentView` has it)."""
 
-    ``view`` is a :class:`reader.index.evaluate.SegmentView` (searcher, reader, lengths).
-    """
-    from reader.index.evaluate import term_scores
+    @property
+    def reader(self) -> Any: ...
 
+
+def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray | None]:
+    """Docnums (ascending) of ``view``'s segment containing phrase ``q``, and their scores."""
     empty = np.zeros(0, dtype=np.int64)
     fieldname = q.fieldname
     schema = view.searcher.schema
@@ -62,7 +55,7 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
     order = sorted(range(len(tbytes)), key=lambda i: frequency[tbytes[i]])
     # a unit repeated in the phrase (国国国…: one bigram a thousand times) is read once
     arrays: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
-    candidates = None
+    candidates: np.ndarray | None = None
     for i in order:
         if tbytes[i] in arrays:
             continue
@@ -70,11 +63,13 @@ def phrase_docs(view, q: NgramPhrase, weighting) -> tuple[np.ndarray, np.ndarray
         candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return empty, None
+    if candidates is None:  # a phrase of no words
+        return empty, None
     decode = field.format.decode_positions
     # A phrase starting at position p has unit i at p + i: for each unit, the keys
     # docnum << 32 | (p + n) (shifted by n to stay positive) must all meet.
     n = len(order)
-    keys = None
+    keys: np.ndarray | None = None
     read: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
     for i in order:
         if tbytes[i] in read:  # the same unit again: its positions in the (fewer) candidates
@@ -134,9 +129,4 @@ class NgramPhrase(wq.Phrase):
         ids, scores = phrase_docs(_MatcherView(searcher), self, weighting)
         deleted = searcher.reader().is_deleted
         live = [i for i, d in enumerate(ids.tolist()) if not deleted(d)]
-        if not live:
-            return NullMatcher()
-        ids = ids[live].tolist()
-        if scores is None:
-            return ListMatcher(ids)
-        return _ScoredList(ids, weights=scores[live].tolist())
+        return docs_matcher(ids[live].tolist(), None if scores is None else scores[live].tolist())

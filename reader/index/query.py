@@ -140,8 +140,8 @@ class _Parser:
 
     def parse(self) -> wq.Query | None:
         result = self.parse_or()
-        while self.peek() is not None:  # stray ")" or similar: skip and go on
-            if self.peek().kind == ")":
+        while (tok := self.peek()) is not None:  # stray ")" or similar: skip and go on
+            if tok.kind == ")":
                 self.note("unbalanced bracket ignored")
             self.pos += 1
             more = self.parse_or()
@@ -197,6 +197,8 @@ class _Parser:
 
     def parse_atom(self) -> wq.Query | None:
         tok = self.peek()
+        if tok is None:  # the end of the query: nothing left to parse
+            return None
         self.pos += 1
         if tok.kind == "(":
             inner = self.parse_or()

@@ -18,14 +18,12 @@ from whoosh import fields, formats
 from whoosh.analysis import RegexTokenizer
 from whoosh.columns import VarBytesColumn
 
-from reader.index import compat  # noqa: F401  (Whoosh fixes)
-from reader.index.codec import RawCodec
 from reader.text.fold import fold
 from reader.text.tokenise import postings
 
 #: Version of the on-disk layout (fields, formats). An index written with another
 #: version is reset and re-imported from its roots (see ``archive.ArchiveIndex``).
-#: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.codec`);
+#: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.storage.codec`);
 #: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
 #: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also
 #: indexed as their pieces (``15gw`` -> ``15`` ``gw``).
@@ -46,11 +44,6 @@ QUERY_FIELDS = {
     "text": ("body",),
     "body": ("body",),
 }
-
-
-def codec() -> RawCodec:
-    """The codec writers use: rare terms (most bigrams) inline in the term table, flat blocks of 256."""
-    return RawCodec(blocklimit=256, inlinelimit=8)
 
 
 class Postings(list):

@@ -19,17 +19,16 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.scoring import BM25F
 
 from reader.index.documents import decode_story
-from reader.index.evaluate import SegmentView, evaluate
+from reader.index.evaluate import evaluate
 from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
 from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequest
-from reader.index.segdata import FacetVocabulary, SegmentData
+from reader.index.segcache import Leaf, SegmentCache, searcher_state
+from reader.index.segdata import FacetVocabulary
 from reader.index.snippets import story_snippet
 from reader.text.fold import fold
 
@@ -46,28 +45,6 @@ FACET_LIMIT = 200
 #: Evaluated requests kept per library (paging and search-as-you-type re-use them); a broad
 #: query's entry holds about 2 MB at 100k stories.
 RESULT_CACHE = 12
-WEIGHTING = BM25F(B=0.75, K1=1.2)
-
-
-class Leaf:
-    """One segment of the open searcher: its searcher, docnum offset, arrays and live stories."""
-
-    __slots__ = ("sub", "offset", "data", "live")
-
-    def __init__(self, sub, offset: int, data: SegmentData, live: np.ndarray):
-        self.sub = sub
-        self.offset = offset
-        self.data = data
-        self.live = live
-
-    def view(self, constants: dict | None = None) -> SegmentView:
-        reader = self.sub.reader()
-        data = self.data
-
-        def lengths(fieldname: str) -> np.ndarray:
-            return data.lengths(reader, fieldname)
-
-        return SegmentView(self.sub, data.size, lengths, data.dates, self.live, constants)
 
 
 class Matched:
@@ -79,8 +56,8 @@ class Matched:
         self.leaves = leaves
         self.masks = masks
         local = [np.flatnonzero(m) for m in masks]
-        self.docs = np.concatenate([leaf.offset + d for leaf, d in zip(leaves, local, strict=True)] or [[]])
-        self.docs = self.docs.astype(np.int64)
+        parts = [leaf.offset + d for leaf, d in zip(leaves, local, strict=True)]
+        self.docs = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
         self.scores = None
         if scores is not None:
             parts = [s[d] for s, d in zip(scores, local, strict=True)]
@@ -92,16 +69,16 @@ class Matched:
         return len(self.docs)
 
 
-class FacetCache:
-    """Segment arrays cached by segment id (segments are immutable apart from deletions), the
-    facet vocabulary they share, and an LRU of evaluated requests."""
+class ResultCache:
+    """An LRU of the last :data:`RESULT_CACHE` evaluated requests (:class:`Matched`), by request key.
 
-    def __init__(self, folder: Path | None = None):
-        self.folder = folder
-        self.vocab = FacetVocabulary()
-        self._data: dict[str, SegmentData] = {}
+    Keys start with the searcher's state (generation and segment ids), so a commit makes every
+    entry stale; :meth:`drop_stale` removes those.
+    """
+
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        #: (segment ids, generation, request key) -> Matched; LRU.
+        #: (segment state, request key parts...) -> Matched; LRU.
         self._results: OrderedDict = OrderedDict()
 
     def result(self, key) -> Matched | None:
@@ -118,46 +95,11 @@ class FacetCache:
             while len(self._results) > RESULT_CACHE:
                 self._results.popitem(last=False)
 
-    def leaves(self, searcher) -> list[Leaf]:
-        """A :class:`Leaf` for each segment of ``searcher``."""
-        out = []
-        live_ids = set()
-        state = _state(searcher)
-        for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            seg = reader.segment() if hasattr(reader, "segment") else None
-            key = seg.segment_id() if seg is not None else str(id(reader))
-            live_ids.add(key)
-            with self._lock:
-                data = self._data.get(key)
-            if data is None:
-                data = SegmentData.load(reader, self.vocab, self.folder if seg is not None else None)
-                with self._lock:
-                    self._data[key] = data
-            out.append(Leaf(sub, offset, data, data.live(reader)))
+    def drop_stale(self, state: tuple) -> None:
+        """Forget every entry not evaluated on a searcher in ``state``."""
         with self._lock:
-            for key in set(self._data) - live_ids:
-                del self._data[key]
             for k in [k for k in self._results if k[0] != state]:
-                del self._results[k]  # a commit changed the segments or their deletions: stale
-        return out
-
-
-def _generation(searcher) -> int:
-    try:
-        return searcher.reader().generation()
-    except Exception:  # pragma: no cover - readers without a generation
-        return id(searcher)
-
-
-def _state(searcher) -> tuple:
-    """Identifies what ``searcher`` sees: its generation and segment ids (new on every commit)."""
-    ids = [_generation(searcher)]
-    for sub, _offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        seg = reader.segment() if hasattr(reader, "segment") else None
-        ids.append(seg.segment_id() if seg is not None else str(id(reader)))
-    return tuple(ids)
+                del self._results[k]
 
 
 def _filter_dates(request: SearchRequest, notes: list[str]) -> tuple[str, str]:
@@ -213,7 +155,7 @@ def _and(parts: list[wq.Query]) -> wq.Query | None:
 
 def _match(
     searcher,
-    cache: FacetCache,
+    segments: SegmentCache,
     q: wq.Query | None,
     fq: wq.Query | None,
     scored: bool,
@@ -228,7 +170,7 @@ def _match(
     if base is not None:
         return _narrowed(base, fq)
     weighting = searcher.weighting if scored and q is not None else None
-    leaves = cache.leaves(searcher)
+    leaves = segments.leaves(searcher)
     masks, scores = [], []
     constants: dict = {}  # scoring constants, computed once per request (see SegmentView)
     for leaf in leaves:
@@ -277,9 +219,10 @@ def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tup
     by_name = vocab.by_name()
     counts = np.bincount(np.concatenate(selected), minlength=len(vocab.keys))
     for name in FACETS:
-        ids, values = by_name.get(name, (None, None))
-        if ids is None or not len(ids):
+        entry = by_name.get(name)
+        if entry is None or not len(entry[0]):
             continue
+        ids, values = entry
         c = counts[ids]
         nonzero = np.flatnonzero(c)
         if not len(nonzero):
@@ -310,6 +253,7 @@ def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
             return docs[part[np.argsort(combined[part], kind="stable")]]
         return docs[np.argsort(combined, kind="stable")]
     scores = matched.scores
+    assert scores is not None, "relevance order of an unscored evaluation"  # run scores unless by date
     idx = np.arange(total) if want >= total else np.argpartition(-scores, want - 1)[:want]
     if want < total:
         # ties at the cut: keep the lowest docnums among equal scores, as a full sort would
@@ -319,9 +263,9 @@ def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
     return docs[idx[order]][:want]
 
 
-def matched_docs(searcher, cache: FacetCache, q: wq.Query | None) -> np.ndarray:
+def matched_docs(searcher, segments: SegmentCache, q: wq.Query | None) -> np.ndarray:
     """Global docnums of live stories matching ``q`` (``None``: all)."""
-    return _match(searcher, cache, q, None, False).docs
+    return _match(searcher, segments, q, None, False).docs
 
 
 def valid_request(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
@@ -354,13 +298,23 @@ def valid_request(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
 _INVALID = re.compile("[\ud800-\udfff\x00]")
 
 
-def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool = False):
-    """Execute ``request``; ``ids_only`` returns every matching id in result order instead."""
+def run(
+    searcher,
+    segments: SegmentCache,
+    cache: ResultCache,
+    request: SearchRequest,
+    *,
+    ids_only: bool = False,
+):
+    """Execute ``request``; ``ids_only`` returns every matching id in result order instead.
+
+    ``segments`` holds the per-segment arrays, ``cache`` the evaluated requests.
+    """
     request, clean_notes = valid_request(request)
     parsed: Parsed = parse(request.query)
     if any(":" not in v for v in (request.filters or {}).get("tag", ())):
-        cache.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
-    filter_parts, filter_notes = _filters(request, cache.vocab)
+        segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
+    filter_parts, filter_notes = _filters(request, segments.vocab)
     filter_notes = clean_notes + filter_notes
     fq = _and(list(filter_parts.values()))
     page_size = max(1, int(request.page_size or 20))
@@ -370,7 +324,8 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     page = max(1, int(request.page or 1))
     by_date = request.sort == "date" or parsed.query is None or not parsed.terms
     story_ids = list(request.ids) if request.ids is not None else None
-    state = _state(searcher)
+    state = searcher_state(searcher)
+    cache.drop_stale(state)  # a commit changed the segments or their deletions
     ids_key = None if story_ids is None else hash(tuple(sorted(story_ids)))
 
     def key_without(facet: str = ""):
@@ -383,7 +338,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     def matched_for(key, fq) -> Matched:
         matched = cache.result(key)
         if matched is None:
-            matched = _match(searcher, cache, parsed.query, fq, not by_date, story_ids)
+            matched = _match(searcher, segments, parsed.query, fq, not by_date, story_ids)
             cache.remember(key, matched)
         return matched
 
@@ -398,7 +353,7 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
         if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
             base = loose_for(faceted[0])
             matched = _match(
-                searcher, cache, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base
+                searcher, segments, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base
             )
             cache.remember(key, matched)
         else:
@@ -435,12 +390,12 @@ def run(searcher, cache: FacetCache, request: SearchRequest, *, ids_only: bool =
     facets = {}
     if request.facets:
         if matched.facets is None:
-            matched.facets = count_facets(matched, cache.vocab)
+            matched.facets = count_facets(matched, segments.vocab)
         facets = {name: list(values) for name, values in matched.facets.items()}
         for name in faceted:  # OR within a facet: its values count without its own filter
             loose = loose_for(name)
             if loose.facets is None:
-                loose.facets = count_facets(loose, cache.vocab)
+                loose.facets = count_facets(loose, segments.vocab)
             facets[name] = list(loose.facets.get(name, []))
     return Results(
         hits=hits,

@@ -16,17 +16,17 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from whoosh.util.numeric import byte_to_length
 
 from reader.atomicfile import replacing
 from reader.index.results import FACETS
+from reader.index.storage import field_lengths
+from reader.text.fold import fold
 
 #: Bump when the arrays saved change meaning.
 FORMAT = 1
-_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-_BYTE_LENGTHS[0] = 1.0  # Whoosh's doc_field_length default for an empty field
 
 
 def date_key(date: str) -> int:
@@ -60,8 +60,6 @@ class FacetVocabulary:
 
     def tags_named(self, name: str) -> list[str]:
         """Tags seen whose label is ``name`` (folded), e.g. ``["place:江西"]`` for ``江西``."""
-        from reader.text.fold import fold
-
         want = fold(name)
         with self._lock:
             keys = list(self.keys)
@@ -225,28 +223,9 @@ def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
 
 def _write_cache(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """Save atomically; a read-only or full disk only costs the next open the same work again."""
+    named: dict[str, Any] = dict(arrays)  # numpy's stub would read a key as savez's allow_pickle
     try:
         with replacing(path, durable=False) as tmp, open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)  # a handle: given a name, savez would append ".npz"
+            np.savez(fh, **named)  # a handle: given a name, savez would append ".npz"
     except OSError:
         pass
-
-
-def field_lengths(reader, fieldname: str, size: int) -> np.ndarray:
-    """One column read instead of one ``doc_field_length`` call per document."""
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-    perdoc = getattr(reader, "_perdoc", None)
-    column = None
-    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    if column is None:
-        return np.ones(size, dtype=np.float64)
-    raw = getattr(column, "_dbfile", None)
-    if raw is not None and getattr(column, "_fixedlen", None) == 1:
-        count = min(column._count, size)
-        codes = np.zeros(size, dtype=np.uint8)
-        codes[:count] = np.frombuffer(raw.get(column._basepos, count), dtype=np.uint8)
-    else:  # pragma: no cover - other codecs
-        codes = np.fromiter((column[d] for d in range(size)), dtype=np.uint8, count=size)
-    return _BYTE_LENGTHS[codes]

@@ -480,7 +480,7 @@ def test_counts_read_1_story_not_1_stories(qtbot, library, make_window):
     message = window.statusBar().currentMessage()
     assert "1 story" in message and "1 stories" not in message
     from reader.gui.dialogs.importreport import ImportReportDialog
-    from reader.index.archive import ImportReport, Problem
+    from reader.index import ImportReport, Problem
 
     dialog = ImportReportDialog(ImportReport(failed=[Problem("a.txt", "empty file")], skipped=["b.png"]))
     qtbot.addWidget(dialog)

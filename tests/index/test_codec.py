@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from reader.index import SearchRequest, open_index
-from reader.index.codec import RawCodec, posting_arrays, posting_positions
-from reader.index.compat import release_mapped_pages
+from reader.index.storage.codec import RawCodec, posting_arrays, posting_positions
+from reader.index.storage.patches import release_mapped_pages
 from tests.helpers.records import write_jsonl
 
 
@@ -82,7 +82,7 @@ def test_search_after_releasing_mapped_pages(tmp_path):
 def test_inline_postings_round_trip_and_old_pickles_still_read():
     import pickle
 
-    from reader.index.codec import RawTermInfo, _read_inline, inline_payload
+    from reader.index.storage.codec import RawTermInfo, _read_inline, inline_payload
 
     cases = [
         ((3, 9), (1.0, 3.0), (b"\x01\x00\x00\x00", b"\x02\x00\x00\x00\x07\x00\x00\x00")),

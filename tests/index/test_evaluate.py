@@ -40,7 +40,7 @@ def _whoosh(q, sub, weighting):
 
 def _leaves(library):
     searcher = library._get_searcher()
-    return searcher, library._cache.leaves(searcher)
+    return searcher, library._segments.leaves(searcher)
 
 
 def _docs(match, live):

@@ -9,10 +9,11 @@ import pytest
 from whoosh import index as windex
 from whoosh.writing import SegmentWriter
 
-from reader.index import IndexError_, SearchRequest, documents, open_index
+from reader.index import IndexUnavailable, SearchRequest, documents, open_index
 from reader.index.archive import VERSION_FILE
-from reader.index.schema import SCHEMA_VERSION, CompactPositions, codec, make_schema
-from reader.index.writer import FastWriter
+from reader.index.schema import SCHEMA_VERSION, CompactPositions, make_schema
+from reader.index.storage.codec import codec
+from reader.index.storage.writer import FastWriter
 from reader.story import Story
 from tests.helpers.records import RECORDS, write_jsonl
 
@@ -152,14 +153,14 @@ def test_index_of_a_newer_format_is_refused_not_destroyed(tmp_path):
     meta_path = library.dir / VERSION_FILE
     library.close()
     meta_path.write_text(json.dumps({"schema": SCHEMA_VERSION + 1}), encoding="utf-8")
-    with pytest.raises(IndexError_, match="newer version"):
+    with pytest.raises(IndexUnavailable, match="newer version"):
         open_index(home)
     meta_path.write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
     assert open_index(home).count() == len(RECORDS)
 
 
 def test_term_pool_sorts_postings_added_out_of_order():
-    from reader.index.writer import TermPool
+    from reader.index.storage.writer import TermPool
 
     pool = TermPool()
     for docnum in (0, 5, 2):
@@ -179,8 +180,12 @@ def test_compound_sub_files_are_read_without_copying(tmp_path):
     import pickle
     import struct
 
-    from whoosh.filedb.structfile import BufferFile
+    from whoosh.filedb import compound
 
+    from reader.index.storage import ensure_ready
+
+    ensure_ready()  # what opening an index does: compound storage's sub-files are then mapped views
+    BufferFile = compound.BufferFile
     payload = struct.pack("!i", -7) + pickle.dumps({"a": [1, 2]}, 2) + b"line one\nline two"
     buf = memoryview(b"xx" + payload)[2:]
     f = BufferFile(buf, name="t")

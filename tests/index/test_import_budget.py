@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from reader.index import SearchRequest, open_index, segments
-from reader.index import archive as archive_index
+from reader.index import SearchRequest, filejob, open_index
+from reader.index.storage import segments
 from reader.ingest import files, read_file
 from tests.helpers.records import write_jsonl
 
@@ -56,15 +56,15 @@ def test_parallel_workers_spill_too(tmp_path, monkeypatch):
 
 
 def test_a_file_over_its_time_budget_is_named_and_not_imported(tmp_path, monkeypatch):
-    monkeypatch.setattr(archive_index, "FILE_SECONDS", 0.0)
-    monkeypatch.setattr(archive_index, "FILE_SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr(filejob, "FILE_SECONDS", 0.0)
+    monkeypatch.setattr(filejob, "FILE_SECONDS_PER_MB", 0.0)
     archive = tmp_path / "archive"
     write_jsonl(archive / "slow.jsonl", _records(3))
     lib = open_index(tmp_path / "home")
     report = lib.update([archive])
     assert [p.reason for p in report.failed] == ["took longer than 0 s (reading and parsing); not imported"]
     assert lib.count() == 0
-    monkeypatch.setattr(archive_index, "FILE_SECONDS", 60.0)
+    monkeypatch.setattr(filejob, "FILE_SECONDS", 60.0)
     again = lib.update([archive])  # no manifest row was written: tried again, and imported
     assert again.failed == [] and lib.count() == 3
     lib.close()

@@ -21,7 +21,11 @@ they are flat too (:func:`inline_payload`: ids, weights, value lengths, values).
 Whoosh's matchers still work through :class:`RawLeafMatcher` and
 :class:`RawTermInfo` (generic queries, merging); :func:`posting_arrays` and
 :func:`posting_positions` read a term's postings straight into numpy arrays for
-:mod:`reader.index.evaluate`.
+:mod:`reader.index.evaluate`. :func:`inline_terminfo` is the one encoder of an
+inline term-table entry (:class:`RawTermInfo` and :mod:`.writer`'s bulk writer
+both use it). Every segment of an index of format 4 or later is written with
+this codec (:func:`codec`); a segment in another layout is refused
+(:class:`~reader.index.storage.errors.StorageError`), never read another way.
 """
 
 from __future__ import annotations
@@ -33,12 +37,18 @@ from pickle import dumps, loads
 
 import numpy as np
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
 from whoosh.matching import ListMatcher
-from whoosh.reading import TermNotFound
+from whoosh.reading import EmptyReader, TermNotFound
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from reader.index.storage.errors import StorageError
+
 _BLOCK = struct.Struct("<IIfBBI")
+#: W3TermInfo's fixed part: inlined flag, weight, doc frequency, min/max length bytes,
+#: max weight, min/max id (0xFFFFFFFF for none).
+_TERMINFO = struct.Struct("!BfIBBfII")
 _LEN = struct.Struct("!i")
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _U32 = np.dtype("<u4")
@@ -122,26 +132,24 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
         self._minlength = byte_to_length(mnlen)
         self._maxlength = byte_to_length(mxlen)
 
-    def _read_data(self):
-        count = self._blocklength
-        self._data = self._postfile.get(self._dataoffset, count * 8 + self._vlen)
+    def _block_data(self) -> bytes:
+        """The current block's ids, weights and values part (read once per block)."""
+        data = self._data
+        if data is None:
+            count = self._blocklength
+            data = self._data = self._postfile.get(self._dataoffset, count * 8 + self._vlen)
+        return data
 
     def _read_ids(self):
-        if self._data is None:
-            self._read_data()
-        self._ids = np.frombuffer(self._data, dtype=_U32, count=self._blocklength).tolist()
+        self._ids = np.frombuffer(self._block_data(), dtype=_U32, count=self._blocklength).tolist()
 
     def _read_weights(self):
-        if self._data is None:
-            self._read_data()
         count = self._blocklength
-        self._weights = np.frombuffer(self._data, dtype=_F32, count=count, offset=count * 4).tolist()
+        self._weights = np.frombuffer(self._block_data(), dtype=_F32, count=count, offset=count * 4).tolist()
 
     def _read_values(self):
-        if self._data is None:
-            self._read_data()
         count = self._blocklength
-        self._values = _unpack_values(self._data[count * 8 :], count)
+        self._values = _unpack_values(self._block_data()[count * 8 :], count)
 
 
 # -- term table: short posting lists inline, without pickling ------------------------------------
@@ -191,30 +199,55 @@ def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
     return ids, weights, tuple(values)
 
 
+_NO_ID = 0xFFFFFFFF
+
+
+def inline_terminfo(
+    weight: float,
+    minlength: int | None,
+    maxlength: int,
+    maxweight: float,
+    ids,
+    weights,
+    values,
+) -> bytes:
+    """The term-table entry of a short posting list: W3's fixed part, then :func:`inline_payload`.
+
+    ``minlength``/``maxlength`` are field lengths (``None``: not scorable, stored as 0).
+    The one encoder of this entry: :meth:`RawTermInfo.to_bytes` (Whoosh's merging) and
+    :func:`reader.index.storage.writer.write_terms` (bulk writing) both call it.
+    """
+    head = _TERMINFO.pack(
+        True,
+        weight,
+        len(ids),
+        0 if minlength is None else length_to_byte(minlength),
+        length_to_byte(maxlength),
+        maxweight,
+        ids[0] if len(ids) else _NO_ID,
+        ids[-1] if len(ids) else _NO_ID,
+    )
+    return head + inline_payload(ids, weights, values)
+
+
 class RawTermInfo(whoosh3.W3TermInfo):
-    """W3's term info with :func:`inline_payload` for inline postings (W3's pickles still read)."""
+    """W3's term info with :func:`inline_terminfo` for inline postings (W3's pickles still read)."""
+
+    #: W3PostingsWriter.finish_postings calls ``set_inline``; W3TermInfo spells it ``set_inlined``
+    #: (Whoosh 2.7.4). Aliased here, on our own class only, instead of patching W3TermInfo.
+    set_inline = whoosh3.W3TermInfo.set_inlined
 
     def to_bytes(self):
         if not self.is_inlined():
             return super().to_bytes()
-        minlength = 0 if self._minlength is None else length_to_byte(self._minlength)
-        minid = 0xFFFFFFFF if self._minid is None else self._minid
-        maxid = 0xFFFFFFFF if self._maxid is None else self._maxid
-        head = self._struct.pack(
-            True,
-            self._weight,
-            self._df,
-            minlength,
-            length_to_byte(self._maxlength),
-            self._maxweight,
-            minid,
-            maxid,
+        ids, weights, values = self._inlined  # one block: df and min/max id are the ids'
+        return inline_terminfo(
+            self._weight, self._minlength, self._maxlength, self._maxweight, ids, weights, values
         )
-        return head + inline_payload(*self._inlined)
 
     @classmethod
     def from_bytes(cls, s):
-        st = cls._struct
+        st = _TERMINFO  # W3TermInfo._struct (the contract checks they agree)
         flags, weight, df, mnlen, mxlen, maxweight, minid, maxid = st.unpack(s[: st.size])
         if not flags:
             info = whoosh3.W3TermInfo.from_bytes(s)
@@ -299,6 +332,11 @@ class RawCodec(whoosh3.W3Codec):
         return RawLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
+def codec() -> RawCodec:
+    """The codec writers use: rare terms (most bigrams) inline in the term table, flat blocks of 256."""
+    return RawCodec(blocklimit=256, inlinelimit=8)
+
+
 # -- bulk reading ---------------------------------------------------------------------------------
 
 
@@ -317,7 +355,9 @@ def _blocks(reader, fieldname: str, tbytes: bytes):
     if isinstance(length, tuple):  # Whoosh's W3TermInfo.from_bytes leaves the length in a 1-tuple
         length = length[0]
     postfile = terms._postfile
-    mapped = getattr(postfile, "_buf", None)
+    # a compound segment's sub-file over its mmap is a BufferFile (BufferFile._buf: contract);
+    # an unmapped one (no mmap: out of address space) is a plain StructFile
+    mapped = postfile._buf if isinstance(postfile, structfile.BufferFile) else None
     if isinstance(mapped, memoryview):
         # a view of the memory-mapped segment: only the pages actually read are touched
         # (ids and weights; a block's positions only when a phrase needs them)
@@ -340,9 +380,18 @@ def _blocks(reader, fieldname: str, tbytes: bytes):
         pos += blen
 
 
-def _is_raw(reader) -> bool:
-    segment = reader.segment() if hasattr(reader, "segment") else None
-    return segment is not None and isinstance(segment.codec(), RawCodec)
+def _has_postings(reader) -> bool:
+    """False for the empty reader of an index without segments; raises for a segment not written by
+    :class:`RawCodec` (every segment of index format 4 and later is); True for the others."""
+    if isinstance(reader, EmptyReader):
+        return False
+    codec_ = reader.segment().codec()
+    if not isinstance(codec_, RawCodec):
+        raise StorageError(
+            f"segment {reader.segment().segment_id()} is in {type(codec_).__name__}'s layout, not the "
+            f"flat one this index format requires"
+        )
+    return True
 
 
 def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -350,17 +399,8 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
 
     Deleted documents are included: callers mask them with the segment's live-document mask.
     """
-    if not _is_raw(reader):
-        if (fieldname, tbytes) not in reader:
-            return _EMPTY_IDS, _EMPTY_WEIGHTS
-        m = reader.postings(fieldname, tbytes)
-        m = getattr(m, "child", m)  # the deletion filter: deletions are masked by the caller
-        ids, weights = [], []
-        while m.is_active():
-            ids.append(m.id())
-            weights.append(m.weight())
-            m.next()
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    if not _has_postings(reader):
+        return _EMPTY_IDS, _EMPTY_WEIGHTS
     parts = list(_blocks(reader, fieldname, tbytes))  # no blocks: the term is not in this segment
     if not parts:
         return _EMPTY_IDS, _EMPTY_WEIGHTS
@@ -372,23 +412,6 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
     return ids.astype(np.int64, copy=False), weights.astype(np.float64, copy=False)
 
 
-def _values_by_matcher(reader, fieldname: str, tbytes: bytes, wanted: np.ndarray) -> dict[int, bytes]:
-    """docnum -> value of one term for the sorted docnums ``wanted``, through Whoosh's matcher
-    (segments in another codec's layout)."""
-    if (fieldname, tbytes) not in reader or not len(wanted):
-        return {}
-    m = reader.postings(fieldname, tbytes)
-    m = getattr(m, "child", m)
-    out = {}
-    for docnum in wanted.tolist():
-        if not m.is_active():
-            break
-        m.skip_to(docnum)
-        if m.is_active() and m.id() == docnum:
-            out[docnum] = m.value()
-    return out
-
-
 def posting_positions(
     reader, fieldname: str, tbytes: bytes, wanted: np.ndarray, decode
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -396,42 +419,38 @@ def posting_positions(
 
     For fields whose values are little-endian uint32 positions (``CompactPositions``) the
     flat layout is read without a Python step per posting; ``decode`` (the format's
-    ``decode_positions``) serves inline postings and other layouts.
+    ``decode_positions``) serves inline postings.
     """
     docs_out: list[np.ndarray] = []
     pos_out: list[np.ndarray] = []
     if (fieldname, tbytes) not in reader or not len(wanted):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if not _is_raw(reader):
-        for docnum, value in _values_by_matcher(reader, fieldname, tbytes, wanted).items():
-            positions = decode(value)
-            docs_out.append(np.full(len(positions), docnum, dtype=np.int64))
-            pos_out.append(np.asarray(positions, dtype=np.int64))
-    else:
-        for ids, _weights, values, count in _blocks(reader, fieldname, tbytes):
-            if count is not None and (ids[-1] < wanted[0] or ids[0] > wanted[-1]):
-                continue
-            keep = np.isin(ids, wanted, assume_unique=True)
-            if not keep.any():
-                continue
-            if count is None:  # inline
-                for i in np.flatnonzero(keep).tolist():
-                    positions = decode(values[i])
-                    docs_out.append(np.full(len(positions), int(ids[i]), dtype=np.int64))
-                    pos_out.append(np.asarray(positions, dtype=np.int64))
-                continue
-            buf, start, vlen = values
-            if not vlen:
-                continue
-            raw = zlib.decompress(buf[start : start + vlen])
-            head = (count + 1) * 4
-            offsets = np.frombuffer(raw, dtype=_U32, count=count + 1)
-            positions = np.frombuffer(raw, dtype=_U32, offset=head)
-            per_posting = np.diff(offsets) // 4
-            doc_of = np.repeat(ids, per_posting)
-            chosen = np.repeat(keep, per_posting)
-            docs_out.append(doc_of[chosen].astype(np.int64))
-            pos_out.append(positions[chosen].astype(np.int64))
+    if not _has_postings(reader):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    for ids, _weights, values, count in _blocks(reader, fieldname, tbytes):
+        if count is not None and (ids[-1] < wanted[0] or ids[0] > wanted[-1]):
+            continue
+        keep = np.isin(ids, wanted, assume_unique=True)
+        if not keep.any():
+            continue
+        if count is None:  # inline
+            for i in np.flatnonzero(keep).tolist():
+                positions = decode(values[i])
+                docs_out.append(np.full(len(positions), int(ids[i]), dtype=np.int64))
+                pos_out.append(np.asarray(positions, dtype=np.int64))
+            continue
+        buf, start, vlen = values
+        if not vlen:
+            continue
+        raw = zlib.decompress(buf[start : start + vlen])
+        head = (count + 1) * 4
+        offsets = np.frombuffer(raw, dtype=_U32, count=count + 1)
+        positions = np.frombuffer(raw, dtype=_U32, offset=head)
+        per_posting = np.diff(offsets) // 4
+        doc_of = np.repeat(ids, per_posting)
+        chosen = np.repeat(keep, per_posting)
+        docs_out.append(doc_of[chosen].astype(np.int64))
+        pos_out.append(positions[chosen].astype(np.int64))
     if not docs_out:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(docs_out), np.concatenate(pos_out)

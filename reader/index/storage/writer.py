@@ -8,8 +8,10 @@ writer keeps postings in per-term lists (already in document order) and
 remembers field lengths, then hands the codec the same sorted stream. At flush
 time each term's whole posting list is written at once (inline in the term
 table when short, else in blocks), instead of one Python call per posting. The
-segments are Whoosh segments in :class:`reader.index.codec.RawCodec`'s layout
-(W3 with flat blocks and flat inline postings); Whoosh opens them through it.
+segments are Whoosh segments in :class:`reader.index.storage.codec.RawCodec`'s
+layout (W3 with flat blocks and flat inline postings); Whoosh opens them through
+it. Inline term-table entries come from the codec's one encoder
+(:func:`~reader.index.storage.codec.inline_terminfo`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from operator import itemgetter
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from reader.index.codec import inline_payload
+from reader.index.storage.codec import inline_terminfo
 
 _FIRST = itemgetter(0)
 
@@ -73,7 +75,6 @@ class TermPool:
         self.buckets = {}
 
 
-_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's fixed part
 _USHORT = struct.Struct("!H")
 
 
@@ -133,11 +134,11 @@ def write_terms(
             values = tuple(v for v in all_values if v)
             if getlen is not None:
                 lens = [x for x in map(getlen.__getitem__, ids) if x] or [0]
-                minlen, maxlen = length_to_byte(min(lens)), length_to_byte(max(lens))
+                minlen, maxlen = min(lens), max(lens)
             else:
                 minlen = maxlen = 0
-            info = _TERMINFO.pack(1, sum(weights), n, minlen, maxlen, max(weights), ids[0], ids[-1])
-            tindex.add(prefix + tbytes, info + inline_payload(ids, weights, values))
+            entry = inline_terminfo(sum(weights), minlen, maxlen, max(weights), ids, weights, values)
+            tindex.add(prefix + tbytes, entry)
             continue
         fieldwriter.start_term(tbytes)
         for start in range(0, n, blocklimit):
@@ -145,10 +146,10 @@ def write_terms(
                 pw._write_block()
             end = start + blocklimit
             pw._ids = array("I", all_ids[start:end])
-            weights = array("f", all_weights[start:end])
-            pw._weights = weights
+            block_weights = array("f", all_weights[start:end])
+            pw._weights = block_weights
             pw._values = [v for v in all_values[start:end] if v]
-            pw._maxweight = max(weights)
+            pw._maxweight = max(block_weights)
             if getlen is not None:
                 lens = [x for x in map(getlen.__getitem__, pw._ids) if x]
                 if lens:

@@ -1,0 +1,52 @@
+"""Storage: every use of Whoosh's internals, behind one seam.
+
+The rest of :mod:`reader.index` uses only Whoosh's public query and schema
+classes and what this package exports. It owns:
+
+* :mod:`.codec`: the on-disk layout (W3 with flat posting blocks and flat inline
+  postings), its one term-info encoder, and bulk reading of postings as arrays;
+* :mod:`.writer`: the bulk segment writer (whole posting lists at a time);
+* :mod:`.segments`: segments written apart (spills, workers) committed together;
+* :mod:`.lengths`: a segment's field lengths as one array;
+* :mod:`.matchers`: Whoosh matchers over document lists computed in bulk;
+* :mod:`.patches`: the one change to Whoosh's code (compound sub-files without a
+  copy), applied explicitly when an index is opened; releasing mapped pages;
+* :mod:`.opening`: opening, creating and writing an index, after the checks;
+* :mod:`.contract`: the private Whoosh names relied on, checked against the
+  installed Whoosh, which must be exactly :data:`.contract.WHOOSH_VERSION`;
+* :mod:`.errors`: what storage raises.
+"""
+
+from reader.index.storage.codec import codec, posting_arrays, posting_positions
+from reader.index.storage.contract import WHOOSH_VERSION
+from reader.index.storage.errors import ContractBroken, StorageError, WhooshVersionMismatch, WriterLocked
+from reader.index.storage.lengths import field_lengths
+from reader.index.storage.matchers import docs_matcher
+from reader.index.storage.opening import create_in, ensure_ready, exists_in, new_writer, open_dir
+from reader.index.storage.patches import release_mapped_pages
+from reader.index.storage.segments import Spill, commit_with, finish_writer, side_writer
+from reader.index.storage.writer import FastWriter
+
+__all__ = [
+    "WHOOSH_VERSION",
+    "ContractBroken",
+    "FastWriter",
+    "Spill",
+    "StorageError",
+    "WhooshVersionMismatch",
+    "WriterLocked",
+    "codec",
+    "commit_with",
+    "create_in",
+    "docs_matcher",
+    "ensure_ready",
+    "exists_in",
+    "field_lengths",
+    "finish_writer",
+    "new_writer",
+    "open_dir",
+    "posting_arrays",
+    "posting_positions",
+    "release_mapped_pages",
+    "side_writer",
+]

@@ -1,0 +1,100 @@
+"""Segments written apart and committed together: the spill of a full writer, the merge policy, the commit.
+
+An import writes stories through :class:`~reader.index.storage.writer.FastWriter`
+writers; one that holds :data:`SPILL_POSTINGS` hands its documents over as a
+finished, uncommitted segment (:class:`Spill`), worker processes write whole
+segments of their own (:func:`finish_writer`), and :func:`commit_with` puts them
+all into the table of contents in one atomic step with the main writer's
+deletions and documents. A small merge policy keeps the number of segments down
+without re-merging large ones on every small import. Everything here drives
+Whoosh's ``SegmentWriter`` through its private steps (named in the contract).
+"""
+
+from __future__ import annotations
+
+from whoosh.reading import SegmentReader
+
+from reader.index.storage.codec import codec
+from reader.index.storage.writer import FastWriter
+
+#: Segments under this many documents (those of small, incremental imports) are merged together
+#: once there are more than SMALL_LIMIT of them. Segments built by workers are bigger and are left
+#: alone: merging is single-threaded Python and would undo the parallel build.
+SMALL_DOCS = 1000
+SMALL_LIMIT = 8
+#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
+#: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
+#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+SPILL_POSTINGS = 1_200_000
+
+
+def side_writer(ix) -> FastWriter:
+    """A writer for segments committed by another writer (no lock of its own: the main one holds it)."""
+    return FastWriter(ix, _lk=False, codec=codec())
+
+
+def finish_writer(writer: FastWriter) -> list:
+    """The segment ``writer`` wrote (uncommitted), or none if it added nothing (then it is closed)."""
+    if writer._added:
+        return [writer._finalize_segment()]
+    writer._close_segment()
+    return []
+
+
+class Spill:
+    """Where story documents go so that no writer holds more than :data:`SPILL_POSTINGS` postings.
+
+    ``target(main)`` is ``main`` while it has room, else a side writer on the same index;
+    a full side writer is finalized into :attr:`done` (a segment written but not yet in the
+    table of contents) and a new one takes over. The importer commits ``finish()``'s segments
+    with the main writer, in one step with the files' manifest rows, so a crash still leaves
+    the index at its last commit.
+    """
+
+    def __init__(self, ix) -> None:
+        self.ix = ix
+        self.writer: FastWriter | None = None
+        self.done: list = []
+
+    def target(self, main: FastWriter) -> FastWriter:
+        if self.writer is None:
+            if main.posting_count < SPILL_POSTINGS:
+                return main
+            self.writer = side_writer(self.ix)
+        elif self.writer.posting_count >= SPILL_POSTINGS:
+            self.done.append(self.writer._finalize_segment())
+            self.writer = side_writer(self.ix)
+        return self.writer
+
+    def finish(self) -> list:
+        """The segments written so far (the current side writer's included); the spill starts empty."""
+        if self.writer is not None:
+            self.done.extend(finish_writer(self.writer))
+        done, self.writer, self.done = self.done, None, []
+        return done
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer._close_segment()
+        self.writer, self.done = None, []
+
+
+def merge_small(writer, segments):
+    """Merge policy: when there are many small segments, merge just those."""
+    small = [s for s in segments if s.doc_count_all() < SMALL_DOCS]
+    if len(small) <= SMALL_LIMIT:
+        return list(segments)
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
+def commit_with(writer: FastWriter, new_segments: list) -> None:
+    """Commit ``writer`` (its deletions and documents) plus segments built apart, atomically."""
+    final = writer._merge_segments(merge_small, False, True)
+    final.extend(finish_writer(writer))
+    final.extend(new_segments)
+    writer._commit_toc(final)
+    writer._finish()
