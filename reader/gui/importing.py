@@ -17,7 +17,7 @@ from reader import paths
 from reader.gui.plaintext import tooltip
 from reader.gui.workers import Job
 from reader.ingest import SUPPORTED_SUFFIXES
-from reader.userdata import make_tagger
+from reader.service.tagsync import make_tagger
 
 #: While importing, refresh the results (and the library count) at most this often.
 LIVE_REFRESH_SECONDS = 3.0

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
-from reader.gui import backend, i18n, theme
+from reader.gui import i18n, theme
 from reader.gui.dialogs.export import ExportDialog
 from reader.gui.dialogs.importprogress import ImportProgress
 from reader.gui.dialogs.preferences import PreferencesDialog, script_names
@@ -40,6 +40,7 @@ from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.service.search import allowed_ids, restricted_search
 
 
 class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
@@ -246,20 +247,17 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         )
 
     def _allowed_ids(self) -> set[str] | None:
-        allowed: set[str] | None = None
         if self.userdata is None:
             return None
-        if self.filter_panel.bookmarked_only():
-            allowed = {b.id for b in self.userdata.bookmarks()}
-        names = self.filter_panel.selected_collections()
-        if names:
-            ids = set().union(*(self.userdata.collection_ids(n) for n in names))
-            allowed = ids if allowed is None else allowed & ids
-        return allowed
+        return allowed_ids(
+            self.userdata,
+            bookmarked=self.filter_panel.bookmarked_only(),
+            collections=self.filter_panel.selected_collections(),
+        )
 
     def _search(self, request: SearchRequest) -> Results:
         """Runs on a worker thread: the index search, or restricted to bookmarks/collections."""
-        return backend.search(self.index, request, self._allowed)
+        return restricted_search(self.index, request, self._allowed)
 
     def search_now(self, keep_story: bool = False) -> None:
         """Start a search for the current query and filters (results arrive in a slot).
@@ -274,7 +272,7 @@ class MainWindow(UserDataMixin, ImportMixin, QMainWindow):
         self._allowed = self._allowed_ids()
         allowed = self._allowed
         index = self.index
-        job = Job(lambda _job: backend.search(index, request, allowed), name=f"search {seq}")
+        job = Job(lambda _job: restricted_search(index, request, allowed), name=f"search {seq}")
         job.signals.finished.connect(guarded(self, lambda res, s=seq, r=request: self._on_results(s, r, res)))
         job.signals.failed.connect(guarded(self, lambda msg, s=seq: self._on_search_failed(s, msg)))
         self.search_runner.start(job)

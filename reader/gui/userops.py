@@ -95,7 +95,7 @@ class UserDataMixin:
 
     def push_tags(self, ids: list[str]) -> None:
         """Write changed tags into the index (a worker), then refresh the story and the facets."""
-        from reader.userdata import refresh_index_tags
+        from reader.service.tagsync import refresh_index_tags
 
         home, ud, index = self.home, self.userdata, self.index
         job = Job(lambda _job: refresh_index_tags(home, ud, ids, index=index), name="tags")

@@ -10,8 +10,10 @@ from dataclasses import replace
 
 import pytest
 
+from reader.service.presence import present_ids
+from reader.service.tagsync import make_tagger, refresh_index_tags
 from reader.story import Story
-from reader.userdata import UserData, make_tagger, present_ids, refresh_index_tags
+from reader.userdata import UserData
 
 
 def _auto(story: Story) -> list[str]:
