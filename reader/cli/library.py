@@ -89,7 +89,7 @@ def _register_collection(subparsers) -> None:
     p = sub.add_parser("rename", help="rename a collection")
     p.add_argument("old")
     p.add_argument("new")
-    p.set_defaults(func=_run(lambda a, h, ud: ud.rename_collection(a.old, a.new) or 0))
+    p.set_defaults(func=_run(_collection_rename))
 
 
 def _register_tag(subparsers) -> None:
@@ -309,6 +309,11 @@ def _collection_remove(args, home: Path, ud: UserData) -> int:
         return _done(False, f"no collection {args.name!r}")
     removed = ud.remove_from_collection(args.name, args.ids)
     print(f"{args.name}: {removed} removed, {len(ud.collection_ids(args.name))} left")
+    return 0
+
+
+def _collection_rename(args, home: Path, ud: UserData) -> int:
+    ud.rename_collection(args.old, args.new)
     return 0
 
 

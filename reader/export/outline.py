@@ -31,7 +31,7 @@ class TocLink:
     """A clickable contents line: on 0-based ``page``, ``rect`` (x0, y0, x1, y1 points) opens ``target``."""
 
     page: int
-    rect: tuple[float, ...]
+    rect: tuple[float, float, float, float]
     target: int
 
 

@@ -50,7 +50,6 @@ class _Geometry:
     left: float
     top: float
     page_height: float
-    page_width: float
     header_y: float
     footer_y: float
     toc_links: list[TocLink] = field(default_factory=list)
@@ -192,7 +191,6 @@ def _pdf_writer(tmp: Path, title: str):
         left=left,
         top=top,
         page_height=rect.height(),
-        page_width=rect.width(),
         header_y=top - _mm(9),
         footer_y=rect.height() - bottom + _mm(6),
     )
@@ -291,7 +289,9 @@ def _toc(laid: list[_Laid], writer, geo: _Geometry, script: str, lab: dict) -> t
     return doc, toc_pages
 
 
-def _to_points(rect: tuple[float, float, float, float], geo: _Geometry, page: int) -> tuple[float, ...]:
+def _to_points(
+    rect: tuple[float, float, float, float], geo: _Geometry, page: int
+) -> tuple[float, float, float, float]:
     """A body rectangle (x, y, w, h in device units, y within its page) as PDF points from bottom-left."""
     x, y, w, h = rect
     scale = 72.0 / DPI
