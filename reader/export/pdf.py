@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader import fonts
 from reader.atomicfile import replacing
-from reader.export import ExportCancelled, ExportError
+from reader.export import ExportCancelled, ExportError, layout
 from reader.export.gbt7714 import reference
 from reader.export.labels import labels
 from reader.export.layout import DPI
@@ -199,8 +199,6 @@ def _pdf_writer(tmp: Path, title: str):
 
 def _lay_out(stories, writer, geo: _Geometry, script: str, lab: dict, cancelled) -> list[_Laid]:
     """Each story converted to the script and laid out as its own document."""
-    from reader.export import layout
-
     laid: list[_Laid] = []
     for story in stories:
         if cancelled is not None and cancelled():
@@ -214,8 +212,6 @@ def _lay_out(stories, writer, geo: _Geometry, script: str, lab: dict, cancelled)
 
 def _paint(painter, writer, geo, laid, toc, script, lab, title, cover: _Cover, drawn, progress, cancelled):
     """Cover, contents and every story's pages; the outline entries, one per story."""
-    from reader.export import layout
-
     toc_doc, toc_pages = toc
     dates = sorted(item.story.date for item in laid if item.story.date)
     layout.paint_cover(
@@ -269,8 +265,6 @@ def _paint(painter, writer, geo, laid, toc, script, lab, title, cover: _Cover, d
 
 def _toc(laid: list[_Laid], writer, geo: _Geometry, script: str, lab: dict) -> tuple[object, int]:
     """The table of contents with real page numbers; sets each story's ``start``."""
-    from reader.export import layout
-
     toc_pages = 1
     while True:  # the numbers depend on the contents' own length: grow it until it fits
         page = 2 + toc_pages  # cover, then the contents
