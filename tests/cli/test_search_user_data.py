@@ -12,18 +12,13 @@ import json
 import pytest
 
 from reader.userdata import UserData
-from tests.helpers.cli import reader
-from tests.helpers.records import RECORDS, write_jsonl
+from tests.helpers.cli import reader, records_home
+from tests.helpers.records import RECORDS
 
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cli-user-search")
-    archive = root / "archive"
-    for record in RECORDS:
-        write_jsonl(archive / f"{record['id']}.jsonl", [record])
-    home = root / "home"
-    assert reader("index", str(archive), home=home).returncode == 0
+    home = records_home(tmp_path_factory.mktemp("cli-user-search"))
     every = json.loads(reader("search", "--json", home=home).stdout)["hits"]
     by_title = {hit["title"]: hit["id"] for hit in every}
     ID.update({record["id"]: by_title[record["title"]] for record in RECORDS})  # story ids are hashes
