@@ -110,7 +110,7 @@ def rss_mb() -> dict[str, float]:
 def build_library(folder: Path) -> Path:
     from reader.index import open_index
     from reader.paths import bundled_archive
-    from reader.userdata import make_tagger
+    from reader.service.tagsync import make_tagger
 
     home = folder / "home"
     home.mkdir()
@@ -124,7 +124,7 @@ def build_corpus_library(folder: Path, n: int) -> Path:
     """A library of ``n`` real stories from the shared corpus (split into files of 1,000)."""
     from reader.index import open_index
     from reader.paths import shared_dir
-    from reader.userdata import make_tagger
+    from reader.service.tagsync import make_tagger
 
     shared = shared_dir()
     if shared is None:

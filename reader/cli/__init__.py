@@ -14,6 +14,7 @@ import importlib
 import sys
 
 from reader import __version__
+from reader.display import EXIT_NO_DISPLAY, missing_display
 
 #: Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
@@ -35,18 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_global_options(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # not written yet
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     _add_global_options_to_commands(parser)
     return parser
 
 
-def _add_global_options(parser: argparse.ArgumentParser, default) -> None:
+def _add_global_options(parser: argparse.ArgumentParser, default: str | None) -> None:
     parser.add_argument(
         "--home", default=default, help="library home folder (default: READER_HOME or the user data folder)"
     )
@@ -89,17 +84,31 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    from reader.display import EXIT_NO_DISPLAY, missing_display
-
     problem = missing_display()
     if problem:
         print(f"reader: {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
-    try:
-        from reader.app import run
-    except ImportError:
-        # Until the desktop app exists: print the bundled archive's stories.
-        from reader.cli.parse import print_bundled_archive
+    problem = qt_problem()
+    if problem:
+        print(f"reader: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY  # no window can open here either
+    # Imported only to open the window: it loads Qt's widgets, which no sub-command needs.
+    from reader.app import run
 
-        return print_bundled_archive()
     return run(home=args.home)
+
+
+def qt_problem() -> str | None:
+    """One line saying why Qt's widgets cannot load here (a missing system library, say), or None.
+
+    Asked before ``reader.app`` is imported, so that a broken Qt installation is told
+    as such, while an error in reader's own app code still shows as the error it is.
+    """
+    try:
+        import PySide6.QtWidgets  # noqa: F401 - only whether it loads
+    except ImportError as exc:
+        return (
+            f"cannot open the app: Qt could not be loaded ({exc}); "
+            "the reader commands (parse, index, search, show, export ...) work without it: see reader --help"
+        )
+    return None

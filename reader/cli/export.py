@@ -14,18 +14,15 @@ from pathlib import Path
 
 from reader import paths
 from reader.cli.search import stories_count
+from reader.export import ExportError
+from reader.export.formats import BY_NAME, ExportFormat, ExportOptions, format_for_path
+from reader.export.labels import labels
+from reader.index import open_index
+from reader.index.results import SearchRequest
 from reader.safefiles import OutputExists, check_output
+from reader.story import Story
 from reader.text.scripts import SCRIPTS
-
-FORMATS = ("pdf", "ris", "bibtex", "csv", "gbt7714")
-_BY_SUFFIX = {
-    ".pdf": "pdf",
-    ".ris": "ris",
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".csv": "csv",
-    ".txt": "gbt7714",
-}
+from reader.userdata import UserData
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pick.add_argument("--bookmarks", action="store_true", help="all bookmarked stories")
     pick.add_argument("--collection", metavar="NAME", help="the stories of a collection")
     p.add_argument("--out", "-o", required=True, help="file to write")
-    p.add_argument("--format", "-f", choices=FORMATS, help="default: from the --out suffix")
+    p.add_argument("--format", "-f", choices=list(BY_NAME), help="default: from the --out suffix")
     p.add_argument("--script", "-s", choices=SCRIPTS, default="zh-hans", help="script of the text")
     p.add_argument("--title", "-t", default="", help="title on the PDF cover and headers")
     p.add_argument(
@@ -55,8 +52,9 @@ def _fail(message: str) -> int:
     return 1
 
 
-def guess_format(out: Path, given: str | None) -> str | None:
-    return given or _BY_SUFFIX.get(out.suffix.lower())
+def guess_format(out: Path, given: str | None) -> ExportFormat | None:
+    """The format named by ``--format``, else the one the suffix of ``out`` asks for."""
+    return BY_NAME[given] if given else format_for_path(out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     fmt = guess_format(out, args.format)
     if fmt is None:
-        return _fail(f"{out}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})")
+        return _fail(f"{out}: cannot tell the format from the suffix; give --format ({', '.join(BY_NAME)})")
     chosen = [bool(args.ids), args.query is not None, args.bookmarks, args.collection is not None]
     if sum(chosen) != 1:
         return _fail("pick the stories: IDs, or one of --query, --bookmarks, --collection")
@@ -85,40 +83,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader export: not in the library, skipped: {' '.join(missing)}", file=sys.stderr)
     if not stories:
         return _fail("nothing to export: none of the stories are in the library")
-    from reader.export import ExportError
-
     try:
-        if fmt == "pdf":
-            from reader.export.pdf import export_pdf
-
-            progress = None if args.quiet or not sys.stderr.isatty() else _progress  # \r only on a terminal
-            export_pdf(
-                stories,
-                out,
-                script=args.script,
-                title=args.title,
-                query=args.query or "",
-                collection=args.collection or "",
-                selection=_bookmarks_label(args.script) if args.bookmarks else "",
-                progress=progress,
-                replace=args.force,
-            )
-        else:
-            from reader.export.citations import export_citations
-
-            export_citations(stories, out, fmt, script=args.script, replace=args.force)
+        fmt.write(stories, out, _options(args))
     except ExportError as exc:
         return _fail(f"{out}: {exc}")
     except OSError as exc:
         return _fail(f"{out}: cannot write: {exc.strerror or exc}")
-    print(f"{out}: {stories_count(len(stories))} ({fmt})", file=sys.stderr)
+    print(f"{out}: {stories_count(len(stories))} ({fmt.name})", file=sys.stderr)
     return 0
 
 
-def _bookmarks_label(script: str) -> str:
-    from reader.export.labels import labels
-
-    return labels(script)["bookmarks"]
+def _options(args: argparse.Namespace) -> ExportOptions:
+    """What the command line asks of the writer (the PDF prints the selection on its cover)."""
+    return ExportOptions(
+        script=args.script,
+        title=args.title,
+        query=args.query or "",
+        collection=args.collection or "",
+        selection=labels(args.script)["bookmarks"] if args.bookmarks else "",
+        progress=None if args.quiet or not sys.stderr.isatty() else _progress,  # \r only on a terminal
+        replace=args.force,
+    )
 
 
 def _progress(done: int, total: int) -> None:
@@ -129,30 +114,18 @@ def _selected_ids(args: argparse.Namespace, home: Path) -> tuple[list[str], str]
     if args.ids:
         return list(dict.fromkeys(args.ids)), "the ids given"
     if args.query is not None:
-        from reader.index import open_index
-        from reader.index.results import SearchRequest
-
         index = open_index(home)
         try:
             return index.ids_for(SearchRequest(query=args.query)), f"the query {args.query!r}"
         finally:
             index.close()
-    from reader.userdata import UserData
-
-    data = UserData.open(home)
-    try:
+    with UserData.open(home) as data:
         if args.bookmarks:
             return [b.id for b in data.bookmarks()], "the bookmarks"
         return data.collection_ids(args.collection), f"the collection {args.collection!r}"
-    finally:
-        close = getattr(data, "close", None)
-        if close:
-            close()
 
 
-def _load(home: Path, ids: list[str]):
-    from reader.index import open_index
-
+def _load(home: Path, ids: list[str]) -> list[Story]:
     index = open_index(home)
     try:
         return index.get_many(ids)

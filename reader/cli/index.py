@@ -16,9 +16,15 @@ import json
 import sys
 import time
 from dataclasses import asdict
+from pathlib import Path
+from typing import TextIO
 
 from reader import paths
+from reader.cli.search import stories_count
+from reader.index import ArchiveIndex, IndexUnavailable, LibraryBusy, open_index
 from reader.safefiles import shown
+from reader.service.tagsync import AutoTagger, make_tagger, refresh_index_tags
+from reader.userdata import UserData
 
 EXIT_FAILED = 1
 EXIT_BUSY = 3
@@ -45,24 +51,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _tagger(home):
+def _tagger(home: Path) -> AutoTagger:
     """Automatic tags with the user's renames, hidden tags and own tags applied."""
-    from reader.userdata import UserData, make_tagger
-
     with UserData.open(home) as userdata:
         return make_tagger(userdata)
 
 
-def _apply_queued_tag_changes(home, library) -> str:
+def _apply_queued_tag_changes(home: Path, library: ArchiveIndex) -> str:
     """Tag changes made while the index was busy wait in the user data; push them in now.
 
     The import itself is complete by then: when another process holds the index at this
     moment (e.g. pushing the very tag change that queued), a few short retries, then the
     changes stay queued for the next tag change or import. Returns a note when they wait.
     """
-    from reader.index import LibraryBusy
-    from reader.userdata import UserData, refresh_index_tags
-
     for attempt in range(QUEUE_RETRIES):
         try:
             with UserData.open(home) as userdata:
@@ -74,7 +75,9 @@ def _apply_queued_tag_changes(home, library) -> str:
 
 
 class _Bar:
-    def __init__(self, stream):
+    """A one-line progress bar on a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.last = 0.0
 
@@ -94,9 +97,6 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.cli.search import stories_count
-    from reader.index import IndexUnavailable, LibraryBusy, open_index
-
     home = paths.home(args.home)
     given = [*args.paths, *([str(paths.bundled_archive())] if args.sample else [])]
     try:

@@ -1,7 +1,7 @@
 """``reader bookmark|collection|tag|userdata|history``: the user's own data, headless.
 
-Ids are checked against the library's index (when ``reader.index`` is there):
-an unknown id is refused with exit 1 unless ``--force``. Stories that have left
+Ids are checked against the library's index (when it can be opened): an unknown
+id is refused with exit 1 unless ``--force``. Stories that have left
 the index are listed as "missing" with the snapshot taken when last seen (JSON
 ``"missing"``: true, false, or null when there is no index to ask). Tag changes
 are pushed into the index at once (``refresh_index_tags``); if the index is busy
@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.index import open_index
+from reader.service.presence import present_ids
+from reader.service.tagsync import refresh_index_tags
 from reader.userdata import UserData, UserDataError
-from reader.userdata.sync import open_index, present_ids, refresh_index_tags
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -87,7 +89,7 @@ def _register_collection(subparsers) -> None:
     p = sub.add_parser("rename", help="rename a collection")
     p.add_argument("old")
     p.add_argument("new")
-    p.set_defaults(func=_run(lambda a, h, ud: ud.rename_collection(a.old, a.new) or 0))
+    p.set_defaults(func=_run(_collection_rename))
 
 
 def _register_tag(subparsers) -> None:
@@ -155,7 +157,7 @@ def _done(ok: bool, message: str) -> int:
 
 
 class _Index:
-    """The library's index, opened on first use; None-like when reader.index is absent."""
+    """The library's index, opened on first use; None when it cannot be opened (said on stderr)."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
@@ -307,6 +309,11 @@ def _collection_remove(args, home: Path, ud: UserData) -> int:
         return _done(False, f"no collection {args.name!r}")
     removed = ud.remove_from_collection(args.name, args.ids)
     print(f"{args.name}: {removed} removed, {len(ud.collection_ids(args.name))} left")
+    return 0
+
+
+def _collection_rename(args, home: Path, ud: UserData) -> int:
+    ud.rename_collection(args.old, args.new)
     return 0
 
 

@@ -104,12 +104,3 @@ def format_story(story: Story) -> str:
         lines.append(f"## {text}" if kind == "heading" else text)
         lines.append("")
     return "\n".join(lines)
-
-
-def print_bundled_archive() -> int:
-    """Print the stories of the sample archive shipped with reader (``reader`` with no app)."""
-    folder = paths.bundled_archive()
-    if not folder.is_dir():
-        print(f"reader: the bundled archive is missing ({folder})", file=sys.stderr)
-        return 1
-    return parse_paths([folder])

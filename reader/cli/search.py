@@ -1,21 +1,29 @@
 """``reader search QUERY`` and ``reader show ID``: query the library from the command line.
 
-``search --json`` prints one object ``{"total", "hits": [{id, title, date,
+``search --bookmarked`` and ``--collection NAME`` restrict the search to the user's
+bookmarked stories or collections (``reader.service.search``, as the app's filters do).
+``search --json`` prints one object ``{"total", "page", "hits": [{id, title, date,
 source, score, snippet}], "facets", "notes"}``; ``show --json`` prints the
 story's ``Story.to_json()`` (converted to ``--script`` if given). Exit codes:
-0 found/ok, 1 unknown id, 4 index unusable.
+0 found/ok, 1 unknown id or collection (or user data unreadable), 4 index unusable.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
 
 from reader import paths
-from reader.index.results import FACETS, SearchRequest
+from reader.autotag import tag_in_script
+from reader.export.scripts import convert_story
+from reader.index import ArchiveIndex, IndexUnavailable, open_index
+from reader.index.results import FACETS, Results, SearchRequest
+from reader.service.search import allowed_ids, restricted_search
 from reader.text.convert import SCRIPTS
+from reader.userdata import UserData, UserDataError
 
 EXIT_NOT_FOUND = 1
 EXIT_INDEX = 4
@@ -43,6 +51,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--from", dest="date_from", default="", help="from this date (2024, 2024-05 or 2024-05-24)"
     )
     parser.add_argument("--to", dest="date_to", default="", help="up to this date, inclusive")
+    parser.add_argument(
+        "--bookmarked", action="store_true", help="only bookmarked stories (as the app's filter)"
+    )
+    parser.add_argument(
+        "--collection",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only stories in this collection; repeatable (stories in any of them)",
+    )
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
     parser.add_argument("--page", type=int, default=1)
@@ -65,9 +83,7 @@ EMPTY_LIBRARY = (
 )
 
 
-def _open(args):
-    from reader.index import IndexUnavailable, open_index
-
+def _open(args: argparse.Namespace) -> ArchiveIndex | None:
     try:
         return open_index(paths.home(args.home))
     except IndexUnavailable as exc:
@@ -76,15 +92,43 @@ def _open(args):
 
 
 def run_search(args: argparse.Namespace) -> int:
+    allowed: set[str] | None = None
+    if args.bookmarked or args.collection:
+        try:
+            allowed = _allowed(args)
+        except (UserDataError, LookupError) as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            return EXIT_NOT_FOUND
     library = _open(args)
     if library is None:
         return EXIT_INDEX
+    try:
+        results = restricted_search(library, _request(args), allowed)
+        if library.count() == 0:
+            results.notes = [*results.notes, EMPTY_LIBRARY]
+    finally:
+        library.close()
+    _print_results(results, args.json)
+    return 0
+
+
+def _allowed(args: argparse.Namespace) -> set[str] | None:
+    """The story ids ``--bookmarked``/``--collection`` allow; LookupError for an unknown collection."""
+    with UserData.open(paths.home(args.home)) as ud:
+        known = {c.name for c in ud.collections()}
+        unknown = [name for name in args.collection if name not in known]
+        if unknown:
+            raise LookupError(f"no collection {', '.join(map(repr, unknown))} (see `reader collection list`)")
+        return allowed_ids(ud, bookmarked=args.bookmarked, collections=args.collection)
+
+
+def _request(args: argparse.Namespace) -> SearchRequest:
     filters = {
         name: values
         for name, values in (("tag", args.tag), ("source", args.source), ("author", args.author))
         if values
     }
-    request = SearchRequest(
+    return SearchRequest(
         query=" ".join(args.query),
         filters=filters,
         date_from=args.date_from,
@@ -93,13 +137,10 @@ def run_search(args: argparse.Namespace) -> int:
         page=max(1, args.page),
         page_size=max(1, args.limit),
     )
-    try:
-        results = library.search(request)
-        if library.count() == 0:
-            results.notes = [*results.notes, EMPTY_LIBRARY]
-    finally:
-        library.close()
-    if args.json:
+
+
+def _print_results(results: Results, as_json: bool) -> None:
+    if as_json:
         data = {
             "total": results.total,
             "page": results.page,
@@ -118,7 +159,7 @@ def run_search(args: argparse.Namespace) -> int:
             "notes": results.notes,
         }
         print(json.dumps(data, ensure_ascii=False))
-        return 0
+        return
     for note in results.notes:
         print(f"note: {note}", file=sys.stderr)
     first = (results.page - 1) * results.page_size
@@ -130,10 +171,7 @@ def run_search(args: argparse.Namespace) -> int:
         if meta:
             print(f"   {meta}")
         if hit.snippet:
-            import html
-
             print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
-    return 0
 
 
 def stories_count(n: int) -> str:
@@ -153,9 +191,6 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
         return EXIT_NOT_FOUND
     if args.script:
-        from reader.autotag import tag_in_script
-        from reader.export.scripts import convert_story
-
         story = convert_story(story, args.script)  # every displayed field; as written if already in it
         story.tags = [tag_in_script(t, args.script) for t in story.tags]
     if args.json:

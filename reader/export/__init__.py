@@ -6,6 +6,8 @@
 * ``citations`` writes the same selection as GB/T 7714, RIS, BibTeX or CSV;
   ``gbt7714`` formats one story's reference (also printed under each PDF story).
 * ``scripts`` converts a story into the script the user chose (简/繁).
+* ``formats`` is the one table of formats (name, suffix, label, writer) that
+  ``reader export`` and the export dialog both read.
 
 Everything writes to a temporary file beside the target and renames it at the
 end, so a cancelled or failed export never leaves a partial file.

@@ -27,11 +27,8 @@ from reader.export.scripts import citable_story
 from reader.safefiles import OutputExists, shown
 from reader.story import Story
 
-#: Formats, in the order menus list them.
+#: Formats this module writes (their suffixes and labels: ``reader.export.formats``).
 CITATION_FORMATS = ("gbt7714", "ris", "bibtex", "csv")
-
-#: File suffix per format.
-SUFFIXES = {"gbt7714": ".txt", "ris": ".ris", "bibtex": ".bib", "csv": ".csv"}
 
 CSV_FIELDS = ("id", "title", "subtitle", "authors", "source", "date", "column", "url", "file", "reference")
 

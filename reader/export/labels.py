@@ -6,6 +6,9 @@ wording here.
 
 from __future__ import annotations
 
+from reader.autotag import label_in_script
+from reader.text.convert import to_script
+
 _HANS = {
     "default_title": "新闻选辑",
     "contents": "目录",
@@ -55,9 +58,6 @@ def filters_text(
 ) -> str:
     """The active filters as one cover line in ``script``: ``江西、新华网、2024``; tag kinds left out,
     a user's own tag as typed."""
-    from reader.autotag import label_in_script
-    from reader.text.convert import to_script
-
     parts: list[str] = []
     for name, values in (filters or {}).items():
         for v in values:

@@ -10,6 +10,7 @@ PDF 1.7 §9.6.4 asks for (``ABCDEF+Name``); we add it.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import string
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class TocLink:
     """A clickable contents line: on 0-based ``page``, ``rect`` (x0, y0, x1, y1 points) opens ``target``."""
 
     page: int
-    rect: tuple[float, ...]
+    rect: tuple[float, float, float, float]
     target: int
 
 
@@ -136,9 +137,7 @@ def _map_astral(writer, astral: list[str]) -> None:
     what it paints; the k-th unmapped glyph is then the k-th such character. We only
     write the entries when the counts agree in the document's single CJK font.
     """
-    import io
-
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # only for a PDF with characters beyond the BMP (rare)
 
     fonts = {}
     for page in writer.pages:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader import fonts
 from reader.atomicfile import replacing
-from reader.export import ExportCancelled, ExportError
+from reader.export import ExportCancelled, ExportError, layout
 from reader.export.gbt7714 import reference
 from reader.export.labels import labels
 from reader.export.layout import DPI
@@ -50,7 +50,6 @@ class _Geometry:
     left: float
     top: float
     page_height: float
-    page_width: float
     header_y: float
     footer_y: float
     toc_links: list[TocLink] = field(default_factory=list)
@@ -192,7 +191,6 @@ def _pdf_writer(tmp: Path, title: str):
         left=left,
         top=top,
         page_height=rect.height(),
-        page_width=rect.width(),
         header_y=top - _mm(9),
         footer_y=rect.height() - bottom + _mm(6),
     )
@@ -201,8 +199,6 @@ def _pdf_writer(tmp: Path, title: str):
 
 def _lay_out(stories, writer, geo: _Geometry, script: str, lab: dict, cancelled) -> list[_Laid]:
     """Each story converted to the script and laid out as its own document."""
-    from reader.export import layout
-
     laid: list[_Laid] = []
     for story in stories:
         if cancelled is not None and cancelled():
@@ -216,8 +212,6 @@ def _lay_out(stories, writer, geo: _Geometry, script: str, lab: dict, cancelled)
 
 def _paint(painter, writer, geo, laid, toc, script, lab, title, cover: _Cover, drawn, progress, cancelled):
     """Cover, contents and every story's pages; the outline entries, one per story."""
-    from reader.export import layout
-
     toc_doc, toc_pages = toc
     dates = sorted(item.story.date for item in laid if item.story.date)
     layout.paint_cover(
@@ -271,8 +265,6 @@ def _paint(painter, writer, geo, laid, toc, script, lab, title, cover: _Cover, d
 
 def _toc(laid: list[_Laid], writer, geo: _Geometry, script: str, lab: dict) -> tuple[object, int]:
     """The table of contents with real page numbers; sets each story's ``start``."""
-    from reader.export import layout
-
     toc_pages = 1
     while True:  # the numbers depend on the contents' own length: grow it until it fits
         page = 2 + toc_pages  # cover, then the contents
@@ -291,7 +283,9 @@ def _toc(laid: list[_Laid], writer, geo: _Geometry, script: str, lab: dict) -> t
     return doc, toc_pages
 
 
-def _to_points(rect: tuple[float, float, float, float], geo: _Geometry, page: int) -> tuple[float, ...]:
+def _to_points(
+    rect: tuple[float, float, float, float], geo: _Geometry, page: int
+) -> tuple[float, float, float, float]:
     """A body rectangle (x, y, w, h in device units, y within its page) as PDF points from bottom-left."""
     x, y, w, h = rect
     scale = 72.0 / DPI

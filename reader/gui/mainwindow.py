@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import paths
-from reader.gui import backend, i18n, theme
+from reader.gui import i18n, theme
 from reader.gui.controllers.imports import ImportController, dropped_paths
 from reader.gui.controllers.userdata_actions import UserDataActions
 from reader.gui.dialogs.export import ExportDialog
@@ -44,6 +44,7 @@ from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.service.search import allowed_ids, restricted_search
 from reader.userdata import UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
@@ -355,16 +356,13 @@ class MainWindow(QMainWindow):
         )
 
     def _allowed_ids(self) -> set[str] | None:
-        allowed: set[str] | None = None
         if self.userdata is None:
             return None
-        if self.filter_panel.bookmarked_only():
-            allowed = {b.id for b in self.userdata.bookmarks()}
-        names = self.filter_panel.selected_collections()
-        if names:
-            ids = set().union(*(self.userdata.collection_ids(n) for n in names))
-            allowed = ids if allowed is None else allowed & ids
-        return allowed
+        return allowed_ids(
+            self.userdata,
+            bookmarked=self.filter_panel.bookmarked_only(),
+            collections=self.filter_panel.selected_collections(),
+        )
 
     def _search(self, request: SearchRequest) -> Results:
         """Runs on a worker thread: another page of the search shown (restricted as it was)."""
@@ -372,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def _search_library(self, request: SearchRequest, allowed: set[str] | None) -> Results:
         """The window's one search (worker thread): the index, restricted to ``allowed`` ids when given."""
-        return backend.search(self.index, request, allowed)
+        return restricted_search(self.index, request, allowed)
 
     def search_now(self, keep_story: bool = False) -> None:
         """Start a search for the current query and filters (results arrive in a slot).

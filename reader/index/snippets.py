@@ -1,7 +1,12 @@
-"""Snippets: about 80 characters of a story's own text around its best hit, hits in <b></b>.
+"""Where a query's terms occur in a text (:func:`find_spans`), and snippets built on that.
 
-A Latin/digit term matches whole words and the letter or digit pieces of mixed
-words (``gw`` in ``15GW``), as the index does (:mod:`reader.text.tokenise`).
+:func:`find_spans` is the one rule for marking hits: the reading pane marks its spans,
+and a snippet (about 80 characters of a story's own text around its best hit, hits in
+``<b></b>``) marks the same ones. Text and terms are folded (:mod:`reader.text.fold`:
+traditional → simplified, full → half width, lower case), which keeps length, so the
+spans are positions in the text as displayed, in any script. A Latin/digit term
+matches whole words and the letter or digit pieces of mixed words (``gw`` in ``15GW``,
+not ``ai`` in ``said``), as the index does (:mod:`reader.text.tokenise`).
 
 Bounded work whatever the story or query: the best window is found in one pass over the hits,
 among at most :data:`MAX_HITS` hits of each of the query's first :data:`MAX_TERMS` terms in the
@@ -11,7 +16,9 @@ first :data:`MAX_CHARS` characters.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
+from reader.index.documents import printed_body
 from reader.text.fold import fold
 from reader.text.tokenise import is_cjk
 
@@ -40,13 +47,36 @@ def _bounded(folded: str, start: int, end: int) -> bool:
     return (not before or before != _kind(folded[start])) and (not after or after != _kind(folded[end - 1]))
 
 
-def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
+def find_spans(
+    text: str, terms: Iterable[str], *, whole_words: bool = True, bounded: bool = False
+) -> list[tuple[int, int]]:
+    """Non-overlapping ``(start, end)`` spans of any of ``terms`` in ``text``, in order.
+
+    Overlapping or touching hits are one span. ``whole_words=False`` finds Latin terms
+    inside words too (a find-in-page of what the user typed). ``bounded`` keeps the work
+    bounded for snippets: at most :data:`MAX_HITS` hits of each of the first :data:`MAX_TERMS` terms.
+    """
+    return _occurrences(fold(text), folded_terms(terms), whole_words=whole_words, bounded=bounded)
+
+
+def folded_terms(terms: Iterable[str]) -> list[str]:
+    """``terms`` folded and trimmed, empty ones dropped, each once (in order)."""
+    return list(dict.fromkeys(t for t in (fold(term).strip() for term in terms) if t))
+
+
+def _occurrences(
+    folded: str, terms: list[str], *, whole_words: bool = True, bounded: bool = True
+) -> list[tuple[int, int]]:
+    """:func:`find_spans` in ``folded`` text, for ``terms`` from :func:`folded_terms`."""
+    if not folded:
+        return []
     found = []
-    for term in list(dict.fromkeys(t for t in terms if t))[:MAX_TERMS]:
-        word = not is_cjk(term[0])
+    limit = MAX_HITS if bounded else len(folded) + 1
+    for term in terms[:MAX_TERMS] if bounded else terms:
+        word = whole_words and not is_cjk(term[0])
         start = folded.find(term)
         kept = 0
-        while start >= 0 and kept < MAX_HITS:
+        while start >= 0 and kept < limit:
             end = start + len(term)
             if not word or _bounded(folded, start, end):
                 found.append((start, end))
@@ -62,13 +92,13 @@ def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def highlight(text: str, terms: list[str], width: int = WIDTH) -> str:
+def highlight(text: str, terms: Iterable[str], width: int = WIDTH) -> str:
     """HTML: the window of ``text`` with the most distinct hits, hits wrapped in ``<b>``."""
-    return _highlight(text, terms, width)[0]
+    return _highlight(text, folded_terms(terms), width)[0]
 
 
 def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
-    """``(snippet HTML, whether any term occurs in text)``; text is folded once."""
+    """``(snippet HTML, whether any term occurs in text)``; text is folded once, ``terms`` already are."""
     text = " ".join(text[:MAX_CHARS].split())
     if not text:
         return "", False
@@ -112,16 +142,15 @@ def _highlight(text: str, terms: list[str], width: int) -> tuple[str, bool]:
     return "".join(out), True
 
 
-def story_snippet(story, terms: list[str], width: int = WIDTH) -> str:
+def story_snippet(story, terms: Iterable[str], width: int = WIDTH) -> str:
     """The snippet of a hit: from the story's text where a term occurs there, else from the
     printed lines before it (source, column, byline) where the hit is, else the opening."""
-    from reader.index.documents import printed_body
-
-    snippet, found = _highlight(story.text, terms, width)
-    if terms and not found:
+    wanted = folded_terms(terms)
+    snippet, found = _highlight(story.text, wanted, width)
+    if wanted and not found:
         lines = printed_body(story).split("\n")
         head = len(lines) - len(story.text.split("\n"))  # the lines before the story's own text
         for i, line in enumerate(lines[:head]):  # from the first one holding a hit (the byline, say)
-            if _occurrences(fold(line), terms):
-                return _highlight("\n".join(lines[i:]), terms, width)[0]
+            if _occurrences(fold(line), wanted):
+                return _highlight("\n".join(lines[i:]), wanted, width)[0]
     return snippet

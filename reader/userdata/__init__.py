@@ -14,20 +14,18 @@ Modules:
   into ``store.UserData``.
 * ``transfer`` — everything as one JSON file; import merges, never duplicates.
 * ``removals`` — what the user removed and when, so an import does not bring it back.
-* ``sync`` — bridges to the index: presence checks, snapshots, pushing changed tags
-  (``refresh_index_tags``), the import tagger (``make_tagger``).
 
-This package never imports Qt; ``reader.index`` is imported lazily by ``sync`` only.
+This package never imports Qt nor the index: what joins user data with the index
+(presence checks, pushing changed tags, the import tagger, restricted searches) is
+``reader.service``.
 """
 
 from reader.userdata.errors import SchemaTooNew, TransferError, UserDataBusy, UserDataError
 from reader.userdata.records import Bookmark, Collection, Snapshot
 from reader.userdata.store import UserData
-from reader.userdata.sync import make_tagger, present_ids, refresh_index_tags
-from reader.userdata.tagchoices import TAG_KINDS, TagRules, parse_tag, user_tag
+from reader.userdata.tagchoices import TagRules, parse_tag, user_tag
 
 __all__ = [
-    "TAG_KINDS",
     "Bookmark",
     "Collection",
     "SchemaTooNew",
@@ -37,9 +35,6 @@ __all__ = [
     "UserData",
     "UserDataBusy",
     "UserDataError",
-    "make_tagger",
     "parse_tag",
-    "present_ids",
-    "refresh_index_tags",
     "user_tag",
 ]

@@ -21,6 +21,20 @@ def check_id(story_id: str) -> str:
     return story_id.strip()
 
 
+def remember(db: Database, stories: Iterable[Story]) -> None:
+    """Record (or refresh) the snapshot (title, date, source, file) of ``stories`` in ``db``."""
+    rows = [(s.id, s.title or "", s.date or "", s.source or "", s.file or "", now()) for s in stories if s.id]
+    if not rows:
+        return
+    with db.write() as conn:
+        conn.executemany(
+            """INSERT INTO snapshots (story_id, title, date, source, file, seen) VALUES (?,?,?,?,?,?)
+               ON CONFLICT(story_id) DO UPDATE SET title=excluded.title, date=excluded.date,
+               source=excluded.source, file=excluded.file, seen=excluded.seen""",
+            rows,
+        )
+
+
 class BookmarksMixin:
     """Bookmark, note and snapshot methods of :class:`reader.userdata.UserData`."""
 
@@ -30,18 +44,7 @@ class BookmarksMixin:
 
     def remember(self, stories: Iterable[Story]) -> None:
         """Record (or refresh) the title, date, source and file of stories we have seen."""
-        rows = [
-            (s.id, s.title or "", s.date or "", s.source or "", s.file or "", now()) for s in stories if s.id
-        ]
-        if not rows:
-            return
-        with self._db.write() as conn:
-            conn.executemany(
-                """INSERT INTO snapshots (story_id, title, date, source, file, seen) VALUES (?,?,?,?,?,?)
-                   ON CONFLICT(story_id) DO UPDATE SET title=excluded.title, date=excluded.date,
-                   source=excluded.source, file=excluded.file, seen=excluded.seen""",
-                rows,
-            )
+        remember(self._db, stories)
 
     def snapshot(self, story_id: str) -> Snapshot | None:
         """The last known title/date/source/file of a story, or None."""
@@ -98,9 +101,6 @@ class BookmarksMixin:
                ORDER BY b.created DESC, b.rowid DESC"""
         )
         return [Bookmark(*row) for row in rows]
-
-    def bookmarked_ids(self) -> set[str]:
-        return {row[0] for row in self._db.query("SELECT story_id FROM bookmarks")}
 
     # -- notes -------------------------------------------------------------
 

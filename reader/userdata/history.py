@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.userdata.bookmarks import check_id
+from reader.userdata.bookmarks import check_id, remember
 from reader.userdata.db import Database, now
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class HistoryMixin:
         story_id = check_id(story_id)
         with self._db.write() as conn:
             if snapshot is not None and snapshot.id == story_id:
-                self.remember([snapshot])
+                remember(self._db, [snapshot])
             conn.execute(
                 """INSERT INTO history (story_id, last_read, times) VALUES (?, ?, 1)
                    ON CONFLICT(story_id) DO UPDATE SET last_read=excluded.last_read, times=times+1""",

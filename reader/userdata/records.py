@@ -22,7 +22,7 @@ class Bookmark:
     """A starred story, with its note and the snapshot taken when we last saw it.
 
     ``created`` is the ISO UTC time it was starred. Whether the story is still in
-    the index is not stored: ask the index (``reader.userdata.sync.present_ids``).
+    the index is not stored: ask the index (``reader.service.presence.present_ids``).
     """
 
     id: str

@@ -5,7 +5,7 @@ user's choices live here, keyed by story id and tag text, and are applied on top
 :meth:`TagRules.apply` (``effective_tags``). So they survive re-importing and
 rebuilding: the import's tagger applies them again. Changes that the index has not
 seen yet are queued in ``pending_refresh`` in the same transaction as the change
-(see ``reader.userdata.sync.refresh_index_tags``). Removing a user tag or un-hiding
+(see ``reader.service.tagsync.refresh_index_tags``). Removing a user tag or un-hiding
 a tag records the removal (``reader.userdata.removals``); adding it again clears that.
 """
 
@@ -15,12 +15,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.autotag import TAG_KINDS
 from reader.userdata.bookmarks import check_id
 from reader.userdata.db import Database, now
 from reader.userdata.removals import HIDDEN_TAG, USER_TAG, clear_removal, note_removal, pair
 
-#: Tag kinds, as in ``reader.autotag.TAG_KINDS``.
-TAG_KINDS = ("place", "person", "org", "topic", "column", "user")
 USER = "user:"
 
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -255,150 +257,194 @@ def _load(path: Path) -> dict:
 
 
 def import_json(db: Database, path: Path | str) -> dict[str, int]:
-    """Merge a user-data file into ``db``; how many records each section added or changed."""
+    """Merge a user-data file into ``db``; how many records each section added or changed.
+
+    All or nothing: one transaction, and the first bad record (named by its place in the
+    file) raises :class:`TransferError` with nothing changed.
+    """
     path = Path(path)
     data = _load(path)
-    r = _Reader(path)
-    counts = dict.fromkeys(SECTIONS, 0)
-    counts["collection_items"] = 0
     with db.write() as conn:
-        one = lambda sql, params: conn.execute(sql, params).fetchone()  # noqa: E731
+        merge = _Merge(conn, _Reader(path), data)
+        merge.removals()  # first: a record the file has from after its own removal then comes back
+        merge.snapshots()
+        merge.bookmarks()
+        merge.notes()
+        merge.collections()
+        merge.tags("user_tags")
+        merge.tags("hidden_tags")
+        merge.renames()
+        merge.history()
+    return merge.counts
 
-        def removed_after(kind: str, key: str, when: str) -> bool:
-            """Was ``kind``/``key`` removed here after ``when`` (so a record of ``when`` stays out)?"""
-            gone = removal_time(conn, kind, key)
-            return gone is not None and gone > when
 
-        # Removals first: a record the file has from after its own removal then comes back.
-        for n, item in enumerate(r.records(data, "removals")):
-            w = f"removals[{n}]"
+class _Merge:
+    """One import's merge, section by section, inside the caller's transaction.
+
+    Every step reads its section of ``data`` (checked by the ``_Reader``), keeps what is
+    newer or new, and counts what it added or changed in ``counts``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, reader: _Reader, data: dict) -> None:
+        self.conn, self.r, self.data = conn, reader, data
+        self.counts = dict.fromkeys(SECTIONS, 0)
+        self.counts["collection_items"] = 0
+
+    def _one(self, sql: str, params: tuple) -> Any:
+        return self.conn.execute(sql, params).fetchone()
+
+    def _items(self, section: str) -> Iterator[tuple[str, dict]]:
+        """``(where, record)`` for each record of ``section`` (``where``: ``bookmarks[3]``)."""
+        for n, item in enumerate(self.r.records(self.data, section)):
+            yield f"{section}[{n}]", item
+
+    def _removed_after(self, kind: str, key: str, when: str) -> bool:
+        """Was ``kind``/``key`` removed here after ``when`` (so a record of ``when`` stays out)?"""
+        gone = removal_time(self.conn, kind, key)
+        return gone is not None and gone > when
+
+    def _queue_refresh(self, kind: str, key: str) -> None:
+        """The index has to see this story's (or this tag's) tags again."""
+        self.conn.execute("INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES (?, ?)", (kind, key))
+
+    def removals(self) -> None:
+        r = self.r
+        for w, item in self._items("removals"):
             kind, key = r.removal(item, w)
             removed = r.time(item, "removed", w)
-            counts["removals"] += _apply_removal(conn, kind, key, removed)
-            note_removal(conn, kind, key, removed)
+            self.counts["removals"] += _apply_removal(self.conn, kind, key, removed)
+            note_removal(self.conn, kind, key, removed)
 
-        for n, item in enumerate(r.records(data, "snapshots")):
-            w = f"snapshots[{n}]"
+    def snapshots(self) -> None:
+        r = self.r
+        for w, item in self._items("snapshots"):
             sid, seen = r.text(item, "id", w), r.time(item, "seen", w)
             fields = [r.text(item, k, w, required=False) for k in ("title", "date", "source", "file")]
-            row = one("SELECT seen FROM snapshots WHERE story_id=?", (sid,))
+            row = self._one("SELECT seen FROM snapshots WHERE story_id=?", (sid,))
             if row is None or row[0] < seen:
-                conn.execute(
+                self.conn.execute(
                     "INSERT OR REPLACE INTO snapshots (story_id, title, date, source, file, seen) "
                     "VALUES (?,?,?,?,?,?)",
                     (sid, *fields, seen),
                 )
-                counts["snapshots"] += 1
+                self.counts["snapshots"] += 1
 
-        for n, item in enumerate(r.records(data, "bookmarks")):
-            w = f"bookmarks[{n}]"
+    def bookmarks(self) -> None:
+        r = self.r
+        for w, item in self._items("bookmarks"):
             sid, created = r.text(item, "id", w), r.time(item, "created", w)
-            if removed_after(BOOKMARK, sid, created):
+            if self._removed_after(BOOKMARK, sid, created):
                 continue
-            row = one("SELECT created FROM bookmarks WHERE story_id=?", (sid,))
+            row = self._one("SELECT created FROM bookmarks WHERE story_id=?", (sid,))
             if row is None:
-                conn.execute("INSERT INTO bookmarks (story_id, created) VALUES (?, ?)", (sid, created))
-                counts["bookmarks"] += 1
+                self.conn.execute("INSERT INTO bookmarks (story_id, created) VALUES (?, ?)", (sid, created))
+                self.counts["bookmarks"] += 1
             elif created < row[0]:
-                conn.execute("UPDATE bookmarks SET created=? WHERE story_id=?", (created, sid))
+                self.conn.execute("UPDATE bookmarks SET created=? WHERE story_id=?", (created, sid))
 
-        for n, item in enumerate(r.records(data, "notes")):
-            w = f"notes[{n}]"
-            sid, text, updated = (
-                r.text(item, "id", w),
-                r.text(item, "text", w, required=False),
-                r.time(item, "updated", w),
-            )
-            row = one("SELECT text, updated FROM notes WHERE story_id=?", (sid,))
+    def notes(self) -> None:
+        r = self.r
+        for w, item in self._items("notes"):
+            sid = r.text(item, "id", w)
+            text = r.text(item, "text", w, required=False)
+            updated = r.time(item, "updated", w)
+            row = self._one("SELECT text, updated FROM notes WHERE story_id=?", (sid,))
             if row is None or (updated > row[1] and text != row[0]):
-                conn.execute(
+                self.conn.execute(
                     "INSERT OR REPLACE INTO notes (story_id, text, updated) VALUES (?,?,?)",
                     (sid, text, updated),
                 )
-                counts["notes"] += 1
+                self.counts["notes"] += 1
 
-        for n, item in enumerate(r.records(data, "collections")):
-            w = f"collections[{n}]"
+    def collections(self) -> None:
+        r = self.r
+        for w, item in self._items("collections"):
             name, created = r.text(item, "name", w), r.time(item, "created", w)
             entries = [
                 (r.text(entry, "id", f"{w}.items[{m}]"), r.time(entry, "added", f"{w}.items[{m}]"))
                 for m, entry in enumerate(r.records(item, "items"))
             ]
-            stale = removed_after(COLLECTION, name, created)
-            row = one("SELECT id, created FROM collections WHERE name=?", (name,))
-            if row is None:
-                if stale:  # deleted here since: neither it nor its items come back
-                    continue
-                cid = conn.execute(
-                    "INSERT INTO collections (name, created) VALUES (?, ?)", (name, created)
-                ).lastrowid
-                counts["collections"] += 1
-            else:
-                cid = row[0]
-                if created < row[1] and not stale:
-                    conn.execute("UPDATE collections SET created=? WHERE id=?", (created, cid))
-            for sid, added in entries:
-                if removed_after(COLLECTION, name, added) or removed_after(
-                    COLLECTION_ITEM, pair(name, sid), added
-                ):
-                    continue
-                counts["collection_items"] += conn.execute(
-                    "INSERT OR IGNORE INTO collection_items (collection_id, story_id, added) VALUES (?,?,?)",
-                    (cid, sid, added),
-                ).rowcount
+            cid = self._collection(name, created)
+            if cid is not None:
+                self._collection_items(name, cid, entries)
 
-        for table in ("user_tags", "hidden_tags"):
-            for n, item in enumerate(r.records(data, table)):
-                w = f"{table}[{n}]"
-                sid = r.text(item, "id", w)
-                tag = r.tag(item, "tag", w, user=table == "user_tags")
-                added = r.time(item, "added", w)
-                kind = USER_TAG if table == "user_tags" else HIDDEN_TAG
-                if removed_after(kind, pair(sid, tag), added):
-                    continue
-                done = conn.execute(
-                    f"INSERT OR IGNORE INTO {table} (story_id, tag, added) VALUES (?,?,?)", (sid, tag, added)
-                ).rowcount
-                if done:
-                    counts[table] += 1
-                    conn.execute(
-                        "INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('story', ?)", (sid,)
-                    )
+    def _collection(self, name: str, created: str) -> int | None:
+        """The collection's row id, made if new; None when it was deleted here since."""
+        stale = self._removed_after(COLLECTION, name, created)
+        row = self._one("SELECT id, created FROM collections WHERE name=?", (name,))
+        if row is None:
+            if stale:  # deleted here since: neither it nor its items come back
+                return None
+            self.counts["collections"] += 1
+            return self.conn.execute(
+                "INSERT INTO collections (name, created) VALUES (?, ?)", (name, created)
+            ).lastrowid
+        if created < row[1] and not stale:
+            self.conn.execute("UPDATE collections SET created=? WHERE id=?", (created, row[0]))
+        return row[0]
 
-        for n, item in enumerate(r.records(data, "renames")):
-            w = f"renames[{n}]"
+    def _collection_items(self, name: str, cid: int, entries: list[tuple[str, str]]) -> None:
+        for sid, added in entries:
+            if self._removed_after(COLLECTION, name, added) or self._removed_after(
+                COLLECTION_ITEM, pair(name, sid), added
+            ):
+                continue
+            self.counts["collection_items"] += self.conn.execute(
+                "INSERT OR IGNORE INTO collection_items (collection_id, story_id, added) VALUES (?,?,?)",
+                (cid, sid, added),
+            ).rowcount
+
+    def tags(self, table: str) -> None:
+        """``user_tags`` or ``hidden_tags``: added unless removed here since; the index is told."""
+        r = self.r
+        user = table == "user_tags"
+        kind = USER_TAG if user else HIDDEN_TAG
+        for w, item in self._items(table):
+            sid = r.text(item, "id", w)
+            tag = r.tag(item, "tag", w, user=user)
+            added = r.time(item, "added", w)
+            if self._removed_after(kind, pair(sid, tag), added):
+                continue
+            done = self.conn.execute(
+                f"INSERT OR IGNORE INTO {table} (story_id, tag, added) VALUES (?,?,?)", (sid, tag, added)
+            ).rowcount
+            if done:
+                self.counts[table] += 1
+                self._queue_refresh("story", sid)
+
+    def renames(self) -> None:
+        r = self.r
+        for w, item in self._items("renames"):
             old, new, updated = r.tag(item, "old", w), r.tag(item, "new", w), r.time(item, "updated", w)
             if old == new:
                 continue
-            row = one("SELECT new, updated FROM tag_renames WHERE old=?", (old,))
+            row = self._one("SELECT new, updated FROM tag_renames WHERE old=?", (old,))
             if row is None or (new != row[0] and updated > row[1]):
-                conn.execute(
+                self.conn.execute(
                     "INSERT OR REPLACE INTO tag_renames (old, new, updated) VALUES (?,?,?)",
                     (old, new, updated),
                 )
-                conn.execute("INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('tag', ?)", (old,))
+                self._queue_refresh("tag", old)
                 if row is not None:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO pending_refresh (kind, key) VALUES ('tag', ?)", (row[0],)
-                    )
-                counts["renames"] += 1
+                    self._queue_refresh("tag", row[0])
+                self.counts["renames"] += 1
 
-        for n, item in enumerate(r.records(data, "history")):
-            w = f"history[{n}]"
+    def history(self) -> None:
+        r = self.r
+        for w, item in self._items("history"):
             sid, last = r.text(item, "id", w), r.time(item, "last_read", w)
             times = item.get("times", 1)
             if not isinstance(times, int) or isinstance(times, bool) or not 1 <= times <= MAX_TIMES:
                 raise r.fail(w, f"'times' should be a positive whole number, not {times!r}")
-            row = one("SELECT last_read, times FROM history WHERE story_id=?", (sid,))
+            row = self._one("SELECT last_read, times FROM history WHERE story_id=?", (sid,))
             if row is None:
-                conn.execute(
+                self.conn.execute(
                     "INSERT INTO history (story_id, last_read, times) VALUES (?,?,?)", (sid, last, times)
                 )
-                counts["history"] += 1
+                self.counts["history"] += 1
             elif last > row[0] or times > row[1]:
-                conn.execute(
+                self.conn.execute(
                     "UPDATE history SET last_read=?, times=? WHERE story_id=?",
                     (max(last, row[0]), max(times, row[1]), sid),
                 )
-                counts["history"] += 1
-    return counts
+                self.counts["history"] += 1

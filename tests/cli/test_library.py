@@ -56,7 +56,7 @@ def index(monkeypatch):
     fake = FakeIndex([replace(s, tags=list(s.tags)) for s in STORIES])
     monkeypatch.setattr("reader.cli.library.open_index", lambda home: fake)
     original = {s.id: list(s.tags) for s in STORIES}  # what the automatic tagger gives each story
-    monkeypatch.setattr("reader.userdata.sync.default_auto", lambda: lambda story: original[story.id])
+    monkeypatch.setattr("reader.service.tagsync.auto_tags", lambda story: original[story.id])
     return fake
 
 
@@ -180,8 +180,13 @@ def test_userdata_export_import_round_trip(home, tmp_path, index, capsys):
     assert "bad.json: not a reader user-data export" in capsys.readouterr().err
 
 
-def test_without_an_index_package_ids_are_not_checked(home, monkeypatch, capsys):
-    monkeypatch.setattr("reader.cli.library.open_index", lambda home: None)
+def _unusable_index(home):
+    raise OSError(f"{home}: index unreadable")
+
+
+@pytest.mark.parametrize("opener", [lambda home: None, _unusable_index], ids=["none", "raises"])
+def test_without_an_index_ids_are_not_checked(home, monkeypatch, capsys, opener):
+    monkeypatch.setattr("reader.cli.library.open_index", opener)
     assert run(home, "bookmark", "add", "whatever") == 0
     assert "not checked" in capsys.readouterr().err
     assert run(home, "tag", "add", "whatever", "x") == 0

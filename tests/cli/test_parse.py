@@ -7,7 +7,6 @@ import json
 import pytest
 
 from reader.cli import main
-from reader.cli.parse import print_bundled_archive
 from reader.story import JSON_FIELDS
 
 SEED = "000_d96a957ce2900ba2.txt"
@@ -77,8 +76,8 @@ def test_usage_errors_exit_2(capsys):
     assert info.value.code == 2
 
 
-def test_print_bundled_archive(capsys):
-    assert print_bundled_archive() == 0
+def test_sample_prints_the_bundled_archive(capsys):
+    assert main(["parse", "--sample"]) == 0
     out, err = capsys.readouterr()
     for title in SEED_TITLES:
         assert f"# {title}" in out

@@ -6,19 +6,13 @@ import json
 
 import pytest
 
-from tests.helpers.cli import reader
+from tests.helpers.cli import reader, records_home
 from tests.helpers.records import RECORDS, write_jsonl
 
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cli")
-    archive = root / "archive"
-    for record in RECORDS:
-        write_jsonl(archive / f"{record['id']}.jsonl", [record])
-    home = root / "home"
-    assert reader("index", str(archive), home=home).returncode == 0
-    return home
+    return records_home(tmp_path_factory.mktemp("cli"))
 
 
 def search(home, *args):

@@ -39,7 +39,7 @@ def built_library(tmp_path_factory) -> Path:
     archive = paths.bundled_archive()
     if not any(archive.glob("*")):
         pytest.skip("the bundled archive/ is empty")
-    from reader.userdata import make_tagger
+    from reader.service.tagsync import make_tagger
 
     home = tmp_path_factory.mktemp("library") / "home"
     home.mkdir()

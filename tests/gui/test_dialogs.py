@@ -172,3 +172,17 @@ def test_preferences_text_size_has_a_unit_and_the_reading_panes_range(qtbot, lib
     assert 10 <= dialog.zoom.minimum() < dialog.zoom.maximum() <= 40
     dialog.zoom.setValue(text_px(5))
     assert dialog.apply()["zoom"] == 5 and settings.zoom == 5
+
+
+def test_export_dialog_lists_the_formats_of_the_one_table(qtbot, library, make_window, tmp_path):
+    from reader.export.formats import FORMATS
+
+    window = make_window(library)
+    dialog = export_dialog(window)
+    combo = dialog.format
+    assert [combo.itemData(i) for i in range(combo.count())] == [f.name for f in FORMATS]
+    assert combo.itemText(0) == "PDF"
+    dialog.path.setText(str(tmp_path / "refs.pdf"))
+    for fmt in FORMATS:  # choosing a format gives the file the format's suffix
+        dialog.set_format(fmt.name)
+        assert dialog.path.text().endswith(fmt.suffix)

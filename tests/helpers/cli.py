@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from reader.cli import main
+from tests.helpers.records import write_records_archive
 
 
 class Run:
@@ -23,3 +24,12 @@ def reader(*args, home: Path) -> Run:
         except SystemExit as exc:  # argparse usage errors
             code = exc.code
     return Run(int(code or 0), out.getvalue(), err.getvalue())
+
+
+def records_home(root: Path) -> Path:
+    """A library home under ``root`` holding the helper RECORDS, imported with ``reader index``."""
+    archive = write_records_archive(root / "archive")
+    home = root / "home"
+    result = reader("index", str(archive), home=home)
+    assert result.returncode == 0, result.stderr
+    return home

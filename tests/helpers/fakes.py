@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.gui.highlight import find_spans
 from reader.index.archive import ImportReport
 from reader.index.results import FACETS, Hit, Results, SearchRequest
+from reader.index.snippets import find_spans
 from reader.story import Story
 from reader.text.fold import fold
 

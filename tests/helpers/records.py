@@ -78,6 +78,13 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
+def write_records_archive(folder: Path) -> Path:
+    """``folder`` holding :data:`RECORDS`, one JSON-lines file per record (``a1.jsonl`` ...)."""
+    for record in RECORDS:
+        write_jsonl(folder / f"{record['id']}.jsonl", [record])
+    return folder
+
+
 def simple_tagger(story) -> list[str]:
     tags = []
     text = story.title + story.text

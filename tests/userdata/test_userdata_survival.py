@@ -12,7 +12,9 @@ import pytest
 
 from reader import paths
 from reader.index.results import SearchRequest
-from reader.userdata import UserData, make_tagger, present_ids, refresh_index_tags
+from reader.service.presence import present_ids
+from reader.service.tagsync import make_tagger, refresh_index_tags
+from reader.userdata import UserData
 
 try:
     from reader.index import open_index

@@ -25,7 +25,8 @@ from reader.gui.plaintext import tooltip
 from reader.gui.settings import Settings
 from reader.gui.workers import Job, Runner, guarded
 from reader.ingest import SUPPORTED_SUFFIXES
-from reader.userdata import UserData, make_tagger
+from reader.service.tagsync import make_tagger
+from reader.userdata import UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
     from reader.index.archive import ArchiveIndex, ImportReport

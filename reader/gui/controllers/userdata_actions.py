@@ -24,7 +24,8 @@ from reader.gui.views.filterpanel import FilterPanel
 from reader.gui.views.reading import ReadingPane
 from reader.gui.views.results import ResultsView
 from reader.gui.workers import Job, Runner, guarded
-from reader.userdata import UserData, refresh_index_tags
+from reader.service.tagsync import refresh_index_tags
+from reader.userdata import UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
     from reader.index.archive import ArchiveIndex

@@ -1,8 +1,8 @@
 """The export dialog (Ctrl+E): what to export, format, script, file; runs in a worker.
 
 Selections: the selected results, all results of the current query, the
-bookmarks, or one collection. Formats: PDF (reader.export.pdf) and citations
-(reader.export.citations: GB/T 7714, RIS, BibTeX, CSV). The title field
+bookmarks, or one collection. Formats: those of ``reader.export.formats`` (PDF and
+the citation formats), the same table ``reader export`` reads. The title field
 defaults to the CLI's default title (``labels(script)["default_title"]``); the PDF
 cover names the query and the active filters. Before an existing file is
 replaced the user is asked (``confirm_overwrite``); when the file is written the
@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,53 +36,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.export.formats import BY_NAME, FORMATS, ExportOptions
 from reader.export.labels import filters_text, labels
 from reader.gui.dialogs.preferences import script_names
 from reader.gui.workers import Job, Runner
 from reader.index.results import SearchRequest
 
-FORMATS = (  # key, extension
-    ("pdf", ".pdf"),
-    ("gbt7714", ".txt"),
-    ("ris", ".ris"),
-    ("bibtex", ".bib"),
-    ("csv", ".csv"),
-)
+#: The labels of ``reader.export.formats`` that are words, listed so lupdate keeps them in the catalogs.
+FORMAT_LABELS = (QT_TRANSLATE_NOOP("ExportDialog", "GB/T 7714 references"),)
 
 
-def run_export(
-    index,
-    ids: list[str],
-    fmt: str,
-    out: Path,
-    script: str,
-    title: str,
-    query: str,
-    job: Job,
-    filters: str = "",
-) -> Path:
-    """Fetch the stories and write them (runs on a worker thread)."""
+def run_export(index, ids: list[str], fmt: str, out: Path, options: ExportOptions, job: Job) -> Path:
+    """Fetch the stories and write them in the format named ``fmt`` (runs on a worker thread)."""
     stories = index.get_many(ids)
     if not stories:
         raise ValueError("nothing to export: none of the chosen stories is in the library")
     if job.cancelled():
         raise RuntimeError("cancelled")
-    if fmt == "pdf":
-        from reader.export.pdf import export_pdf
-
-        return export_pdf(
-            stories,
-            out,
-            script=script,
-            title=title,
-            query=query,
-            filters=filters,
-            progress=lambda d, t: job.progress(d, t, ""),
-            cancelled=job.cancelled,
-        )
-    from reader.export.citations import export_citations
-
-    return export_citations(stories, out, fmt, script=script)
+    options = dataclasses.replace(
+        options, progress=lambda d, t: job.progress(d, t, ""), cancelled=job.cancelled
+    )
+    return BY_NAME[fmt].write(stories, out, options)
 
 
 class ExportDialog(QDialog):
@@ -117,7 +91,14 @@ class ExportDialog(QDialog):
         self.confirm_overwrite = self._ask_overwrite
         self.job: Job | None = None
         self.result_path: Path | None = None
+        self._build_selection(total, remembered)
+        self._build_format_and_file(script, folder, remembered)
+        self._build_progress_and_buttons()
+        self._lay_out()
 
+    def _build_selection(self, total: int, remembered: dict) -> None:
+        """The four choices of stories, the last one used checked when it applies."""
+        userdata = self.userdata
         bookmarks = [b.id for b in userdata.bookmarks()] if userdata is not None else []
         self._bookmarks = bookmarks
         collections = userdata.collections() if userdata is not None else []
@@ -144,17 +125,12 @@ class ExportDialog(QDialog):
         if last is not None and last.isEnabled() and not self.selected_ids:
             last.setChecked(True)
 
+    def _build_format_and_file(self, script: str, folder: str, remembered: dict) -> None:
+        """Format (from ``reader.export.formats``), script, title and file, as last chosen."""
         self.format = QComboBox(self)
         self.format.setObjectName("formatCombo")
-        names = {
-            "pdf": "PDF",
-            "gbt7714": self.tr("GB/T 7714 references"),
-            "ris": "RIS",
-            "bibtex": "BibTeX",
-            "csv": "CSV",
-        }
-        for key, _ext in FORMATS:
-            self.format.addItem(names[key], key)
+        for fmt in FORMATS:
+            self.format.addItem(self.tr(fmt.label), fmt.name)
         self.script = QComboBox(self)
         for key, name in script_names(self).items():
             self.script.addItem(name, key)
@@ -166,17 +142,16 @@ class ExportDialog(QDialog):
         self._title_placeholder()
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
-        self.path.setText(str(Path(folder or Path.home()) / "reader-export.pdf"))
-        if remembered.get("format") in dict(FORMATS):
+        self.path.setText(str(Path(folder or Path.home()) / f"reader-export{FORMATS[0].suffix}"))
+        if remembered.get("format") in BY_NAME:
             self.format.setCurrentIndex(self.format.findData(remembered["format"]))
             self._fix_extension()
         self.format.currentIndexChanged.connect(self._fix_extension)
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        self.browse_button = QPushButton(self.tr("Choose…"), self)
+        self.browse_button.clicked.connect(self._browse)
 
+    def _build_progress_and_buttons(self) -> None:
+        """Progress bar, status line, Export/Cancel, and Open file/folder for when it is written."""
         self.bar = QProgressBar(self)
         self.bar.hide()
         self.status = QLabel(self)
@@ -192,13 +167,10 @@ class ExportDialog(QDialog):
         self.open_folder_button.clicked.connect(
             lambda: self._open(self.result_path.parent if self.result_path else None)
         )
-        done_row = QHBoxLayout()
-        done_row.addWidget(self.open_file_button)
-        done_row.addWidget(self.open_folder_button)
-        done_row.addStretch(1)
         self.open_file_button.hide()
         self.open_folder_button.hide()
 
+    def _lay_out(self) -> None:
         choose = QVBoxLayout()
         for w in (self.r_selected, self.r_query, self.r_bookmarks):
             choose.addWidget(w)
@@ -206,12 +178,19 @@ class ExportDialog(QDialog):
         row.addWidget(self.r_collection)
         row.addWidget(self.collection, 1)
         choose.addLayout(row)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self.tr("Stories"), choose)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Script"), self.script)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("File"), path_row)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.open_file_button)
+        done_row.addWidget(self.open_folder_button)
+        done_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.bar)
@@ -258,13 +237,13 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
 
     def _fix_extension(self) -> None:
-        ext = dict(FORMATS)[self.format.currentData()]
+        ext = BY_NAME[self.format.currentData()].suffix
         text = self.path.text().strip()
         if text:
             self.path.setText(str(Path(text).with_suffix(ext)))
 
     def _browse(self) -> None:
-        ext = dict(FORMATS)[self.format.currentData()]
+        ext = BY_NAME[self.format.currentData()].suffix
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(), f"*{ext}")
         if name:
             self.path.setText(name)
@@ -314,9 +293,8 @@ class ExportDialog(QDialog):
             else self.tr("Exporting %1 stories…").replace("%1", str(len(ids)))
         )
         index = self.index
-        self.job = Job(
-            lambda job: run_export(index, ids, fmt, out, script, title, query, job, filters), name="export"
-        )
+        options = ExportOptions(script=script, title=title, query=query, filters=filters)
+        self.job = Job(lambda job: run_export(index, ids, fmt, out, options, job), name="export")
         self.job.signals.progress.connect(self._on_progress)
         self.job.signals.finished.connect(self._on_finished)
         self.job.signals.failed.connect(self._on_failed)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from reader.autotag import label_in_script, tag_kind, tag_label
+from reader.autotag import TAG_KINDS, label_in_script, tag_kind, tag_label
 from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown, to_script
 from reader.text.fold import fold
@@ -21,7 +21,7 @@ FacetRole = Qt.ItemDataRole.UserRole + 20  # (facet name, value) on value rows
 GroupRole = Qt.ItemDataRole.UserRole + 21  # group key on group rows
 CountRole = Qt.ItemDataRole.UserRole + 22
 
-TAG_GROUPS = ("place", "person", "org", "topic", "column", "user")
+TAG_GROUPS = TAG_KINDS  # one group per tag kind, in display order
 OTHER_GROUPS = ("source", "author", "year", "month")
 MAX_VALUES = 40  # per group, by count; ticked values are always shown, the filter box finds the rest
 

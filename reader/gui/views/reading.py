@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 from reader.autotag import label_in_script, tag_kind
 from reader.gui.dialogs.note import NoteEditor
 from reader.gui.fontpick import with_cjk
-from reader.gui.highlight import find_spans, to_utf16
+from reader.gui.highlight import to_utf16
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
+from reader.index.snippets import find_spans
 from reader.story import Story
 
 BASE_PX = 18
@@ -428,7 +429,7 @@ class ReadingPane(QWidget):
 
     def find_text(self, text: str) -> None:
         plain = self.plain_text()
-        spans = find_spans(plain, [text]) if text and self.story is not None else []
+        spans = find_spans(plain, [text], whole_words=False) if text and self.story is not None else []
         self.finds = self._doc_spans(plain, spans)
         self.find_current = 0 if self.finds else -1
         if self.finds:

@@ -1,7 +1,7 @@
 """Pushing the user's tag choices into an index, presence checks and the import tagger.
 
 These use a small in-memory stand-in that keeps the ``ArchiveIndex`` contract
-(get / set_tags / ids_for); ``test_userdata_survival.py`` does the same with the real index.
+(get / set_tags / ids_for); ``tests/userdata/test_userdata_survival.py`` uses the real index.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from dataclasses import replace
 
 import pytest
 
+from reader.service.presence import present_ids
+from reader.service.tagsync import make_tagger, refresh_index_tags
 from reader.story import Story
-from reader.userdata import UserData, make_tagger, present_ids, refresh_index_tags
+from reader.userdata import UserData
 
 
 def _auto(story: Story) -> list[str]:
