@@ -50,7 +50,10 @@ def ensure_cjk_font(app: QApplication) -> str:
 
 def create_application(argv: list[str] | None = None, settings=None) -> QApplication:
     """The QApplication with name, translations and a CJK-capable font."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a non-GUI Qt application is already running in this process")
+    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("reader")
     app.setOrganizationName("reader")
     app.setApplicationVersion(__version__)

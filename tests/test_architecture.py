@@ -39,6 +39,13 @@ def test_whoosh_internals_stay_in_the_storage_package():
     )
 
 
+def test_private_whoosh_names_are_used_in_the_storage_package_only():
+    wrong = imports.private_whoosh_attributes(imports.ROOT, imports.contract_private_names())
+    assert not wrong, "private Whoosh names (storage/contract.py) outside reader.index.storage:\n" + _listed(
+        wrong
+    )
+
+
 def test_no_import_error_is_swallowed_around_reader_modules():
     assert not GRAPH.guarded, "except ImportError hides real breakage:\n" + _listed(GRAPH.guarded)
 
@@ -62,6 +69,8 @@ def test_the_checks_see_what_they_look_for(tmp_path):
         "index/__init__.py": "",
         "index/search.py": "try:\n    from reader.text import a\nexcept ImportError:\n    a = None\n",
         "index/lazy.py": "def f():\n    from reader.text import a\n",
+        "index/peek.py": "def f(ix):\n    return ix._storage, getattr(ix, '_perdoc'), ix.doc_count()\n",
+        "index/storage/__init__.py": "def g(ix):\n    return ix._storage\n",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -74,3 +83,7 @@ def test_the_checks_see_what_they_look_for(tmp_path):
     assert imports.widget_violations(graph) == ["reader.text.c imports PySide6.QtWidgets"]
     assert [m for m, _, _ in graph.guarded] == ["reader.index.search"]
     assert graph.unexplained_lazy == [("reader.index.lazy", 2, "reader.text.a")]
+    assert imports.private_whoosh_attributes(root, {"_storage", "_perdoc"}) == [
+        "reader.index.peek:2 uses _storage",
+        "reader.index.peek:2 uses _perdoc",
+    ]

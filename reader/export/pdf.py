@@ -28,6 +28,7 @@ from reader.export.qtapp import ensure_gui_app
 from reader.export.scripts import citable_story, convert, convert_story
 from reader.safefiles import OutputExists, check_output
 from reader.story import Story
+from reader.text.scripts import BY_CODE
 
 #: Page margins in millimetres: top, right, bottom, left.
 MARGINS_MM = (22.0, 20.0, 22.0, 22.0)
@@ -165,7 +166,7 @@ def _write_pdf(
         toc_page=1,
         contents_title=lab["contents"],
         astral=_astral_in_order(drawn, script),
-        lang=_LANG[script],
+        lang=BY_CODE[script].language,
     )
 
 
@@ -295,9 +296,6 @@ def _to_points(
     bottom = (geo.top + y + h) * scale
     height = geo.page_height * scale
     return (x0, height - bottom, x1, height - top)
-
-
-_LANG = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh-tw": "zh-Hant-TW", "zh-hk": "zh-Hant-HK"}
 
 
 def _astral_in_order(drawn: list[str], script: str) -> list[str]:

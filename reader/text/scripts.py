@@ -21,6 +21,7 @@ class Script:
     english: str  # the interface's English name (translated by the GUI)
     opencc: str  # the OpenCC config that gives this script from any input
     family: str  # "zh-hans" (simplified) or "zh-hant" (the traditional scripts)
+    language: str  # BCP 47 tag of text in this script (a PDF's /Lang, for screen readers)
 
     @property
     def label(self) -> str:
@@ -30,10 +31,10 @@ class Script:
 
 #: Every script, in menu order (Ctrl+1...4 in the GUI).
 ALL = (
-    Script("zh-hans", "简体", "Simplified", "t2s", "zh-hans"),
-    Script("zh-hant", "繁體", "Traditional", "s2t", "zh-hant"),
-    Script("zh-tw", "臺灣正體", "Taiwan", "s2twp", "zh-hant"),
-    Script("zh-hk", "香港繁體", "Hong Kong", "s2hk", "zh-hant"),
+    Script("zh-hans", "简体", "Simplified", "t2s", "zh-hans", "zh-Hans"),
+    Script("zh-hant", "繁體", "Traditional", "s2t", "zh-hant", "zh-Hant"),
+    Script("zh-tw", "臺灣正體", "Taiwan", "s2twp", "zh-hant", "zh-Hant-TW"),
+    Script("zh-hk", "香港繁體", "Hong Kong", "s2hk", "zh-hant", "zh-Hant-HK"),
 )
 
 #: The script codes, in menu order.

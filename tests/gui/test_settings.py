@@ -50,3 +50,10 @@ def test_history_is_most_recent_first_deduplicated_and_bounded(settings):
     assert items[0] == "q10"
     assert len(items) == HISTORY_SIZE
     assert items.count("q10") == 1
+
+
+def test_the_script_labels_lupdate_sees_are_the_ones_the_menu_builds():
+    from reader.gui.dialogs.preferences import SCRIPT_LABELS
+    from reader.text import scripts
+
+    assert SCRIPT_LABELS == tuple(s.label for s in scripts.ALL)

@@ -252,6 +252,44 @@ def whoosh_outside_storage(graph: Graph) -> list[str]:
     return out
 
 
+def private_whoosh_attributes(root: Path, private: set[str]) -> list[str]:
+    """``obj._name`` outside ``reader.index.storage`` where ``_name`` is a private Whoosh name.
+
+    ``private`` comes from the storage contract (the names it relies on); an attribute of
+    ``self`` or ``cls`` is the class's own and is not counted.
+    """
+    out = []
+    for path in sorted(root.rglob("*.py")):
+        name = module_name(path, root)
+        if name.startswith("reader.index.storage"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            attr = None
+            if isinstance(node, ast.Attribute) and not (
+                isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+            ):
+                attr = node.attr
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "setattr", "hasattr")
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                attr = node.args[1].value
+            if attr in private:
+                out.append(f"{name}:{node.lineno} uses {attr}")
+    return out
+
+
+def contract_private_names() -> set[str]:
+    """The private Whoosh names the storage contract lists (``_name``, not dunders)."""
+    from reader.index.storage import contract  # the contract imports Whoosh: only when asked
+
+    last = (need.name.rpartition(".")[2] for need in contract.NEEDS)
+    return {n for n in last if n.startswith("_") and not n.startswith("__")}
+
+
 def package_graph(graph: Graph) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for source, targets in graph.edges.items():
@@ -272,6 +310,9 @@ def main() -> int:
         "arrows against the layers": layer_violations(graph),
         "widgets or GUI in the core": widget_violations(graph),
         "whoosh imported outside reader.index.storage": whoosh_outside_storage(graph),
+        "private Whoosh attributes used outside reader.index.storage": private_whoosh_attributes(
+            ROOT, contract_private_names()
+        ),
         "except ImportError around reader's own modules": [f"{m}:{line} {t}" for m, line, t in graph.guarded],
         "function-level imports of reader modules without a comment saying why": [
             f"{m}:{line} {t}" for m, line, t in sorted(set(graph.unexplained_lazy))

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
 
 from reader.gui.settings import Settings
 from reader.gui.views.reading import ZOOM_MAX, ZOOM_MIN, text_px, zoom_for
 from reader.text import scripts
+
+#: The scripts' labels as pyside6-lupdate must see them (literal strings); the same as
+#: ``reader.text.scripts`` builds (tests/gui/test_settings.py checks they agree).
+SCRIPT_LABELS = (
+    QT_TRANSLATE_NOOP("Scripts", "Simplified (简体)"),
+    QT_TRANSLATE_NOOP("Scripts", "Traditional (繁體)"),
+    QT_TRANSLATE_NOOP("Scripts", "Taiwan (臺灣正體)"),
+    QT_TRANSLATE_NOOP("Scripts", "Hong Kong (香港繁體)"),
+)
 
 
 def script_names(_widget=None) -> dict[str, str]:
