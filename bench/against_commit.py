@@ -50,9 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("rev", help="the earlier commit (e.g. HEAD~3 or a hash)")
     ap.add_argument("--rounds", type=int, default=1, help="runs on each side, alternating")
     ap.add_argument("--keep-logs", type=Path, help="folder for each run's full output")
-    ap.add_argument("command", nargs=argparse.REMAINDER, help="-- then the benchmark and its options")
-    args = ap.parse_args(argv)
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    argv = sys.argv[1:] if argv is None else argv
+    if "--" not in argv:
+        ap.error("give the benchmark command after --")
+    cut = argv.index("--")
+    args, command = ap.parse_args(argv[:cut]), argv[cut + 1 :]
     if not command:
         ap.error("give the benchmark command after --")
     rev = subprocess.run(
