@@ -8,6 +8,12 @@ alternating (before, after, before, after, ...) so that a noisy machine affects 
 alike. Every figure line of the benchmark's output (a label, then numbers) is shown
 with its median over the rounds on each side and the ratio after/before. The full
 outputs are kept with ``--keep-logs DIR``.
+
+``{side}`` in the command becomes ``before`` or ``after``, so each side can keep its own
+data (an index is written in its own version's format):
+
+    python bench/against_commit.py REV -- bench/bench_search.py --n 10000 --keep /tmp/b-{side}
+    python bench/against_commit.py REV --rounds 5 -- bench/bench_search.py --keep /tmp/b-{side} --reuse
 """
 
 from __future__ import annotations
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in range(args.rounds):
             for side, tree in (("before", before), ("after", ROOT)):
                 print(f"round {n + 1}/{args.rounds}: {side} ({rev if side == 'before' else 'working tree'})")
-                outputs[side].append(run(tree, command))
+                outputs[side].append(run(tree, [part.replace("{side}", side) for part in command]))
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, check=False)
     if args.keep_logs:

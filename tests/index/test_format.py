@@ -197,3 +197,73 @@ def test_compound_sub_files_are_read_without_copying(tmp_path):
     assert f.read_int() == -7 and f.get(0, 4) == struct.pack("!i", -7)
     f.seek(-3, 2)
     assert f.file.read() == b"two"
+
+
+def _pickled_modules(toc: Path) -> set[str]:
+    """The modules whose classes a table of contents names (every pickle in it, any protocol)."""
+    import pickletools
+
+    data, found, at = toc.read_bytes(), set(), 0
+    while (at := data.find(b"\x80", at)) >= 0:  # each pickle starts with PROTO
+        try:
+            ops = list(pickletools.genops(data[at:]))
+        except Exception:  # a byte that only looks like a pickle's start
+            at += 1
+            continue
+        strings: list[str] = []  # what string opcodes and memo lookups pushed, in order
+        memo: dict[int, str] = {}
+        for op, arg, _ in ops:
+            if op.name == "GLOBAL":
+                found.add(str(arg).split(" ")[0])
+            elif isinstance(arg, str) and "UNICODE" in op.name:
+                strings.append(arg)
+            elif op.name == "MEMOIZE" and strings:
+                memo[len(memo)] = strings[-1]
+            elif op.name in ("BINGET", "LONG_BINGET") and arg in memo:
+                strings.append(memo[arg])
+            elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
+                found.add(strings[-2])
+        at += ops[-1][2] + 1  # past this pickle's STOP
+    return found
+
+
+def test_a_new_index_names_only_the_recorded_modules_in_its_table_of_contents(tmp_path):
+    """Whoosh pickles reader's classes by module path: moving one must be a decision (PICKLED_MODULES)."""
+    from reader.index.storage.opening import PICKLED_MODULES
+
+    write_jsonl(tmp_path / "archive" / "a.jsonl", RECORDS)
+    library = open_index(tmp_path / "home")
+    library.update([tmp_path / "archive"])
+    library.close()
+    (toc,) = (tmp_path / "home" / "index").glob("_MAIN_*.toc")
+    ours = {m for m in _pickled_modules(toc) if m.startswith("reader")}
+    assert ours and ours <= set(PICKLED_MODULES)
+
+
+def test_an_index_of_the_previous_release_opens_where_its_codec_had_another_module(tmp_path, monkeypatch):
+    """Indexes written before storage was one package name ``reader.index.codec``: they open as they are."""
+    import subprocess
+    import sys
+
+    from reader.index.storage.codec import RawCodec
+
+    write_jsonl(tmp_path / "archive" / "a.jsonl", RECORDS)
+    library = open_index(tmp_path / "home")  # registers the old path, so pickle can name the class by it
+    monkeypatch.setattr(RawCodec, "__module__", "reader.index.codec")  # as the previous release named it
+    library.update([tmp_path / "archive"])
+    total = library.search(SearchRequest(query="上饶")).total
+    library.close()
+    monkeypatch.undo()
+    (toc,) = (tmp_path / "home" / "index").glob("_MAIN_*.toc")
+    assert "reader.index.codec" in _pickled_modules(toc)
+    assert "reader.index.storage.codec" not in _pickled_modules(toc)
+    script = (
+        "import sys\nfrom reader.index import SearchRequest, open_index\n"
+        "ix = open_index(sys.argv[1])\nprint(ix.count(), ix.search(SearchRequest(query='上饶')).total, ix.notices)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "home")], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 2)[:2] == [str(len(RECORDS)), str(total)] and total > 0
+    assert done.stdout.strip().endswith("[]")  # opened as it is: no reset, nothing to re-import
