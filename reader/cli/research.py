@@ -14,12 +14,20 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import sys
 from collections.abc import Iterator
 
 from reader import paths
-from reader.cli.search import EXIT_INDEX, EXIT_NOT_FOUND, add_filter_options, allowed_by, open_library, request_from
+from reader.cli.search import (
+    EXIT_INDEX,
+    EXIT_NOT_FOUND,
+    add_filter_options,
+    allowed_by,
+    open_library,
+    request_from,
+)
 from reader.export.sheets import csv_bytes
 from reader.index.concordance import DEFAULT_WIDTH, SORTS, TABLE_HEADER, Concordance, KwicLine, sorted_lines
 from reader.index.results import SearchRequest
@@ -54,7 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(under the same filters) in that period.",
     )
     tl.add_argument("query", nargs="+", help="the query")
-    tl.add_argument("--compare", action="append", default=[], metavar="QUERY", help="another query; repeatable")
+    tl.add_argument(
+        "--compare", action="append", default=[], metavar="QUERY", help="another query; repeatable"
+    )
     add_filter_options(tl)
     tl.add_argument("--by", choices=PERIODS, default="auto", help="period size (default: by the span)")
     out = tl.add_mutually_exclusive_group()
@@ -132,9 +142,9 @@ def run_kwic(args: argparse.Namespace) -> int:
         if args.csv:
             _write_csv(kwic, lines, limit)
         elif args.json:
-            shown = [line.to_json() for _n, line in zip(range(limit or sys.maxsize), lines)]
+            shown = [line.to_json() for line in itertools.islice(lines, limit)]
             for _rest in lines:  # counted to the end, even beyond --limit
-                pass
+                continue
             data = {
                 "query": request.query,
                 "occurrences": kwic.occurrences,
@@ -153,7 +163,7 @@ def run_kwic(args: argparse.Namespace) -> int:
 
 
 def _write_csv(kwic: Concordance, lines, limit: int | None) -> None:
-    rows = (line.row() for _n, line in zip(range(limit or sys.maxsize), lines))
+    rows = (line.row() for line in itertools.islice(lines, limit))
     _write_bytes(csv_bytes(TABLE_HEADER, rows))
     for note in kwic.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -231,7 +241,10 @@ def _with_both(args: argparse.Namespace, action) -> int:
 
 def run_saved_add(args: argparse.Namespace) -> int:
     if args.bookmarked or args.collection:
-        print("reader: a saved search keeps the query and filters only (not --bookmarked/--collection)", file=sys.stderr)
+        print(
+            "reader: a saved search keeps the query and filters only (not --bookmarked/--collection)",
+            file=sys.stderr,
+        )
         return 2
     request = request_from(args)
 

@@ -219,7 +219,9 @@ class ArchiveIndex:
             matched, parsed, notes, order = search.evaluate_request(
                 searcher, self._segments, self._cache, request, ranked=ordered
             )
-            found = MatchList(self._lock, searcher, order, date_keys_of(matched), parsed, [*self.notices, *notes])
+            found = MatchList(
+                self._lock, searcher, order, date_keys_of(matched), parsed, [*self.notices, *notes]
+            )
             storage.release_mapped_pages(searcher)
         return found
 

@@ -57,7 +57,17 @@ class KwicLine:
 
     def row(self) -> list[object]:
         """The line as a table row (see :data:`TABLE_HEADER`)."""
-        return [self.left, self.hit, self.right, self.date, self.source, self.title, self.story_id, self.field, self.start]
+        return [
+            self.left,
+            self.hit,
+            self.right,
+            self.date,
+            self.source,
+            self.title,
+            self.story_id,
+            self.field,
+            self.start,
+        ]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -152,7 +162,9 @@ class Concordance:
     def notes(self) -> list[str]:
         notes = list(self.matches.notes)
         if not self.patterns and self.matches.parsed.query is not None:
-            notes.append("the query has no words or phrases to show in context (only fields like tag: or date:)")
+            notes.append(
+                "the query has no words or phrases to show in context (only fields like tag: or date:)"
+            )
         return notes
 
     def lines(self) -> Iterator[KwicLine]:

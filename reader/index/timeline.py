@@ -179,6 +179,8 @@ def timeline(index: _Matching, requests: list[SearchRequest], by: str = "auto") 
         raise ValueError("a timeline needs at least one query")
     base = index.matches(dataclasses.replace(requests[0], query="", sort="date"), ordered=False)
     found = [index.matches(dataclasses.replace(r, sort="date"), ordered=False) for r in requests]
-    out = build_timeline(base.date_keys, [(r.query, m.date_keys) for r, m in zip(requests, found, strict=True)], by)
+    out = build_timeline(
+        base.date_keys, [(r.query, m.date_keys) for r, m in zip(requests, found, strict=True)], by
+    )
     out.notes = list(dict.fromkeys(n for m in found for n in m.notes))
     return out

@@ -70,7 +70,8 @@ class SavedSearchesMixin:
             else:
                 sid = int(row[0])
                 conn.execute(
-                    "UPDATE saved_searches SET query=?, filters=?, date_from=?, date_to=?, looked=? WHERE id=?",
+                    """UPDATE saved_searches SET query=?, filters=?, date_from=?, date_to=?, looked=?
+                       WHERE id=?""",
                     (*values, stamp, sid),
                 )
                 conn.execute("DELETE FROM saved_search_seen WHERE search_id=?", (sid,))
@@ -83,7 +84,8 @@ class SavedSearchesMixin:
     def saved_searches(self) -> list[SavedSearch]:
         """Every saved search, by name."""
         rows = self._db.query(
-            "SELECT name, query, filters, date_from, date_to, created, looked FROM saved_searches ORDER BY name"
+            """SELECT name, query, filters, date_from, date_to, created, looked FROM saved_searches
+               ORDER BY name"""
         )
         return [SavedSearch(r[0], r[1], _filters(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
 
