@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.gui.dialogs.concordance import ConcordanceDialog
 from reader.gui.views.filterpanel import FilterPanel
@@ -89,8 +98,9 @@ class ResearchActions:
         forget.triggered.connect(self._forget_current)
         self.saved_list.addAction(forget)
         layout = filter_panel.layout()
-        layout.insertWidget(0, self.saved_list)  # type: ignore[attr-defined]  # a QVBoxLayout
-        layout.insertWidget(0, self.saved_label)  # type: ignore[attr-defined]
+        assert isinstance(layout, QVBoxLayout)  # the panel is one column
+        layout.insertWidget(0, self.saved_list)
+        layout.insertWidget(0, self.saved_label)
 
         self.undo_button = QPushButton(_tr("Undo"), window)
         self.undo_button.setObjectName("undoCollectionAdd")

@@ -32,8 +32,8 @@ class BadgeDelegate(QStyledItemDelegate):
         if new <= 0:
             return
         text = str(new) if new < 1000 else "999+"
-        rect = option.rect  # type: ignore[attr-defined]  # QStyleOptionViewItem's fields are dynamic
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        rect = option.rect
+        metrics = option.fontMetrics
         w = max(metrics.horizontalAdvance(text) + 10, metrics.height())
         badge = QRect(rect.right() - w - 4, rect.top() + 2, w, rect.height() - 4)
         painter.save()
