@@ -29,7 +29,21 @@ from reader.index import SearchRequest, open_index  # noqa: E402
 from reader.index.concordance import Concordance, sorted_lines  # noqa: E402
 from reader.index.timeline import timeline  # noqa: E402
 
-CANDIDATES = ("发展", "经济", "政府", "记者", "香港", "工作", "社会", "上海", "北京", "企业", "市场", "国家", "中国")
+CANDIDATES = (
+    "发展",
+    "经济",
+    "政府",
+    "记者",
+    "香港",
+    "工作",
+    "社会",
+    "上海",
+    "北京",
+    "企业",
+    "市场",
+    "国家",
+    "中国",
+)
 TIMELINE_QUERIES = ("中国", "香港", "经济", "疫情", "上海", "记者", "发展", "政府", "台湾", "美国")
 PAGE = 50
 TARGET_OCCURRENCES = 10_000
@@ -99,7 +113,9 @@ def measure(home: Path, runs: int) -> None:
             f"p50 {p50:.1f} ms, max {max(times):.1f} ms (target <= 300 ms at 100k: {p50 / 300:.2f}x)"
         )
         alone = [timeline_ms(library, [q]) for q in TIMELINE_QUERIES for _ in range(max(1, runs // 2))]
-        pairs = [timeline_ms(library, [q, "记者"]) for q in TIMELINE_QUERIES for _ in range(max(1, runs // 2))]
+        pairs = [
+            timeline_ms(library, [q, "记者"]) for q in TIMELINE_QUERIES for _ in range(max(1, runs // 2))
+        ]
         for label, values in (("one query", alone), ("two queries compared", pairs)):
             p50 = statistics.median(values)
             print(

@@ -11,22 +11,17 @@ not new again. Which stories match is the service layer's business (``reader.ser
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable
 
 from reader.userdata.bookmarks import check_id
+from reader.userdata.collections import one_line_name
 from reader.userdata.db import Database, now
 from reader.userdata.records import SavedSearch
 
 
 def check_search_name(name: str) -> str:
     """A saved search's name, NFC-normalised and stripped; ValueError when empty or multi-line."""
-    clean = unicodedata.normalize("NFC", str(name or "")).strip()
-    if not clean:
-        raise ValueError("a saved search needs a name")
-    if "\n" in clean or "\r" in clean:
-        raise ValueError(f"a saved search's name must be one line: {clean!r}")
-    return clean
+    return one_line_name(name, "saved search")
 
 
 def _filters(raw: str) -> dict[str, list[str]]:
