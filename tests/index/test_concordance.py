@@ -139,3 +139,31 @@ def test_sorting_by_left_and_right_context(library):
 def test_a_query_of_only_fields_says_why_it_has_no_lines(library):
     concordance, lines = kwic(library, "date:2024")
     assert lines == [] and concordance.notes
+
+
+@pytest.mark.corpus
+def test_real_stories_in_both_scripts_every_occurrence(shared, tmp_path):
+    """200 simplified and 200 traditional real stories: counts as brute force, queried in either script."""
+    import itertools
+    import json
+
+    from tests.helpers.records import write_jsonl
+
+    records = []
+    for name in ("chinanews_2025.jsonl", "hkcnews_zh-Hant.jsonl"):
+        path = shared / "corpus" / name
+        if not path.is_file():
+            pytest.skip(f"{path} is not present")
+        with path.open(encoding="utf-8") as fh:
+            records += [json.loads(line) for line in itertools.islice(fh, 200)]
+    write_jsonl(tmp_path / "archive" / "corpus.jsonl", records)
+    library = open_index(tmp_path / "home")
+    try:
+        library.update([tmp_path / "archive"])
+        for term in ("记者", "記者", "香港", "发展", "經濟", "中国"):
+            expected = brute(library, term)
+            concordance, lines = kwic(library, term)
+            assert (concordance.occurrences, concordance.stories) == expected, term
+            assert expected[0] > 0, term
+    finally:
+        library.close()
