@@ -54,7 +54,9 @@ def test_the_concordance_lists_every_occurrence_and_opens_the_story_at_it(
 ):
     window = make_window(library)
     type_query(qtbot, window, "上饶")
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    window.search_bar.edit.setFocus()  # typing the query: Ctrl+K is the window's, not "delete to the end"
+    qtbot.keyClick(window.search_bar.edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_bar.text() == "上饶"
     assert window.research.dialogs
     dialog = window.research.dialogs[-1]
     qtbot.addWidget(dialog)
