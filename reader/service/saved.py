@@ -76,11 +76,20 @@ def save(index: Matching, ud: UserData, name: str, request: SearchRequest) -> bo
     )
 
 
-def status(index: Matching, ud: UserData, search: SavedSearch) -> SavedStatus:
-    """What ``search`` matches now and which of those stories the user has not seen for it."""
-    ids = _matching_ids(index, request_of(search))
+def matching(index: Matching, searches: list[SavedSearch]) -> list[list[str]]:
+    """The ids each of ``searches`` matches now (index only: the app runs this on a worker)."""
+    return [_matching_ids(index, request_of(s)) for s in searches]
+
+
+def compared(ud: UserData, search: SavedSearch, ids: list[str]) -> SavedStatus:
+    """``search``'s status from the ids it matches now and the stories seen for it (user data only)."""
     seen = ud.seen_ids(search.name)
     return SavedStatus(search, len(ids), [i for i in ids if i not in seen])
+
+
+def status(index: Matching, ud: UserData, search: SavedSearch) -> SavedStatus:
+    """What ``search`` matches now and which of those stories the user has not seen for it."""
+    return compared(ud, search, _matching_ids(index, request_of(search)))
 
 
 def statuses(index: Matching, ud: UserData) -> list[SavedStatus]:

@@ -38,7 +38,7 @@ from reader.index.concordance import Concordance, KwicLine
 from reader.index.results import SearchRequest
 from reader.index.timeline import Timeline, timeline
 from reader.service import collect, saved
-from reader.userdata import UserData
+from reader.userdata import SavedSearch, UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
     from reader.index.archive import ArchiveIndex
@@ -82,6 +82,8 @@ class ResearchActions:
         #: The period the results are filtered to (a bar of the timeline): ISO prefix, or "".
         self.period = ""
         self._timeline_seq = 0
+        self._saved_seq = 0
+        self._saved_seq = 0
         self.last_add: collect.CollectionAdd | None = None
         self.dialogs: list[ConcordanceDialog] = []
 
@@ -209,12 +211,26 @@ class ResearchActions:
 
     # -- saved searches -------------------------------------------------------------------------------
     def refresh_saved(self) -> None:
-        """The saved searches and their new-story counts (badges)."""
+        """The saved searches and their new-story counts (badges): the matches are found on a worker
+        (a broad saved search matches much of a large library), compared with what was seen here."""
         if self.userdata is None:
             return
-        rows = [
-            (s.search.name, s.search.query, s.total, s.new) for s in saved.statuses(self.index, self.userdata)
-        ]
+        searches = self.userdata.saved_searches()
+        self._saved_seq += 1
+        seq = self._saved_seq
+        job = Job(lambda _job: saved.matching(self.index, searches), name="saved searches")
+        job.signals.finished.connect(
+            guarded(self.saved_list, lambda ids, s=seq: self._show_saved(s, searches, ids))
+        )
+        self.runner.start(job)
+
+    def _show_saved(self, seq: int, searches: list[SavedSearch], found: list[list[str]]) -> None:
+        if seq != self._saved_seq or self.userdata is None:
+            return
+        rows = []
+        for search, ids in zip(searches, found, strict=True):
+            status = saved.compared(self.userdata, search, ids)
+            rows.append((search.name, search.query, status.total, status.new))
         self.saved_list.set_searches(rows)
         self.saved_list.setVisible(bool(rows))
         self.saved_label.setVisible(bool(rows))
