@@ -5,7 +5,8 @@ with one ``np.unique`` per series: no story is read. The share divides by the st
 same period that pass the same filters without the query (all stories when there are no
 filters), so a rise shows against how much was archived then. Periods with no story are
 listed with zero, from the first dated story to the last; stories whose date is not precise
-enough for the chosen period (no date; a year only, by month) are counted as ``unplaced``.
+enough for the chosen period (no date; a year only, by month; a day that does not exist) are
+counted as ``unplaced``.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def _following(key: int, by: str) -> int:
         return (year + 1) * 100 + 1 if month >= 12 else key + 1
     year, rest = divmod(key, 10000)
     month, day = divmod(rest, 100)
+    if not 1 <= month <= 12:  # not a real month: on to the next year
+        return (year + 1) * 10000 + 101
     if day < calendar.monthrange(year, month)[1]:
         return key + 1
     return (year + 1) * 10000 + 101 if month >= 12 else year * 10000 + (month + 1) * 100 + 1
@@ -66,9 +69,10 @@ def choose_period(date_keys: np.ndarray) -> str:
     if not len(days):
         return "year"
     lo, hi = int(days.min()), int(days.max())
-    first = np.datetime64(label(lo, "day"))
-    last = np.datetime64(label(hi, "day"))
-    span = int((last - first).astype(int))
+    try:
+        span = int((np.datetime64(label(hi, "day")) - np.datetime64(label(lo, "day"))).astype(int))
+    except ValueError:  # an impossible day (2023-02-30) at either end: go by months and years
+        span = AUTO_DAYS + 1
     if span <= AUTO_DAYS:
         return "day"
     return "month" if hi // 10000 - lo // 10000 < AUTO_YEARS else "year"
@@ -131,13 +135,16 @@ class Timeline:
         }
 
 
-def _counts(keys: np.ndarray, periods: np.ndarray) -> list[int]:
-    placed = keys[keys >= 0]
-    found, counts = np.unique(placed, return_counts=True)
-    out = np.zeros(len(periods), dtype=np.int64)
+def _counts(keys: np.ndarray, periods: np.ndarray) -> tuple[list[int], int]:
+    """Stories per period, and how many fell in none (not dated precisely enough, or on a day
+    that does not exist, such as 2023-02-30)."""
+    found, counts = np.unique(keys[keys >= 0], return_counts=True)
     where = np.searchsorted(periods, found)
-    out[where] = counts
-    return [int(x) for x in out.tolist()]
+    known = where < len(periods)
+    known[known] = periods[where[known]] == found[known]
+    out = np.zeros(len(periods), dtype=np.int64)
+    out[where[known]] = counts[known]
+    return [int(x) for x in out.tolist()], len(keys) - int(counts[known].sum())
 
 
 def build_timeline(
@@ -160,10 +167,10 @@ def build_timeline(
             keys.append(key)
             key = _following(key, by)
     periods = np.array(keys, dtype=np.int64)
-    timeline = Timeline(by, [label(k, by) for k in keys], _counts(base, periods))
+    timeline = Timeline(by, [label(k, by) for k in keys], _counts(base, periods)[0])
     for query, date_keys in series:
-        pk = _period_keys(date_keys, by)
-        timeline.series.append(Series(query, _counts(pk, periods), len(pk), int((pk < 0).sum())))
+        counts, unplaced = _counts(_period_keys(date_keys, by), periods)
+        timeline.series.append(Series(query, counts, len(date_keys), unplaced))
     return timeline
 
 

@@ -90,3 +90,13 @@ def test_by_day_and_the_automatic_choice():
     assert rows[0] == ["2024-01-05", 1, 1, 1.0]
     with pytest.raises(ValueError):
         build_timeline(keys, [], "week")
+
+
+def test_impossible_dates_never_break_the_timeline():
+    keys = np.array([20230230, 20231305, 20240101], dtype=np.int64)
+    assert choose_period(keys) == "month"
+    by_day = build_timeline(keys, [("q", keys)], "day")
+    assert by_day.periods[-1] == "2024-01-01"
+    series = by_day.series[0]
+    assert sum(series.counts) + series.unplaced == series.total == 3
+    assert series.counts[by_day.periods.index("2024-01-01")] == 1
