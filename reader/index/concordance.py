@@ -15,6 +15,7 @@ first few stories are read. Sorting by context needs every line (:func:`sorted_l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def _piece_regex(piece: str) -> str:
     return rf"(?<!{_LATIN}){body}(?!{_LATIN})"
 
 
+@functools.lru_cache(maxsize=256)
 def pattern_regex(pattern: HitPattern) -> re.Pattern[str]:
     """Every start of ``pattern`` in folded text (overlapping ones too): group 1 is the hit."""
     inner = _SEPARATOR.join(_piece_regex(p) for p in pattern.pieces)
