@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "reader.cli.parse",
     "reader.cli.index",
     "reader.cli.search",
+    "reader.cli.research",
     "reader.cli.library",
     "reader.cli.export",
 )

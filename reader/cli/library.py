@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.cli.search import add_filter_options, request_from
 from reader.index import open_index
+from reader.service.collect import add_results
 from reader.service.presence import present_ids
+from reader.service.search import allowed_ids
 from reader.service.tagsync import refresh_index_tags
 from reader.userdata import UserData, UserDataError
 
@@ -68,10 +71,19 @@ def _register_bookmark(subparsers) -> None:
 
 def _register_collection(subparsers) -> None:
     sub = _group(subparsers, "collection", "named collections of stories")
-    p = sub.add_parser("add", help="put stories into a collection (made if new)")
+    p = sub.add_parser(
+        "add", help="put stories into a collection (made if new): by id, or every result of --query"
+    )
     p.add_argument("name")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--force", action="store_true", help="add even ids the index does not know")
+    p.add_argument(
+        "--query",
+        metavar="Q",
+        help="add every story matching Q and the filters below (not one page; '' with filters: all of them)",
+    )
+    add_filter_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON (with --query)")
     p.set_defaults(func=_run(_collection_add))
     p = sub.add_parser("remove", help="take stories out of a collection")
     p.add_argument("name")
@@ -293,6 +305,11 @@ def _note(args, home: Path, ud: UserData) -> int:
 
 
 def _collection_add(args, home: Path, ud: UserData) -> int:
+    if args.query is not None:
+        return _collection_add_query(args, home, ud)
+    if not args.ids:
+        print("reader: give story ids, or --query Q to add every story a search finds", file=sys.stderr)
+        return 2
     index = _Index(home)
     try:
         if not _check_known(home, index, args.ids, args.force, ud):
@@ -301,6 +318,35 @@ def _collection_add(args, home: Path, ud: UserData) -> int:
         index.close()
     added = ud.add_to_collection(args.name, args.ids)
     print(f"{args.name}: {added} added, {len(ud.collection_ids(args.name))} in all")
+    return 0
+
+
+def _collection_add_query(args, home: Path, ud: UserData) -> int:
+    if args.ids:
+        print("reader: give either story ids or --query, not both", file=sys.stderr)
+        return 2
+    request = request_from(argparse.Namespace(**{**vars(args), "query": [args.query]}))
+    known = {c.name for c in ud.collections()}
+    unknown = [name for name in args.collection if name not in known]
+    if unknown:
+        return _done(False, f"no collection {', '.join(map(repr, unknown))} (see `reader collection list`)")
+    allowed = allowed_ids(ud, bookmarked=args.bookmarked, collections=args.collection)
+    try:
+        library = open_index(home)
+    except Exception as exc:  # the index's own named errors: nothing to search
+        print(f"reader: {exc}", file=sys.stderr)
+        return 4
+    try:
+        done = add_results(library, ud, args.name, request, allowed)
+    finally:
+        library.close()
+    if args.json:
+        _print_json({**done.to_json(), "in_all": len(ud.collection_ids(done.name))})
+    else:
+        print(
+            f"{done.name}: {len(done.added)} added of {done.matched} matching, "
+            f"{len(ud.collection_ids(done.name))} in all"
+        )
     return 0
 
 

@@ -39,6 +39,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "date:2024-05, date:2024-01-01..2024-06-30. Simplified and traditional find each other.",
     )
     parser.add_argument("query", nargs="*", help="the query (empty: every story)")
+    add_filter_options(parser)
+    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
+    parser.add_argument("--page", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    # a word like -香港 (NOT 香港) is a query term, not an unknown option (see reader.cli.main)
+    parser.set_defaults(func=run_search, accepts_dash_terms=True)
+
+    show = subparsers.add_parser(
+        "show", help="print one story", description="Print one story of the library."
+    )
+    show.add_argument("id", help="the story id")
+    show.add_argument("--script", choices=SCRIPTS, help="convert the text to this script")
+    show.add_argument("--json", action="store_true", help="print Story.to_json()")
+    show.set_defaults(func=run_show)
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The filters a search takes (tag, source, author, dates, bookmarked, collection): ``search``,
+    ``kwic``, ``timeline``, ``saved add`` and ``collection add --query`` share them."""
     parser.add_argument(
         "--tag",
         action="append",
@@ -61,20 +81,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="only stories in this collection; repeatable (stories in any of them)",
     )
-    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
-    parser.add_argument("--page", type=int, default=1)
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    # a word like -香港 (NOT 香港) is a query term, not an unknown option (see reader.cli.main)
-    parser.set_defaults(func=run_search, accepts_dash_terms=True)
-
-    show = subparsers.add_parser(
-        "show", help="print one story", description="Print one story of the library."
-    )
-    show.add_argument("id", help="the story id")
-    show.add_argument("--script", choices=SCRIPTS, help="convert the text to this script")
-    show.add_argument("--json", action="store_true", help="print Story.to_json()")
-    show.set_defaults(func=run_show)
 
 
 EMPTY_LIBRARY = (
@@ -83,7 +89,7 @@ EMPTY_LIBRARY = (
 )
 
 
-def _open(args: argparse.Namespace) -> ArchiveIndex | None:
+def open_library(args: argparse.Namespace) -> ArchiveIndex | None:
     try:
         return open_index(paths.home(args.home))
     except IndexUnavailable as exc:
@@ -95,15 +101,15 @@ def run_search(args: argparse.Namespace) -> int:
     allowed: set[str] | None = None
     if args.bookmarked or args.collection:
         try:
-            allowed = _allowed(args)
+            allowed = allowed_by(args)
         except (UserDataError, LookupError) as exc:
             print(f"reader: {exc}", file=sys.stderr)
             return EXIT_NOT_FOUND
-    library = _open(args)
+    library = open_library(args)
     if library is None:
         return EXIT_INDEX
     try:
-        results = restricted_search(library, _request(args), allowed)
+        results = restricted_search(library, request_from(args), allowed)
         if library.count() == 0:
             results.notes = [*results.notes, EMPTY_LIBRARY]
     finally:
@@ -112,7 +118,7 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _allowed(args: argparse.Namespace) -> set[str] | None:
+def allowed_by(args: argparse.Namespace) -> set[str] | None:
     """The story ids ``--bookmarked``/``--collection`` allow; LookupError for an unknown collection."""
     with UserData.open(paths.home(args.home)) as ud:
         known = {c.name for c in ud.collections()}
@@ -122,7 +128,8 @@ def _allowed(args: argparse.Namespace) -> set[str] | None:
         return allowed_ids(ud, bookmarked=args.bookmarked, collections=args.collection)
 
 
-def _request(args: argparse.Namespace) -> SearchRequest:
+def request_from(args: argparse.Namespace) -> SearchRequest:
+    """The search request of parsed arguments (the query words and :func:`add_filter_options`)."""
     filters = {
         name: values
         for name, values in (("tag", args.tag), ("source", args.source), ("author", args.author))
@@ -133,9 +140,9 @@ def _request(args: argparse.Namespace) -> SearchRequest:
         filters=filters,
         date_from=args.date_from,
         date_to=args.date_to,
-        sort=args.sort,
-        page=max(1, args.page),
-        page_size=max(1, args.limit),
+        sort=getattr(args, "sort", "relevance"),
+        page=max(1, getattr(args, "page", 1)),
+        page_size=max(1, getattr(args, "limit", 20)),
     )
 
 
@@ -180,7 +187,7 @@ def stories_count(n: int) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    library = _open(args)
+    library = open_library(args)
     if library is None:
         return EXIT_INDEX
     try:

@@ -14,14 +14,12 @@ with a leading apostrophe so that spreadsheets show it as text.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from pathlib import Path
 
 from reader.atomicfile import write_output
-from reader.export import ExportError
+from reader.export import ExportError, sheets
 from reader.export.gbt7714 import reference
 from reader.export.scripts import citable_story
 from reader.safefiles import OutputExists, shown
@@ -74,16 +72,6 @@ def _one_line(text: str) -> str:
 def _file_value(file: str) -> str:
     """A story's file name as one line of readable text (odd bytes and newlines escaped)."""
     return _one_line(shown(file))
-
-
-#: Characters that make a spreadsheet read a cell as a formula (and their full-width forms).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
-
-def cell(value: str) -> str:
-    """``value`` safe as a spreadsheet cell: one starting like a formula gets a leading apostrophe."""
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def ris_text(stories: list[Story]) -> str:
@@ -182,11 +170,8 @@ def bibtex_text(stories: list[Story]) -> str:
 
 def csv_text(stories: list[Story]) -> str:
     """One row per story (UTF-8 with BOM so spreadsheet programs read the Chinese right)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_FIELDS)
-    for s in stories:
-        row = [
+    rows = (
+        [
             s.id,
             s.title,
             s.subtitle,
@@ -198,5 +183,6 @@ def csv_text(stories: list[Story]) -> str:
             shown(s.file),
             reference(s),
         ]
-        writer.writerow([cell(value) for value in row])
-    return buffer.getvalue()
+        for s in stories
+    )
+    return sheets.csv_text(CSV_FIELDS, rows)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader import paths
 from reader.gui import i18n, theme
 from reader.gui.controllers.imports import ImportController, dropped_paths
+from reader.gui.controllers.research import ResearchActions
 from reader.gui.controllers.userdata_actions import UserDataActions
 from reader.gui.dialogs.export import ExportDialog
 from reader.gui.dialogs.importprogress import ImportProgress
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(0)
         lv.addWidget(self.search_bar)
+        self._results_column = lv  # the research controller puts the timeline above the results
         lv.addWidget(self.results_view, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -176,6 +178,24 @@ class MainWindow(QMainWindow):
             show_arrivals=self._show_arrivals,
             on_done=self.import_done.emit,
         )
+        self.research = ResearchActions(
+            self,
+            index=self.index,
+            userdata=self.userdata,
+            runner=self.search_runner,
+            filter_panel=self.filter_panel,
+            reading=self.reading,
+            status=self.statusBar(),
+            request=self.current_request,
+            allowed=lambda: self._allowed,
+            set_query=lambda q: self.search_bar.set_text(q, search=False),
+            search_again=self.search_now,
+            open_story=self.open_story,
+            refresh_user_data=self.userdata_actions.refresh_user_data,
+            script=lambda: self.script,
+            history=self.search_bar.history,
+        )
+        self._results_column.insertWidget(1, self.research.timeline_panel)
 
     def _connect_panes(self) -> None:
         """What the search bar, filter panel, results and reading pane ask for."""
@@ -206,6 +226,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.apply_theme(self.theme)
         self.userdata_actions.refresh_user_data()
+        self.research.refresh_saved()
         self._update_count()
 
     # -- actions --------------------------------------------------------
@@ -230,6 +251,7 @@ class MainWindow(QMainWindow):
         self._search_menu(bar.addMenu(self.tr("&Search")))
         self._view_menu(bar.addMenu(self.tr("&View")))
         self._bookmarks_menu(bar.addMenu(self.tr("&Bookmarks")))
+        self.research.build_menu(bar.addMenu("Research"))  # the controller names it in its own words
         self._toolbar([(import_folder, "import.svg"), (export, "export.svg")])
 
     def _file_menu(self, menu: QMenu) -> tuple[QAction, QAction]:
@@ -347,9 +369,12 @@ class MainWindow(QMainWindow):
 
     # -- search ---------------------------------------------------------
     def current_request(self, page_size: int = PAGE_SIZE) -> SearchRequest:
+        date_from, date_to = self.research.date_range()  # a period chosen on the timeline
         return SearchRequest(
             query=self.search_bar.text().strip(),
             filters=self.filter_panel.filters(),
+            date_from=date_from,
+            date_to=date_to,
             sort=self.search_bar.sort_key(),
             page=1,
             page_size=page_size,
@@ -404,6 +429,7 @@ class MainWindow(QMainWindow):
         if not results.total and self.reading.story is not None:  # nothing found: nothing to read
             self._current_id = ""
             self.reading.show_story(None)
+        self.research.update_timeline()
         self.results_shown.emit(results.total)
         # The list paints first; the first story opens right after (typing stays snappy).
         QTimer.singleShot(0, self, lambda s=seq: self._after_results(s))  # dropped if the window is gone
@@ -463,8 +489,10 @@ class MainWindow(QMainWindow):
         return self._results
 
     def _show_arrivals(self) -> None:
-        """While and after importing: the new library count, and the results with what arrived."""
+        """While and after importing: the new library count, the results with what arrived, and
+        the saved searches' new-story badges."""
         self._update_count()
+        self.research.refresh_saved()
         self.search_now(keep_story=True)
 
     # -- reading --------------------------------------------------------
@@ -515,6 +543,7 @@ class MainWindow(QMainWindow):
         self.results_view.delegate.mark_color = "#ff8a65" if name == "dark" else "#c62828"
         self.results_view.viewport().update()
         self.reading.set_theme(name)
+        self.research.timeline_panel.chart.dark = name == "dark"
 
     def _zoom_in(self) -> None:
         self.reading.zoom_in()

@@ -31,6 +31,7 @@ from reader.index.filejob import Tagger
 from reader.index.importer import Importer, ImportLimits, ImportReport
 from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.manifest import file_key
+from reader.index.matches import MatchList, date_keys_of
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, make_schema
 from reader.index.scoring import WEIGHTING
@@ -209,6 +210,20 @@ class ArchiveIndex:
             ids = search.run(searcher, self._segments, self._cache, request, ids_only=True)
             storage.release_mapped_pages(searcher)
             return ids
+
+    def matches(self, request: SearchRequest, *, ordered: bool = True) -> MatchList:
+        """Every story matching ``request`` (query, filters, ids; not one page), in result order
+        unless ``ordered`` is False (then in index order, which is cheaper: the timeline's case)."""
+        with self._lock:
+            searcher = self._get_searcher()
+            matched, parsed, notes, order = search.evaluate_request(
+                searcher, self._segments, self._cache, request, ranked=ordered
+            )
+            found = MatchList(
+                self._lock, searcher, order, date_keys_of(matched), parsed, [*self.notices, *notes]
+            )
+            storage.release_mapped_pages(searcher)
+        return found
 
     def get(self, story_id: str) -> Story | None:
         with self._lock:

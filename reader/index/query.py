@@ -26,7 +26,7 @@ from whoosh import query as wq
 from reader.index.phrase import NgramPhrase
 from reader.index.schema import DEFAULT_FIELDS, QUERY_FIELDS
 from reader.text.fold import fold
-from reader.text.tokenise import minimal_units, query_units, spans
+from reader.text.tokenise import minimal_units, query_units, spans, word_pieces
 
 MAX_QUERY = 1000
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "＂": "＂"}
@@ -37,13 +37,27 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202
 _DATE_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 
 
+@dataclass(frozen=True)
+class HitPattern:
+    """One positive word or quoted phrase of a query, as the text must hold it to be a hit.
+
+    ``pieces`` are the folded runs (a CJK run, or one letter/digit piece of a word) that must
+    follow each other with only spaces or punctuation between (none inside a CJK run), in one of
+    ``fields`` (searchable field names, see ``documents.searchable_text``).
+    """
+
+    fields: tuple[str, ...]
+    pieces: tuple[str, ...]
+
+
 @dataclass
 class Parsed:
-    """A parsed query: the Whoosh query (``None``: every story), notes, highlight terms."""
+    """A parsed query: the Whoosh query (``None``: every story), notes, highlight terms, hit patterns."""
 
     query: wq.Query | None
     notes: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    patterns: list[HitPattern] = field(default_factory=list)
 
 
 @dataclass
@@ -129,6 +143,7 @@ class _Parser:
         self.pos = 0
         self.notes = notes
         self.terms: list[str] = []
+        self.patterns: list[HitPattern] = []
         self.negated = 0
 
     def note(self, text: str) -> None:
@@ -221,9 +236,12 @@ class _Parser:
             if tok.text.strip():
                 self.note(f"{tok.text.strip()!r} holds no letters, digits or characters to search: ignored")
             return None
-        if not self.negated:
-            self.terms.extend(text for text, _s, _e, _cjk in spans(folded))
         fields = QUERY_FIELDS.get(tok.field, DEFAULT_FIELDS)
+        if not self.negated:
+            found = spans(folded)
+            self.terms.extend(text for text, _s, _e, _cjk in found)
+            pieces = [p for text, _s, _e, cjk in found for p in ([text] if cjk else word_pieces(text))]
+            self.patterns.append(HitPattern(tuple(fields), tuple(pieces)))
         qs = [text_query(f, units) for f in fields]
         return qs[0] if len(qs) == 1 else wq.Or(qs)
 
@@ -299,4 +317,4 @@ def parse(text: str) -> Parsed:
         notes.append("query too deeply nested: ignored")
         q = None
     terms = list(dict.fromkeys(t for t in parser.terms if t))
-    return Parsed(q, notes, terms)
+    return Parsed(q, notes, terms, list(dict.fromkeys(parser.patterns)))

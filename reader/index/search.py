@@ -298,6 +298,89 @@ def valid_request(request: SearchRequest) -> tuple[SearchRequest, list[str]]:
 _INVALID = re.compile("[\ud800-\udfff\x00]")
 
 
+class _Evaluation:
+    """One request prepared for evaluation: parsed query, filters, notes and its cache keys.
+
+    :func:`run` (one page of hits, facets) and :func:`evaluate_request` (every match, for the
+    concordance and the timeline) share it, so both see the same matches from the same cache.
+    """
+
+    def __init__(self, searcher, segments: SegmentCache, cache: ResultCache, request: SearchRequest):
+        request, clean_notes = valid_request(request)
+        self.searcher, self.segments, self.cache, self.request = searcher, segments, cache, request
+        self.parsed: Parsed = parse(request.query)
+        if any(":" not in v for v in (request.filters or {}).get("tag", ())):
+            segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
+        self.filter_parts, filter_notes = _filters(request, segments.vocab)
+        self.notes = clean_notes + filter_notes
+        self.fq = _and(list(self.filter_parts.values()))
+        self.by_date = request.sort == "date" or self.parsed.query is None or not self.parsed.terms
+        self.story_ids = list(request.ids) if request.ids is not None else None
+        self.state = searcher_state(searcher)
+        cache.drop_stale(self.state)  # a commit changed the segments or their deletions
+        self.ids_key = None if self.story_ids is None else hash(tuple(sorted(self.story_ids)))
+
+    def key_without(self, facet: str = "") -> tuple:
+        """The cache key of this request with ``facet``'s filter dropped (none: the request's own)."""
+        request = self.request
+        kept = sorted((k, tuple(v)) for k, v in (request.filters or {}).items() if k != facet and v)
+        return (
+            self.state,
+            request.query,
+            repr(kept),
+            request.date_from,
+            request.date_to,
+            self.by_date,
+            self.ids_key,
+        )
+
+    def matched_for(self, key, fq) -> Matched:
+        matched = self.cache.result(key)
+        if matched is None:
+            matched = _match(
+                self.searcher, self.segments, self.parsed.query, fq, not self.by_date, self.story_ids
+            )
+            self.cache.remember(key, matched)
+        return matched
+
+    def loose_for(self, name: str) -> Matched:
+        """The request without facet ``name``'s filter (what that facet's values are counted over)."""
+        others = [v for k, v in self.filter_parts.items() if k != name]
+        return self.matched_for(self.key_without(name), _and(others))
+
+    def matched(self, faceted: list[str]) -> Matched:
+        """Every match of the request (``faceted``: facets whose loose sets are wanted as well)."""
+        key = self.key_without()
+        matched = self.cache.result(key)
+        if matched is None:
+            if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
+                base = self.loose_for(faceted[0])
+                matched = _match(
+                    self.searcher,
+                    self.segments,
+                    self.parsed.query,
+                    self.filter_parts[faceted[0]],
+                    not self.by_date,
+                    self.story_ids,
+                    base,
+                )
+                self.cache.remember(key, matched)
+            else:
+                matched = self.matched_for(key, self.fq)
+        return matched
+
+
+def evaluate_request(
+    searcher, segments: SegmentCache, cache: ResultCache, request: SearchRequest, *, ranked: bool = True
+) -> tuple[Matched, Parsed, list[str], np.ndarray]:
+    """Every match of ``request``: the evaluation, the parsed query, notes, and the matches'
+    global docnums in result order (the request's sort; index order unless ``ranked``)."""
+    prepared = _Evaluation(searcher, segments, cache, request)
+    matched = prepared.matched([])
+    order = _ranked(matched, prepared.by_date, matched.total) if ranked else matched.docs
+    return matched, prepared.parsed, prepared.parsed.notes + prepared.notes, order
+
+
 def run(
     searcher,
     segments: SegmentCache,
@@ -310,54 +393,17 @@ def run(
 
     ``segments`` holds the per-segment arrays, ``cache`` the evaluated requests.
     """
-    request, clean_notes = valid_request(request)
-    parsed: Parsed = parse(request.query)
-    if any(":" not in v for v in (request.filters or {}).get("tag", ())):
-        segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
-    filter_parts, filter_notes = _filters(request, segments.vocab)
-    filter_notes = clean_notes + filter_notes
-    fq = _and(list(filter_parts.values()))
+    prepared = _Evaluation(searcher, segments, cache, request)
+    request, parsed, filter_parts = prepared.request, prepared.parsed, prepared.filter_parts
+    filter_notes = prepared.notes
     page_size = max(1, int(request.page_size or 20))
     if page_size > MAX_PAGE_SIZE:
         filter_notes.append(f"at most {MAX_PAGE_SIZE} hits per page; asked for {page_size}")
         page_size = MAX_PAGE_SIZE
     page = max(1, int(request.page or 1))
-    by_date = request.sort == "date" or parsed.query is None or not parsed.terms
-    story_ids = list(request.ids) if request.ids is not None else None
-    state = searcher_state(searcher)
-    cache.drop_stale(state)  # a commit changed the segments or their deletions
-    ids_key = None if story_ids is None else hash(tuple(sorted(story_ids)))
-
-    def key_without(facet: str = ""):
-        """The cache key of this request with ``facet``'s filter dropped (none: the request's own)."""
-        kept = sorted((k, tuple(v)) for k, v in (request.filters or {}).items() if k != facet and v)
-        return (state, request.query, repr(kept), request.date_from, request.date_to, by_date, ids_key)
-
-    key = key_without()
-
-    def matched_for(key, fq) -> Matched:
-        matched = cache.result(key)
-        if matched is None:
-            matched = _match(searcher, segments, parsed.query, fq, not by_date, story_ids)
-            cache.remember(key, matched)
-        return matched
-
-    def loose_for(name: str) -> Matched:
-        """The request without facet ``name``'s filter (what that facet's values are counted over)."""
-        others = [v for k, v in filter_parts.items() if k != name]
-        return matched_for(key_without(name), _and(others))
-
+    by_date = prepared.by_date
     faceted = [name for name in FACETS if name in filter_parts] if request.facets else []
-    matched = cache.result(key)
-    if matched is None:
-        if faceted:  # the query is evaluated once, for the loose set; the filter only narrows it
-            base = loose_for(faceted[0])
-            matched = _match(
-                searcher, segments, parsed.query, filter_parts[faceted[0]], not by_date, story_ids, base
-            )
-            cache.remember(key, matched)
-        else:
-            matched = matched_for(key, fq)
+    matched = prepared.matched(faceted)
     total = matched.total
     want = total if ids_only else min(total, page * page_size)
     top = _ranked(matched, by_date, want)
@@ -393,7 +439,7 @@ def run(
             matched.facets = count_facets(matched, segments.vocab)
         facets = {name: list(values) for name, values in matched.facets.items()}
         for name in faceted:  # OR within a facet: its values count without its own filter
-            loose = loose_for(name)
+            loose = prepared.loose_for(name)
             if loose.facets is None:
                 loose.facets = count_facets(loose, segments.vocab)
             facets[name] = list(loose.facets.get(name, []))

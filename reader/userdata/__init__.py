@@ -10,7 +10,7 @@ Modules:
 
 * ``db`` — the connection (WAL, foreign keys, busy timeout, ``BEGIN IMMEDIATE``
   writes) and the ``PRAGMA user_version`` migration runner; ``migrations`` — the schema.
-* ``bookmarks``, ``collections``, ``tagchoices``, ``history`` — one concern each, mixed
+* ``bookmarks``, ``collections``, ``tagchoices``, ``history``, ``savedsearches`` — one concern each, mixed
   into ``store.UserData``.
 * ``transfer`` — everything as one JSON file; import merges, never duplicates.
 * ``removals`` — what the user removed and when, so an import does not bring it back.
@@ -21,13 +21,14 @@ This package never imports Qt nor the index: what joins user data with the index
 """
 
 from reader.userdata.errors import SchemaTooNew, TransferError, UserDataBusy, UserDataError
-from reader.userdata.records import Bookmark, Collection, Snapshot
+from reader.userdata.records import Bookmark, Collection, SavedSearch, Snapshot
 from reader.userdata.store import UserData
 from reader.userdata.tagchoices import TagRules, parse_tag, user_tag
 
 __all__ = [
     "Bookmark",
     "Collection",
+    "SavedSearch",
     "SchemaTooNew",
     "Snapshot",
     "TagRules",

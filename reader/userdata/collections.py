@@ -15,14 +15,20 @@ from reader.userdata.records import Collection
 from reader.userdata.removals import COLLECTION, COLLECTION_ITEM, clear_removal, note_removal, pair
 
 
-def check_name(name: str) -> str:
-    """A collection name, NFC-normalised and stripped; ValueError when empty or multi-line."""
+def one_line_name(name: str, what: str) -> str:
+    """A name the user gives ``what`` (a collection, a saved search), NFC-normalised and stripped;
+    ValueError when empty or multi-line."""
     clean = unicodedata.normalize("NFC", str(name or "")).strip()
     if not clean:
-        raise ValueError("a collection needs a name")
+        raise ValueError(f"a {what} needs a name")
     if "\n" in clean or "\r" in clean:
-        raise ValueError(f"a collection name must be one line: {clean!r}")
+        raise ValueError(f"a {what} name must be one line: {clean!r}")
     return clean
+
+
+def check_name(name: str) -> str:
+    """A collection name, NFC-normalised and stripped; ValueError when empty or multi-line."""
+    return one_line_name(name, "collection")
 
 
 class CollectionsMixin:

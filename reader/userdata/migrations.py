@@ -91,5 +91,28 @@ V2 = Migration(
     ),
 )
 
+V3 = Migration(
+    3,
+    "saved searches, and the stories seen for each (what is new since the user last looked)",
+    (
+        # filters: JSON object, facet name -> list of values (reader.userdata.savedsearches).
+        """CREATE TABLE saved_searches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL DEFAULT '',
+            filters TEXT NOT NULL DEFAULT '{}',
+            date_from TEXT NOT NULL DEFAULT '',
+            date_to TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            looked TEXT NOT NULL
+        )""",
+        """CREATE TABLE saved_search_seen (
+            search_id INTEGER NOT NULL REFERENCES saved_searches(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            PRIMARY KEY (search_id, story_id)
+        )""",
+    ),
+)
+
 #: Every schema step since the first release, in order.
-MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -41,3 +41,19 @@ class Collection:
     name: str
     created: str
     count: int = 0
+
+
+@dataclass
+class SavedSearch:
+    """A query with its filters (facet name -> values, dates) saved under a name.
+
+    ``looked`` is the ISO UTC time the user last looked at its results (saved or marked seen).
+    """
+
+    name: str
+    query: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str = ""
+    date_to: str = ""
+    created: str = ""
+    looked: str = ""

@@ -12,11 +12,12 @@ from reader.userdata.collections import CollectionsMixin
 from reader.userdata.db import DEFAULT_TIMEOUT, Database, Migration, migrate
 from reader.userdata.history import HistoryMixin
 from reader.userdata.migrations import MIGRATIONS
+from reader.userdata.savedsearches import SavedSearchesMixin
 from reader.userdata.tagchoices import TagsMixin
 
 
-class UserData(BookmarksMixin, CollectionsMixin, TagsMixin, HistoryMixin):
-    """Bookmarks, notes, collections, tag choices and history of one library home.
+class UserData(BookmarksMixin, CollectionsMixin, TagsMixin, HistoryMixin, SavedSearchesMixin):
+    """Bookmarks, notes, collections, tag choices, history and saved searches of one library home.
 
     Safe to share between threads; several instances or processes may use the
     same file at once (a writer waits up to ``timeout`` seconds for another).

@@ -852,4 +852,266 @@
       <translation type="unfinished" />
     </message>
 </context>
+  <context>
+    <name>TimelineChart</name>
+    <message>
+      <source>No dated stories to chart.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 stories archived</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: %2 stories (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>all</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TimelinePanel</name>
+    <message>
+      <source>Stories per period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Share of all stories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare with… (queries separated by ;)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show every period again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Period: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>all</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>KwicModel</name>
+    <message>
+      <source>Left context</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Right context</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ConcordanceDialog</name>
+    <message>
+      <source>&amp;Context (characters):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>As the results</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Left context</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Right context</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Sort by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as CSV…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(reading…)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save concordance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Concordance: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 occurrences in %2 stories</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SavedSearchList</name>
+    <message>
+      <source>%1 — %2 stories, %3 new since you last looked</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ResearchActions</name>
+    <message>
+      <source>Saved searches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forget this saved search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Research</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Concordance of the query…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show timeline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Go to timeline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save this search…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save a search from history…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Go to saved searches</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add all results to collection…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo adding results to collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forget saved search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type a query first: the concordance shows its words in context.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save a search from history</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Query:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add all results to collection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Collection:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved the search as “%1”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The search history is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forget the saved search “%1”?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All stories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Undo adding %1 to “%2”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Took %1 stories out of “%2” again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: %2 new stories since you last looked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added %1 of %2 results to “%3” (the others were in it already).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
 </TS>

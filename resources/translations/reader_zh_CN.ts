@@ -850,4 +850,266 @@
       <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
+  <context>
+    <name>TimelineChart</name>
+    <message>
+      <source>No dated stories to chart.</source>
+      <translation>没有带日期的报道可画图。</translation>
+    </message>
+    <message>
+      <source>%1 stories archived</source>
+      <translation>共收录 %1 篇</translation>
+    </message>
+    <message>
+      <source>%1: %2 stories (%3)</source>
+      <translation>%1：%2 篇（%3）</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelinePanel</name>
+    <message>
+      <source>Stories per period</source>
+      <translation>各时期报道数</translation>
+    </message>
+    <message>
+      <source>&amp;Share of all stories</source>
+      <translation>占全部报道的比例(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Compare with… (queries separated by ;)</source>
+      <translation>对比检索式…（用 ; 分隔）</translation>
+    </message>
+    <message>
+      <source>Show every period again</source>
+      <translation>重新显示所有时期</translation>
+    </message>
+    <message>
+      <source>Period: %1</source>
+      <translation>时期：%1</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+  </context>
+  <context>
+    <name>KwicModel</name>
+    <message>
+      <source>Left context</source>
+      <translation>左语境</translation>
+    </message>
+    <message>
+      <source>Hit</source>
+      <translation>命中</translation>
+    </message>
+    <message>
+      <source>Right context</source>
+      <translation>右语境</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConcordanceDialog</name>
+    <message>
+      <source>&amp;Context (characters):</source>
+      <translation>语境字数(&amp;C)：</translation>
+    </message>
+    <message>
+      <source>As the results</source>
+      <translation>按结果顺序</translation>
+    </message>
+    <message>
+      <source>Left context</source>
+      <translation>左语境</translation>
+    </message>
+    <message>
+      <source>Right context</source>
+      <translation>右语境</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>&amp;Sort by:</source>
+      <translation>排序(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Save as CSV…</source>
+      <translation>另存为 CSV…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>(reading…)</source>
+      <translation>（读取中…）</translation>
+    </message>
+    <message>
+      <source>Save concordance</source>
+      <translation>保存语境索引</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Concordance: %1</source>
+      <translation>语境索引：%1</translation>
+    </message>
+    <message>
+      <source>Failed: %1</source>
+      <translation>失败：%1</translation>
+    </message>
+    <message>
+      <source>%1 occurrences in %2 stories</source>
+      <translation>%2 篇报道中出现 %1 次</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedSearchList</name>
+    <message>
+      <source>%1 — %2 stories, %3 new since you last looked</source>
+      <translation>%1 — 共 %2 篇，自上次查看以来新增 %3 篇</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResearchActions</name>
+    <message>
+      <source>Saved searches</source>
+      <translation>保存的检索</translation>
+    </message>
+    <message>
+      <source>Forget this saved search</source>
+      <translation>删除这个保存的检索</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>&amp;Research</source>
+      <translation>研究(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Concordance of the query…</source>
+      <translation>检索词语境索引（KWIC）…</translation>
+    </message>
+    <message>
+      <source>Show timeline</source>
+      <translation>显示时间线</translation>
+    </message>
+    <message>
+      <source>Go to timeline</source>
+      <translation>转到时间线</translation>
+    </message>
+    <message>
+      <source>Save this search…</source>
+      <translation>保存本次检索…</translation>
+    </message>
+    <message>
+      <source>Save a search from history…</source>
+      <translation>从检索历史保存检索…</translation>
+    </message>
+    <message>
+      <source>Go to saved searches</source>
+      <translation>转到保存的检索</translation>
+    </message>
+    <message>
+      <source>Add all results to collection…</source>
+      <translation>把全部结果加入收藏夹…</translation>
+    </message>
+    <message>
+      <source>Undo adding results to collection</source>
+      <translation>撤销加入收藏夹</translation>
+    </message>
+    <message>
+      <source>Forget saved search</source>
+      <translation>删除保存的检索</translation>
+    </message>
+    <message>
+      <source>Type a query first: the concordance shows its words in context.</source>
+      <translation>请先输入检索词：语境索引显示检索词在上下文中的用法。</translation>
+    </message>
+    <message>
+      <source>Save search</source>
+      <translation>保存检索</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Save a search from history</source>
+      <translation>从检索历史保存检索</translation>
+    </message>
+    <message>
+      <source>Query:</source>
+      <translation>检索式：</translation>
+    </message>
+    <message>
+      <source>Add all results to collection</source>
+      <translation>把全部结果加入收藏夹</translation>
+    </message>
+    <message>
+      <source>Collection:</source>
+      <translation>收藏夹：</translation>
+    </message>
+    <message>
+      <source>Saved the search as “%1”.</source>
+      <translation>已将检索保存为“%1”。</translation>
+    </message>
+    <message>
+      <source>The search history is empty.</source>
+      <translation>检索历史为空。</translation>
+    </message>
+    <message>
+      <source>Forget the saved search “%1”?</source>
+      <translation>删除保存的检索“%1”？</translation>
+    </message>
+    <message>
+      <source>All stories</source>
+      <translation>全部报道</translation>
+    </message>
+    <message>
+      <source>Undo adding %1 to “%2”</source>
+      <translation>撤销加入“%2”的 %1 篇</translation>
+    </message>
+    <message>
+      <source>Took %1 stories out of “%2” again.</source>
+      <translation>已从“%2”移出 %1 篇报道。</translation>
+    </message>
+    <message>
+      <source>%1: %2 new stories since you last looked.</source>
+      <translation>%1：自上次查看以来新增 %2 篇报道。</translation>
+    </message>
+    <message>
+      <source>Added %1 of %2 results to “%3” (the others were in it already).</source>
+      <translation>已把 %2 条结果中的 %1 篇加入“%3”（其余已在其中）。</translation>
+    </message>
+  </context>
 </TS>

@@ -14,7 +14,7 @@ from reader.userdata.migrations import MIGRATIONS
 
 def test_fresh_home_gets_current_schema_wal_and_foreign_keys(home):
     with UserData.open(home) as ud:
-        assert ud.schema_version == len(MIGRATIONS) == 2
+        assert ud.schema_version == len(MIGRATIONS) == 3
         conn = ud._db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -160,7 +160,7 @@ def test_v1_database_with_data_migrates_to_v2_keeping_everything_and_a_backup(ho
     assert all(before.values())
     db.close()
     with UserData.open(home) as ud:
-        assert ud.schema_version == 2
+        assert ud.schema_version == len(MIGRATIONS)  # v2, then every later step
         assert rows(ud._db) == before
         assert ud._db.query("SELECT * FROM removals") == []
         assert ud.integrity_check() == "ok"

@@ -38,6 +38,10 @@ from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
 from reader.index.snippets import find_spans
 from reader.story import Story
+from reader.text.fold import fold
+
+#: Line and paragraph breaks read as spaces when a concordance line is looked for in the story.
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "})
 
 BASE_PX = 18
 #: Zoom steps of the reading pane (Ctrl+= / Ctrl+-, Preferences); each step is 2 px.
@@ -398,6 +402,29 @@ class ReadingPane(QWidget):
         top = self.browser.cursorRect(cursor).top()
         bar = self.browser.verticalScrollBar()
         bar.setValue(bar.value() + top - self.browser.viewport().height() // 3)
+
+    def go_to_occurrence(self, hit: str, left: str = "", right: str = "") -> bool:
+        """Scroll to the occurrence of ``hit`` that stands between ``left`` and ``right`` (a concordance
+        line's contexts; the longest context that is found wins) and make it the current hit."""
+        plain = self.plain_text()
+        flat = fold(plain).translate(_BREAKS)
+        want = fold(hit).translate(_BREAKS)
+        before, after = fold(left).translate(_BREAKS), fold(right).translate(_BREAKS)
+        for n in (max(len(before), len(after)), 10, 4, 1, 0):
+            tail = before[len(before) - n :] if n else ""
+            at = flat.find(tail + want + after[:n])
+            if at >= 0 and want:
+                start, end = to_utf16(plain, [at + len(tail), at + len(tail) + len(want)])
+                inside = [i for i, (s, e) in enumerate(self.hits) if s <= start < e]
+                if inside:
+                    self.current = inside[0]
+                self._go(start)
+                cursor = self.browser.textCursor()
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                self.browser.setTextCursor(cursor)
+                self._update_selections()
+                return True
+        return False
 
     def next_hit(self) -> None:
         if self.find_bar.isVisible() and self.finds:

@@ -10,8 +10,10 @@ from reader.gui.plaintext import plain_label
 DEBOUNCE_MS = 200
 
 #: Ctrl+key shortcuts of the window that a line edit would otherwise take for
-#: itself on Unix (Ctrl+E end of line, Ctrl+D delete, Ctrl+F forward, ...).
-WINDOW_SHORTCUT_KEYS = frozenset({Qt.Key.Key_D, Qt.Key.Key_E, Qt.Key.Key_F, Qt.Key.Key_L, Qt.Key.Key_O})
+#: itself on Unix (Ctrl+E end of line, Ctrl+D delete, Ctrl+F forward, Ctrl+K delete to the end, ...).
+WINDOW_SHORTCUT_KEYS = frozenset(
+    {Qt.Key.Key_D, Qt.Key.Key_E, Qt.Key.Key_F, Qt.Key.Key_K, Qt.Key.Key_L, Qt.Key.Key_O}
+)
 
 
 class SearchBar(QWidget):
