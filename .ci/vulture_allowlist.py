@@ -73,6 +73,7 @@ using  # bench/ingest_pages.py: leave-one-site-out scoring with other weights
 shared_dir  # tests and benchmarks find ../shared with it
 SyncRunner  # tests and bench/bench_gui.py run jobs synchronously
 TEMP_SUFFIX  # tests check that no temporary file is left
+PICKLED_MODULES  # a test checks what a new index pickles against it
 dropped_code_points  # tests check the cleaned font's dropped look-alikes
 Document  # a type for a cast, imported under TYPE_CHECKING
 

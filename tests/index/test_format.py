@@ -259,7 +259,8 @@ def test_an_index_of_the_previous_release_opens_where_its_codec_had_another_modu
     assert "reader.index.storage.codec" not in _pickled_modules(toc)
     script = (
         "import sys\nfrom reader.index import SearchRequest, open_index\n"
-        "ix = open_index(sys.argv[1])\nprint(ix.count(), ix.search(SearchRequest(query='上饶')).total, ix.notices)\n"
+        "ix = open_index(sys.argv[1])\n"
+        "print(ix.count(), ix.search(SearchRequest(query='上饶')).total, ix.notices)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path / "home")], capture_output=True, text=True, timeout=120
