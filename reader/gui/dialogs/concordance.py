@@ -114,6 +114,18 @@ class ConcordanceDialog(QDialog):
         self.complete = False
         self._seq = 0
 
+        labels = self._build_controls()
+        self._build_table()
+        close = self._build_buttons()
+        self._lay_out(*labels, close)
+
+        self.width_box.editingFinished.connect(self.reload)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._show())
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build_controls(self) -> tuple[QLabel, QLabel]:
+        """Context width, sort order and the counts line; the two labels for the layout."""
         self.width_box = QSpinBox(self)
         self.width_box.setRange(1, 200)
         self.width_box.setValue(DEFAULT_WIDTH)
@@ -135,7 +147,10 @@ class ConcordanceDialog(QDialog):
         sort_label.setBuddy(self.sort_box)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("kwicCount")
+        return width_label, sort_label
 
+    def _build_table(self) -> None:
+        """The lines' table: contexts stretch around the hit, activation opens the story."""
         self.model = KwicModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("kwicTable")
@@ -155,6 +170,8 @@ class ConcordanceDialog(QDialog):
         self.table.activated.connect(self._activate)
         self.table.doubleClicked.connect(self._activate)
 
+    def _build_buttons(self) -> QPushButton:
+        """Copy, save as CSV and close (Ctrl+C copies too); the close button for the layout."""
         self.copy_button = QPushButton(self.tr("Copy"), self)
         self.copy_button.clicked.connect(self.copy)
         self.save_button = QPushButton(self.tr("Save as CSV…"), self)
@@ -162,7 +179,10 @@ class ConcordanceDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy)
+        return close
 
+    def _lay_out(self, width_label: QLabel, sort_label: QLabel, close: QPushButton) -> None:
+        """Controls above the table, buttons below it."""
         top = QHBoxLayout()
         top.addWidget(width_label)
         top.addWidget(self.width_box)
@@ -180,10 +200,6 @@ class ConcordanceDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-
-        self.width_box.editingFinished.connect(self.reload)
-        self.sort_box.currentIndexChanged.connect(lambda _i: self._show())
-        self.reload()
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
