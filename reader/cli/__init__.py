@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "reader.cli.search",
     "reader.cli.library",
     "reader.cli.export",
+    "reader.cli.reprints",
 )
 
 
