@@ -42,7 +42,8 @@ def paragraph_diff(original: list[str], copy: list[str]) -> list[Change]:
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.extend(Change("same", original[i], copy[j]) for i, j in zip(range(i1, i2), range(j1, j2)))
+            same = zip(range(i1, i2), range(j1, j2), strict=True)
+            out.extend(Change("same", original[i], copy[j]) for i, j in same)
             continue
         i, j = i1, j1
         while i < i2 and j < j2:  # pair the block's paragraphs in order while they stay alike

@@ -20,15 +20,13 @@ WIRE = paragraphs(1)
 def _library_records() -> list[dict]:
     other = paragraphs(2)
     return [
-        record("wire", "国务院常务会议部署工作", ["新华社北京5月24日电 " + WIRE[0], *WIRE[1:]], date="2024-05-24"),
+        record("wire", "国务院常务会议部署工作", ["新华社北京5月24日电 " + WIRE[0], *WIRE[1:]]),
         # a paper's reprint under its own headline, a day later
         record("paper", "部署！国常会最新消息", WIRE, source="某某日报", date="2024-05-25"),
         # a portal's copy with the last paragraph cut and an editor's note added
         record("portal", "国常会部署", [*WIRE[:5], "（编辑：张三）"], source="某某网", date="2024-05-24"),
         # the same story printed in traditional characters
-        record(
-            "trad", "國務院常務會議部署工作", [convert(p, "zh-hant") for p in WIRE], source="某報", date="2024-05-26"
-        ),
+        record("trad", "國務院常務會議部署工作", [convert(p, "zh-hant") for p in WIRE], "某報", "2024-05-26"),
         # a short story quoting one paragraph of the wire story: not a reprint
         record("quote", "评论：说到做到", [WIRE[2], *paragraphs(3, count=2)], source="某某评论"),
         record("other", "另一条新闻", other, source="新华社"),
