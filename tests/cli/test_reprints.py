@@ -20,7 +20,7 @@ def home(tmp_path):
     write(
         archive,
         [
-            record("wire", "会议部署工作", ["新华社北京5月24日电 " + WIRE[0], *WIRE[1:]], "新华社", "2024-05-24"),
+            record("wire", "会议部署工作", ["新华社北京电 " + WIRE[0], *WIRE[1:]], "新华社", "2024-05-24"),
             record("paper", "会议最新消息", [*WIRE[:4], EXTRA], "某某日报", "2024-05-25"),
             record("trad", "會議部署工作", [convert(p, "zh-hant") for p in WIRE], "某報", "2024-05-26"),
             record("alone", "无关新闻", paragraphs(12), "某某网", "2024-05-20"),
@@ -81,7 +81,8 @@ def test_reprints_json_lists_original_copies_and_differences(home):
 def test_last_paragraph_replaced_is_a_change_or_an_add(home):
     paper = _id_of(home, "会议最新消息")
     data = json.loads(reader("reprints", paper, "--json", home=home).stdout)
-    ops = [(p["op"], p["copy"]) for p in next(d for d in data["differences"] if d["copy"] == paper)["paragraphs"]]
+    diff = next(d for d in data["differences"] if d["copy"] == paper)
+    ops = [(p["op"], p["copy"]) for p in diff["paragraphs"]]
     assert ("changed", EXTRA) in ops or ("added", EXTRA) in ops
 
 

@@ -6,7 +6,11 @@ from reader.text.convert import convert
 from reader.text.paradiff import inline_diff, paragraph_diff, summary
 from reader.text.sketch import compact, shingles, signature, similarity
 
-SIMP = ["国务院总理今天在人民大会堂会见了来访的客人。", "双方就两国关系深入交换了意见，取得广泛共识。", "会见后举行了签字仪式。"]
+SIMP = [
+    "国务院总理今天在人民大会堂会见了来访的客人。",
+    "双方就两国关系深入交换了意见，取得广泛共识。",
+    "会见后举行了签字仪式。",
+]
 
 
 def test_the_traditional_printing_sketches_the_same():
