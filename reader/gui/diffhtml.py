@@ -1,7 +1,7 @@
 """What reprinted copies changed, as HTML for the reading pane (from :mod:`reader.service.reprints`).
 
 One section per copy against the group's original: a head naming both (title, source,
-date, similarity), then the paragraphs in reading order: unchanged ones muted, removed
+date, similarity), then the paragraphs in reading order: unchanged ones muted and cut short, removed
 ones struck through in red, added ones on green, changed ones with the characters each
 side has of its own marked the same way. Each side's text is shown in the reader's
 script as :mod:`reader.gui.scripttext` shows any story (as written when already in it).
@@ -21,6 +21,8 @@ from reader.text.paradiff import inline_diff
 
 REMOVED = "background-color:#fde2e1; color:#a11a12; text-decoration: line-through;"
 ADDED = "background-color:#dcf5dc; color:#1b5e20;"
+#: An unchanged paragraph is shown by its first characters only.
+SAME_SHOWN = 40
 
 
 def _who(copy: Copy) -> str:
@@ -50,9 +52,9 @@ def differences_html(original: Copy, diffs: list[CopyDiff], script: str, theme: 
         if not any(c.op != "same" for c in diff.changes):
             parts.append(f'<p class="meta">{html.escape(labels["same"])}</p>')
         for change in diff.changes:
-            if change.op == "same":
-                body = conv(change.copy, written_b)
-                parts.append(f'<p class="body" style="color:{pal.muted}">{body}</p>')
+            if change.op == "same":  # the start of it, to keep one's place
+                cut = change.copy if len(change.copy) <= SAME_SHOWN else change.copy[:SAME_SHOWN] + "…"
+                parts.append(f'<p class="body" style="color:{pal.muted}">{conv(cut, written_b)}</p>')
             elif change.op == "removed":
                 body = conv(change.original, written_a)
                 parts.append(f'<p class="body"><span style="{REMOVED}">{body}</span></p>')

@@ -299,9 +299,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.dark_action)
         self._action(self.tr("Larger text"), self._zoom_in, ["Ctrl+=", "Ctrl++"], menu, "zoomIn")
         self._action(self.tr("Smaller text"), self._zoom_out, "Ctrl+-", menu, "zoomOut")
-
-    def _bookmarks_menu(self, menu: QMenu) -> None:
-        self._action(self.tr("Bookmark this story"), self.reading.toggle_bookmark, "Ctrl+D", menu, "bookmark")
+        menu.addSeparator()
         self._action(
             self.tr("Differences from the original"),
             self.reading.toggle_differences,
@@ -309,6 +307,9 @@ class MainWindow(QMainWindow):
             menu,
             "differences",
         )
+
+    def _bookmarks_menu(self, menu: QMenu) -> None:
+        self._action(self.tr("Bookmark this story"), self.reading.toggle_bookmark, "Ctrl+D", menu, "bookmark")
         self._action(
             self.tr("Edit note"), lambda: self.reading.note_btn.setChecked(True), "Ctrl+Shift+N", menu
         )

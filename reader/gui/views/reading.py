@@ -231,8 +231,7 @@ class ReadingPane(QWidget):
         for n, copy in enumerate(self._copies):
             name = " ".join(x for x in (copy.source or copy.title[:12], copy.date) if x)
             name = html.escape(shown(name, self.script, written_script(name)))
-            if n == 0:
-                name = self.tr("original") + " " + name
+            name = f"{n + 1}. " + (self.tr("original") + " " + name if n == 0 else name)
             if copy.id == self.story.id:
                 links.append(f"<b>{name}</b>")
             else:
