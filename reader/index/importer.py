@@ -31,6 +31,10 @@ from reader.ingest import Problem, iter_files
 from reader.story import Story
 
 
+#: Stories sketched per reprint-store transaction when the store catches up with the index.
+RECONCILE_BATCH = 2000
+
+
 @dataclass
 class ImportReport:
     """What one ``update`` did."""
@@ -282,10 +286,14 @@ class Importer:
     def _reconcile_reprints(self, manifest: dict[str, dict]) -> None:
         """Bring the reprint store to the stories the index holds (ids only; texts of missing ones)."""
         expected = {i for row in manifest.values() for i in row.get("ids", [])}
-        missing, extra = self.target.reprints.out_of_step(expected)
-        if missing or extra:
-            found = self.target.stories(sorted(missing))
-            self.target.reprints.apply([reprints.sketch_story(s) for s in found], extra)
+        store = self.target.reprints
+        missing, extra = store.out_of_step(expected)
+        if extra:
+            store.apply([], extra)
+        todo = sorted(missing)
+        for start in range(0, len(todo), RECONCILE_BATCH):  # memory stays bounded on a whole library
+            found = self.target.stories(todo[start : start + RECONCILE_BATCH])
+            store.apply([reprints.sketch_story(s) for s in found], [])
 
     def _run_serial(
         self, todo: list[tuple[str, str]], manifest: dict[str, dict], done: int, total: int
