@@ -30,7 +30,6 @@ from reader.index.manifest import file_key
 from reader.ingest import Problem, iter_files
 from reader.story import Story
 
-
 #: Stories sketched per reprint-store transaction when the store catches up with the index.
 RECONCILE_BATCH = 2000
 

@@ -4,10 +4,11 @@ Every story in the index has a row here (``reprints.sqlite3`` in the index folde
 its MinHash sketch (:mod:`reader.text.sketch`), the LSH band keys of that sketch,
 and the date, source and title a group listing shows. Two stories whose estimated
 similarity (Jaccard over character shingles of the folded text) is at least
-:data:`JOIN`, printed within :data:`MAX_DAYS` of each other, are linked; a **reprint group** is a connected set of linked stories,
-named by its smallest story id. Adding a story looks up only the stories sharing a
-band with it (an index lookup per band, never a scan of the library) and merges the
-groups it links to; removing one re-splits only its own group.
+:data:`JOIN`, printed within :data:`MAX_DAYS` of each other, are linked; a **reprint
+group** is a connected set of linked stories, named by its smallest story id. Adding
+a story looks up only the stories sharing a band with it (an index lookup per band,
+never a scan of the library) and merges the groups it links to; removing one
+re-splits only its own group.
 
 The store is derived data: the index is the truth. :meth:`ReprintStore.reconcile`
 compares the ids here with the ids the index's manifest lists and sketches what is
