@@ -4,7 +4,8 @@ Every story in the index has a row here (``reprints.sqlite3`` in the index folde
 its MinHash sketch (:mod:`reader.text.sketch`), the LSH band keys of that sketch,
 and the date, source and title a group listing shows. Two stories whose estimated
 similarity (Jaccard over character shingles of the folded text) is at least
-:data:`JOIN`, printed within :data:`MAX_DAYS` of each other, are linked; a **reprint
+:data:`JOIN` (or one of which is mostly inside the other, :data:`CONTAINED`: an abridged
+copy), printed within :data:`MAX_DAYS` of each other, are linked; a **reprint
 group** is a connected set of linked stories, named by its smallest story id. Adding
 a story looks up only the stories sharing a band with it (an index lookup per band,
 never a scan of the library) and merges the groups it links to; removing one
@@ -43,6 +44,12 @@ FILE_NAME = "reprints.sqlite3"
 #: with another about 0.3. Templated reports (a ceremony for another guest, the same notice
 #: with other names) score 0.45-0.7: the threshold sits above most of them.
 JOIN = 0.7
+#: ... or when the shorter text is at least this much inside the longer (an abridged copy: the
+#: broadcast's cut of a wire story, a paper's shortened reprint) ...
+CONTAINED = 0.9
+#: ... and holds at least this share of the longer one's shingles: one paragraph of a long story
+#: printed alone, or a short story that shares one paragraph with another, is not a reprint.
+CONTAINED_SHARE = 0.4
 #: Two dated stories further apart than this are not linked, however alike: news is
 #: reprinted within days or weeks, while the same text a season or a year later is a
 #: recurring notice (an annual ceremony, a holiday announcement). Undated stories link freely.
@@ -87,6 +94,14 @@ class GroupMap:
     generation: int
     of: dict[str, str] = field(default_factory=dict)  # story id -> group id
     members: dict[str, list[Copy]] = field(default_factory=dict)  # group id -> copies, original first
+
+
+def reprinted(sim: float, size_a: int, size_b: int) -> bool:
+    """Two texts of these shingle counts and estimated similarity are printings of one text."""
+    if sim >= JOIN:
+        return True
+    share = min(size_a, size_b) / max(size_a, size_b, 1)
+    return share >= CONTAINED_SHARE and sketch.containment(sim, size_a, size_b) >= CONTAINED
 
 
 def _day(date: str) -> datetime.date | None:
@@ -277,9 +292,9 @@ class ReprintStore:
         db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", [(k, sid) for k in keys])
         linked: list[tuple[int, str]] = []
         for other in candidates:
-            row = db.execute("SELECT sig, grp, date FROM story WHERE sid=?", (other,)).fetchone()
+            row = db.execute("SELECT sig, grp, date, size FROM story WHERE sid=?", (other,)).fetchone()
             sim = sketch.similarity(item.sig, row[0])
-            if sim >= JOIN and close_in_time(item.date, row[2]):
+            if reprinted(sim, item.size, row[3]) and close_in_time(item.date, row[2]):
                 db.execute(
                     "INSERT OR REPLACE INTO edge VALUES (?, ?, ?)", (min(sid, other), max(sid, other), sim)
                 )

@@ -81,6 +81,17 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(va == vb)) / len(va)
 
 
+def containment(sim: float, size_a: int, size_b: int) -> float:
+    """The estimated share of the smaller shingle set found in the larger, from their similarity and sizes.
+
+    Jaccard ``J = |A∩B| / |A∪B|`` and ``|A∪B| = |A| + |B| - |A∩B|`` give ``|A∩B| = J(|A|+|B|)/(1+J)``.
+    """
+    smaller = min(size_a, size_b)
+    if smaller <= 0:
+        return 0.0
+    return min(1.0, sim * (size_a + size_b) / ((1.0 + sim) * smaller))
+
+
 def band_keys(sig: bytes) -> list[int]:
     """One signed 63-bit key per LSH band (band number and its rows hashed together)."""
     count, rows = bands()

@@ -29,6 +29,10 @@ def _library_records() -> list[dict]:
         record("trad", "國務院常務會議部署工作", [convert(p, "zh-hant") for p in WIRE], "某報", "2024-05-26"),
         # a short story quoting one paragraph of the wire story: not a reprint
         record("quote", "评论：说到做到", [WIRE[2], *paragraphs(3, count=2)], source="某某评论"),
+        # one paragraph of it printed alone: not a reprint either
+        record("brief", "简讯", [WIRE[3]], source="某某晚报"),
+        # the broadcast's abridgement: its first four paragraphs
+        record("abridged", "国常会部署工作（摘要）", WIRE[:4], source="某台", date="2024-05-24"),
         record("other", "另一条新闻", other, source="新华社"),
     ]
 
@@ -39,7 +43,7 @@ def library(tmp_path):
     write(archive, _library_records())
     lib = open_index(tmp_path / "home")
     report = lib.update([archive])
-    assert report.added == 6, report
+    assert report.added == 8, report
     yield lib, archive
     lib.close()
 
@@ -52,10 +56,12 @@ def test_reprints_join_and_others_do_not(library):
     assert group["部署！国常会最新消息"] == wire  # other headline
     assert group["国常会部署"] == wire  # cut ending, editor's note
     assert group["國務院常務會議部署工作"] == wire  # the other script
+    assert group["国常会部署工作（摘要）"] == wire  # an abridged copy (two thirds of it)
     assert group["评论：说到做到"] != wire  # one shared paragraph is not a reprint
+    assert group["简讯"] != wire  # nor one paragraph printed alone
     assert group["另一条新闻"] != wire
     copies = lib.reprints.copies(wire)
-    assert len(copies) == 4
+    assert len(copies) == 5
     # the original: the earliest date, and of the two copies of that day the one crediting its source
     assert copies[0].id == ids["国务院常务会议部署工作"]
     assert [c.date for c in copies] == sorted(c.date for c in copies)
@@ -65,12 +71,12 @@ def test_search_folds_a_group_into_one_row_and_lists_copies_on_request(library):
     lib, _archive = library
     folded = lib.search(SearchRequest(page_size=50, group_copies=True))
     every = lib.search(SearchRequest(page_size=50))
-    assert every.total == every.copies == 6
-    assert folded.total == 3 and folded.copies == 6
+    assert every.total == every.copies == 8
+    assert folded.total == 4 and folded.copies == 8
     [row] = [h for h in folded.hits if h.group_size > 1]
-    assert row.folded == 3 and row.group_size == 4
-    assert set(row.group_sources) == {"新华社", "某某日报", "某某网", "某報"}
-    assert sum(h.group_size > 1 for h in every.hits) == 4  # every copy says its group when listed too
+    assert row.folded == 4 and row.group_size == 5
+    assert set(row.group_sources) == {"新华社", "某某日报", "某某网", "某報", "某台"}
+    assert sum(h.group_size > 1 for h in every.hits) == 5  # every copy says its group when listed too
     assert len({h.group for h in every.hits if h.group_size > 1}) == 1
     # a query matching only one copy (the traditional headline) still finds that copy
     trad = lib.search(SearchRequest(query="title:最新消息", group_copies=True))
@@ -84,9 +90,9 @@ def test_a_bookmarked_copy_is_never_folded_away(library):
     results = lib.search(SearchRequest(page_size=50, group_copies=True, keep_ids=[kept]))
     shown = [h.id for h in results.hits]
     assert kept in shown
-    assert results.total == 4  # the group's row plus the bookmarked copy's own row
+    assert results.total == 5  # the group's row plus the bookmarked copy's own row, and three others
     grouped = [h for h in results.hits if h.group_size > 1]
-    assert len(grouped) == 2 and sum(h.folded for h in grouped) == 2
+    assert len(grouped) == 2 and sum(h.folded for h in grouped) == 3
 
 
 def test_adding_stories_looks_only_at_candidates(library, monkeypatch):
@@ -101,11 +107,11 @@ def test_adding_stories_looks_only_at_candidates(library, monkeypatch):
     monkeypatch.setattr(reprints_module, "sketch_story", counting)
     write(archive, [record("late", "又一家转载", WIRE[:6], source="晚报", date="2024-06-01")])
     report = lib.update([archive])
-    assert report.added == 1 and report.unchanged == 6
+    assert report.added == 1 and report.unchanged == 8
     ids = ids_by_title(lib)
     assert sketched == [ids["又一家转载"]]  # the library's other stories are not sketched again
     assert lib.reprints.group_of(ids["又一家转载"]) == lib.reprints.group_of(ids["国务院常务会议部署工作"])
-    assert len(lib.reprints.copies(lib.reprints.group_of(ids["又一家转载"]))) == 5
+    assert len(lib.reprints.copies(lib.reprints.group_of(ids["又一家转载"]))) == 6
 
 
 def test_removing_a_copy_shrinks_or_splits_its_group(tmp_path):
@@ -167,7 +173,7 @@ def test_a_changed_file_moves_its_story_out_of_the_group(library):
     write(archive, [record("paper", "部署！国常会最新消息", paragraphs(9), source="某某日报")])
     lib.update([archive])
     assert lib.reprints.group_of(ids["部署！国常会最新消息"]) == ids["部署！国常会最新消息"]
-    assert len(lib.reprints.copies(lib.reprints.group_of(ids["国常会部署"]))) == 3
+    assert len(lib.reprints.copies(lib.reprints.group_of(ids["国常会部署"]))) == 4
 
 
 def test_a_lost_store_is_refilled_from_the_index(library):
@@ -181,7 +187,7 @@ def test_a_lost_store_is_refilled_from_the_index(library):
     try:
         assert lib2.reprints.ids() == set()
         report = lib2.update([archive])
-        assert report.added == 0 and report.unchanged == 6  # files are not read again
+        assert report.added == 0 and report.unchanged == 8  # files are not read again
         assert {i: lib2.reprints.group_of(i) for i in before} == before
     finally:
         lib2.close()
