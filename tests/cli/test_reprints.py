@@ -8,7 +8,7 @@ import pytest
 
 from reader.text.convert import convert
 from tests.helpers.cli import reader
-from tests.helpers.reprints import paragraphs, record, write
+from tests.helpers.reprints import paragraphs, wire_group, write
 
 WIRE = paragraphs(11, count=5)
 EXTRA = "（本报记者补充报道）"
@@ -17,15 +17,7 @@ EXTRA = "（本报记者补充报道）"
 @pytest.fixture()
 def home(tmp_path):
     archive = tmp_path / "archive"
-    write(
-        archive,
-        [
-            record("wire", "会议部署工作", ["新华社北京电 " + WIRE[0], *WIRE[1:]], "新华社", "2024-05-24"),
-            record("paper", "会议最新消息", [*WIRE[:4], EXTRA], "某某日报", "2024-05-25"),
-            record("trad", "會議部署工作", [convert(p, "zh-hant") for p in WIRE], "某報", "2024-05-26"),
-            record("alone", "无关新闻", paragraphs(12), "某某网", "2024-05-20"),
-        ],
-    )
+    write(archive, wire_group(WIRE, EXTRA, 12))
     home = tmp_path / "home"
     assert reader("index", str(archive), home=home).returncode == 0
     return home

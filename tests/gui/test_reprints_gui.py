@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.gui.models.results import HitRole, MetaRole
-from reader.text.convert import convert
-from tests.helpers.reprints import paragraphs, record, write
+from tests.helpers.reprints import paragraphs, wire_group, write
 
 WIRE = paragraphs(21, count=5)
 NOTE = "（编者按：本报有删节）"
@@ -17,15 +16,7 @@ def reprint_home(tmp_path):
     from reader.index import open_index
 
     archive = tmp_path / "archive"
-    write(
-        archive,
-        [
-            record("wire", "会议部署工作", ["新华社北京电 " + WIRE[0], *WIRE[1:]], "新华社", "2024-05-24"),
-            record("paper", "会议最新消息", [*WIRE[:4], NOTE], "某某日报", "2024-05-25"),
-            record("trad", "會議部署工作", [convert(p, "zh-hant") for p in WIRE], "某報", "2024-05-26"),
-            record("alone", "无关新闻", paragraphs(22), "某某网", "2024-05-20"),
-        ],
-    )
+    write(archive, wire_group(WIRE, NOTE, 22))
     home = tmp_path / "home"
     index = open_index(home)
     try:

@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 from reader.index import ArchiveIndex, SearchRequest
+from reader.text.convert import convert
 from tests.helpers.records import write_jsonl
 
 _CHARS = (
@@ -44,6 +45,17 @@ def write(folder: Path, records: list[dict]) -> None:
     """One JSON-lines file per record, named by its id."""
     for rec in records:
         write_jsonl(folder / f"{rec['id']}.jsonl", [rec])
+
+
+def wire_group(wire: list[str], note: str, other_seed: int) -> list[dict]:
+    """A wire story (with its dateline), a paper's copy (fifth paragraph replaced by ``note``), a
+    traditional-character copy, and an unrelated story: the CLI's and the app's test library."""
+    return [
+        record("wire", "会议部署工作", ["新华社北京电 " + wire[0], *wire[1:]], "新华社", "2024-05-24"),
+        record("paper", "会议最新消息", [*wire[:4], note], "某某日报", "2024-05-25"),
+        record("trad", "會議部署工作", [convert(p, "zh-hant") for p in wire], "某報", "2024-05-26"),
+        record("alone", "无关新闻", paragraphs(other_seed), "某某网", "2024-05-20"),
+    ]
 
 
 def ids_by_title(library: ArchiveIndex) -> dict[str, str]:
