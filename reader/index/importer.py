@@ -30,7 +30,7 @@ from reader.index.manifest import file_key
 from reader.ingest import Problem, iter_files
 from reader.story import Story
 
-#: Stories sketched per reprint-store transaction when the store catches up with the index.
+#: Stories per reprint-store transaction (the store catching up with the index, an import's additions).
 RECONCILE_BATCH = 2000
 
 
@@ -276,23 +276,29 @@ class Importer:
         self._maybe_commit(force=True)
         # after the index's commit: a process killed before this line leaves the store behind the
         # index, and the next import's _reconcile_reprints catches up
-        self.target.reprints.apply(self._sketches.values(), self._unsketched - set(self._sketches))
+        self._apply_reprints(list(self._sketches.values()), self._unsketched - set(self._sketches))
         if not self.report.cancelled:
             self.target.rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)
         return self.report
 
+    def _apply_reprints(self, added: list[reprints.Sketch], removed: set[str]) -> None:
+        """Removals, then additions in batches: searches (which read the groups) wait one batch at most."""
+        store = self.target.reprints
+        if removed:
+            store.apply([], removed)
+        for start in range(0, len(added), RECONCILE_BATCH):
+            store.apply(added[start : start + RECONCILE_BATCH], [])
+
     def _reconcile_reprints(self, manifest: dict[str, dict]) -> None:
         """Bring the reprint store to the stories the index holds (ids only; texts of missing ones)."""
         expected = {i for row in manifest.values() for i in row.get("ids", [])}
-        store = self.target.reprints
-        missing, extra = store.out_of_step(expected)
-        if extra:
-            store.apply([], extra)
+        missing, extra = self.target.reprints.out_of_step(expected)
+        self._apply_reprints([], extra)
         todo = sorted(missing)
         for start in range(0, len(todo), RECONCILE_BATCH):  # memory stays bounded on a whole library
             found = self.target.stories(todo[start : start + RECONCILE_BATCH])
-            store.apply([reprints.sketch_story(s) for s in found], [])
+            self._apply_reprints([reprints.sketch_story(s) for s in found], set())
 
     def _run_serial(
         self, todo: list[tuple[str, str]], manifest: dict[str, dict], done: int, total: int
