@@ -277,6 +277,7 @@ class Importer:
         # after the index's commit: a process killed before this line leaves the store behind the
         # index, and the next import's _reconcile_reprints catches up
         self._apply_reprints(list(self._sketches.values()), self._unsketched - set(self._sketches))
+        self.target.reprints.checkpoint()
         if not self.report.cancelled:
             self.target.rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)

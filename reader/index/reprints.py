@@ -36,7 +36,7 @@ from reader.story import Story
 from reader.text import sketch
 
 #: Bump when what a row holds changes meaning (the store is then emptied and refilled).
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "reprints.sqlite3"
 #: Estimated similarity at or above which two stories are printings of one text. Two
 #: stories that each share 80% of their text score about 0.67 (less the shingles an edit
@@ -164,6 +164,7 @@ class ReprintStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.execute("PRAGMA journal_size_limit=1048576")  # the log shrinks back after a big import
         self._snapshot: GroupMap | None = None
         with self._lock:
             self._prepare()
@@ -178,6 +179,7 @@ class ReprintStore:
                 for name in ("meta", "story", "band", "edge"):
                     db.execute(f"DROP TABLE IF EXISTS {name}")
                 db.execute("COMMIT")
+                db.execute("VACUUM")  # give the old rows' pages back
         db.execute("BEGIN IMMEDIATE")
         for statement in _SCHEMA:
             db.execute(statement)
@@ -261,6 +263,11 @@ class ReprintStore:
                 db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        """Write the log into the database and shrink it (after an import: the library's size)."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def out_of_step(self, expected: set[str]) -> tuple[set[str], set[str]]:
         """(ids in ``expected`` the store lacks, ids the store holds that ``expected`` does not)."""
