@@ -45,11 +45,18 @@ def run_reprints(args: argparse.Namespace) -> int:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INDEX
     try:
-        group = reprint_group(library, args.id, bookmarked) if library.get(args.id) else None
+        known = library.get(args.id) is not None
+        group = reprint_group(library, args.id, bookmarked) if known else None
     finally:
         library.close()
-    if group is None:
+    if not known:
         print(f"reader: no story with id {args.id!r} in the library", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    if group is None:  # the groups lag behind the index (an import was stopped between the two)
+        print(
+            f"reader: the reprint groups do not list {args.id!r} yet: `reader index` brings them up to date",
+            file=sys.stderr,
+        )
         return EXIT_NOT_FOUND
     if args.json:
         print(json.dumps(group_json(group), ensure_ascii=False))
