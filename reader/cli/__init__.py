@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "reader.cli.research",
     "reader.cli.library",
     "reader.cli.export",
+    "reader.cli.reprints",
 )
 
 

@@ -21,6 +21,7 @@ from reader.autotag import tag_in_script
 from reader.export.scripts import convert_story
 from reader.index import ArchiveIndex, IndexUnavailable, open_index
 from reader.index.results import FACETS, Results, SearchRequest
+from reader.service.reprints import grouped_request
 from reader.service.search import allowed_ids, restricted_search
 from reader.text.convert import SCRIPTS
 from reader.userdata import UserData, UserDataError
@@ -40,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("query", nargs="*", help="the query (empty: every story)")
     add_filter_options(parser)
+    parser.add_argument(
+        "--all-copies",
+        action="store_true",
+        help="every copy of a reprinted story its own hit (default: one hit per reprint group)",
+    )
     parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     parser.add_argument("--limit", type=int, default=20, help="hits per page (default 20)")
     parser.add_argument("--page", type=int, default=1)
@@ -105,11 +111,16 @@ def run_search(args: argparse.Namespace) -> int:
         except (UserDataError, LookupError) as exc:
             print(f"reader: {exc}", file=sys.stderr)
             return EXIT_NOT_FOUND
+    try:
+        request = grouped_request(request_from(args), bookmarked_ids(args), args.all_copies)
+    except UserDataError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     library = open_library(args)
     if library is None:
         return EXIT_INDEX
     try:
-        results = restricted_search(library, request_from(args), allowed)
+        results = restricted_search(library, request, allowed)
         if library.count() == 0:
             results.notes = [*results.notes, EMPTY_LIBRARY]
     finally:
@@ -126,6 +137,15 @@ def allowed_by(args: argparse.Namespace) -> set[str] | None:
         if unknown:
             raise LookupError(f"no collection {', '.join(map(repr, unknown))} (see `reader collection list`)")
         return allowed_ids(ud, bookmarked=args.bookmarked, collections=args.collection)
+
+
+def bookmarked_ids(args: argparse.Namespace) -> set[str]:
+    """The user's bookmarked story ids (none when there is no user data yet: nothing is created)."""
+    home = paths.home(args.home)
+    if not paths.userdata_db(home).exists():
+        return set()
+    with UserData.open(home) as ud:
+        return {b.id for b in ud.bookmarks()}
 
 
 def request_from(args: argparse.Namespace) -> SearchRequest:
@@ -159,9 +179,14 @@ def _print_results(results: Results, as_json: bool) -> None:
                     "source": h.source,
                     "score": h.score,
                     "snippet": h.snippet,
+                    "group": h.group,
+                    "group_size": h.group_size,
+                    "group_sources": h.group_sources,
+                    "folded": h.folded,
                 }
                 for h in results.hits
             ],
+            "copies": results.copies,
             "facets": {name: [[v, c] for v, c in results.facets.get(name, [])] for name in FACETS},
             "notes": results.notes,
         }
@@ -171,14 +196,25 @@ def _print_results(results: Results, as_json: bool) -> None:
         print(f"note: {note}", file=sys.stderr)
     first = (results.page - 1) * results.page_size
     shown = len(results.hits)
-    print(stories_count(results.total) + (f" (showing {first + 1}-{first + shown})" if shown else ""))
+    counted = stories_count(results.total)
+    if results.copies != results.total:
+        counted += f" ({results.copies} copies counted, reprints folded: --all-copies lists each)"
+    print(counted + (f" (showing {first + 1}-{first + shown})" if shown else ""))
     for n, hit in enumerate(results.hits, first + 1):
         meta = " · ".join(x for x in (hit.date, hit.source) if x)
         print(f"\n{n}. {hit.title or '(untitled)'}  [{hit.id}]")
         if meta:
             print(f"   {meta}")
+        if hit.group_size > 1:
+            print(f"   {reprints_line(hit.group_size, hit.group_sources)}  (reader reprints {hit.id})")
         if hit.snippet:
             print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
+
+
+def reprints_line(size: int, sources: list[str]) -> str:
+    """``3 copies: 新华社, 人民网`` for a hit of a reprint group."""
+    shown = ", ".join(sources[:5]) + (", …" if len(sources) > 5 else "")
+    return f"{size} copies" + (f": {shown}" if shown else "")
 
 
 def stories_count(n: int) -> str:

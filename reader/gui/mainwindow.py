@@ -36,6 +36,7 @@ from reader.gui.controllers.userdata_actions import UserDataActions
 from reader.gui.dialogs.export import ExportDialog
 from reader.gui.dialogs.importprogress import ImportProgress
 from reader.gui.dialogs.preferences import PreferencesDialog, script_names
+from reader.gui.diffhtml import differences_html
 from reader.gui.i18n import translate_note
 from reader.gui.models.results import PAGE_SIZE, ResultsModel
 from reader.gui.settings import SCRIPTS, Settings
@@ -45,6 +46,7 @@ from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.service.reprints import grouped_request, reprint_group
 from reader.service.search import allowed_ids, restricted_search
 from reader.userdata import UserData
 
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
             lambda msg: self.statusBar().showMessage(self.tr("Search failed: %1").replace("%1", msg), 8000)
         )
         self.reading.bookmark_toggled.connect(actions.set_bookmark)
+        self.reading.copy_chosen.connect(self.open_story)
+        self.reading.differences_toggled.connect(self._show_differences)
         self.reading.note_changed.connect(actions.save_note)
         self.reading.add_tag_requested.connect(lambda _id: actions.add_user_tag())
         self.reading.tag_clicked.connect(actions.tag_menu)
@@ -282,6 +286,13 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Next hit"), self.reading.next_hit, "F3", menu, "nextHit")
         self._action(self.tr("Previous hit"), self.reading.previous_hit, "Shift+F3", menu, "previousHit")
         self._action(
+            self.tr("Show every copy of reprints"),
+            self.filter_panel.all_copies.toggle,
+            "Ctrl+Shift+R",
+            menu,
+            "allCopies",
+        )
+        self._action(
             self.tr("Clear filters"),
             self.filter_panel.clear_all,
             "Ctrl+Shift+Backspace",
@@ -310,6 +321,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self.dark_action)
         self._action(self.tr("Larger text"), self._zoom_in, ["Ctrl+=", "Ctrl++"], menu, "zoomIn")
         self._action(self.tr("Smaller text"), self._zoom_out, "Ctrl+-", menu, "zoomOut")
+        menu.addSeparator()
+        self._action(
+            self.tr("Differences from the original"),
+            self.reading.toggle_differences,
+            "Ctrl+Shift+D",
+            menu,
+            "differences",
+        )
 
     def _bookmarks_menu(self, menu: QMenu) -> None:
         self._action(self.tr("Bookmark this story"), self.reading.toggle_bookmark, "Ctrl+D", menu, "bookmark")
@@ -370,7 +389,7 @@ class MainWindow(QMainWindow):
     # -- search ---------------------------------------------------------
     def current_request(self, page_size: int = PAGE_SIZE) -> SearchRequest:
         date_from, date_to = self.research.date_range()  # a period chosen on the timeline
-        return SearchRequest(
+        request = SearchRequest(
             query=self.search_bar.text().strip(),
             filters=self.filter_panel.filters(),
             date_from=date_from,
@@ -379,6 +398,8 @@ class MainWindow(QMainWindow):
             page=1,
             page_size=page_size,
         )
+        bookmarked = {b.id for b in self.userdata.bookmarks()} if self.userdata is not None else set()
+        return grouped_request(request, bookmarked, self.filter_panel.all_copies_shown())
 
     def _allowed_ids(self) -> set[str] | None:
         if self.userdata is None:
@@ -510,6 +531,8 @@ class MainWindow(QMainWindow):
         note = ud.note(story_id) if ud else ""
         tags = list(story.tags)
         self.reading.show_story(story, self._results.terms, bookmarked=bookmarked, note=note, tags=tags)
+        group = reprint_group(self.index, story_id, diffs=False)
+        self.reading.show_reprints(group.copies if group is not None else [])
         if ud is not None:
             try:
                 ud.record_read(story_id)
@@ -523,6 +546,27 @@ class MainWindow(QMainWindow):
         elif self._results.terms:
             self.reading.next_hit()
         self.story_shown.emit(story_id)
+
+    def _show_differences(self, on: bool) -> None:
+        """The reading pane's Differences: the copy against its original (the original: every copy)."""
+        story = self.reading.story
+        if not on or story is None:
+            return
+        group = reprint_group(self.index, story.id)
+        if group is None or len(group.copies) < 2:
+            return
+        diffs = [d for d in group.diffs if d.copy.id == story.id] or group.diffs
+        labels = {
+            "title": self.tr("What the copies changed"),
+            "against": self.tr("《%1》 against the original 《%2》"),
+            "copy": self.tr("copy"),
+            "original": self.tr("original"),
+            "similarity": self.tr("%1 of the text alike"),
+            "same": self.tr("The same paragraphs as the original."),
+        }
+        self.reading.show_differences(
+            differences_html(group.original, diffs, self.reading.script, self.reading.theme, labels)
+        )
 
     def set_script(self, script: str) -> None:
         """Show results and the story in another script (remembered)."""

@@ -32,6 +32,7 @@ from reader.index.importer import Importer, ImportLimits, ImportReport
 from reader.index.locking import ImportLock, LibraryBusy
 from reader.index.manifest import file_key
 from reader.index.matches import MatchList, date_keys_of
+from reader.index.reprints import ReprintStore
 from reader.index.results import Results, SearchRequest
 from reader.index.schema import SCHEMA_VERSION, make_schema
 from reader.index.scoring import WEIGHTING
@@ -128,6 +129,8 @@ class ArchiveIndex:
         #: Roots of an index reset by a format change, re-imported by the next update.
         self._pending_roots: list[str] = []
         self._ix = self._open()
+        #: The library's reprint groups (derived from the index; brought up to date by each import).
+        self.reprints = ReprintStore(self.dir)
 
     # -- opening ---------------------------------------------------------
 
@@ -192,13 +195,16 @@ class ArchiveIndex:
                 self._searcher.close()
                 self._searcher = None
             self._ix.close()
+            self.reprints.close()
 
     # -- reading -----------------------------------------------------------
 
     def search(self, request: SearchRequest) -> Results:
         with self._lock:
             searcher = self._get_searcher()
-            results = search.run(searcher, self._segments, self._cache, request)
+            results = search.run(
+                searcher, self._segments, self._cache, request, groups=self.reprints.groups()
+            )
             storage.release_mapped_pages(searcher)  # keep RSS to our own memory (see storage.patches)
         if self.notices:
             results.notes = [*self.notices, *results.notes]
@@ -369,6 +375,13 @@ class _ImportTarget:
 
     def rebuilt(self) -> None:
         self._index._rebuilt()
+
+    @property
+    def reprints(self) -> ReprintStore:
+        return self._index.reprints
+
+    def stories(self, ids: list[str]) -> list[Story]:
+        return self._index.get_many(ids)
 
 
 def open_index(home: Path) -> ArchiveIndex:

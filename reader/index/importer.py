@@ -24,10 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from reader.index import documents, storage, workers
+from reader.index import documents, reprints, storage, workers
 from reader.index.filejob import Tagger, read_for_import, tag_result
 from reader.index.manifest import file_key
 from reader.ingest import Problem, iter_files
+from reader.story import Story
+
+#: Stories per reprint-store transaction (the store catching up with the index, an import's additions).
+RECONCILE_BATCH = 2000
 
 
 @dataclass
@@ -95,6 +99,15 @@ class ImportTarget(Protocol):
         """The import finished: a pending rebuild is done."""
         ...
 
+    @property
+    def reprints(self) -> reprints.ReprintStore:
+        """The library's reprint groups (brought up to date after the index commits)."""
+        ...
+
+    def stories(self, ids: list[str]) -> list[Story]:
+        """The stories with these ids, as the index holds them."""
+        ...
+
 
 class Importer:
     def __init__(
@@ -115,6 +128,10 @@ class Importer:
         self.batch_started = time.monotonic()
         self._pending_segments: list = []
         self._spill = target.spill()
+        #: Reprint sketches of the stories written, and ids whose stories were replaced or removed
+        #: (applied to the reprint store once the index has committed them).
+        self._sketches: dict[str, reprints.Sketch] = {}
+        self._unsketched: set[str] = set()
 
     # -- scanning ------------------------------------------------------------
 
@@ -181,6 +198,7 @@ class Importer:
             # nothing readable: no manifest row, so the file is tried (and reported) again next time
             if old is not None:
                 writer.delete_by_term("path", documents.path_term(path))
+                self._unsketched.update(old.get("ids", []))
             return
         row = {"size": result["size"], "mtime": result["mtime"], "sha1": result["sha1"]}
         if result["same"]:
@@ -189,11 +207,13 @@ class Importer:
         else:
             if old is not None:
                 writer.delete_by_term("path", documents.path_term(path))
+                self._unsketched.update(old.get("ids", []))
                 self.report.updated += 1
             else:
                 self.report.added += 1
             ids = []
             for story, analysed in result["stories"]:
+                self._sketches[story.id] = reprints.sketch_story(story)
                 doc = documents.story_document(story, analysed)
                 doc["path"] = documents.path_term(path)
                 self._spill.target(writer).add_document(**doc)
@@ -217,6 +237,7 @@ class Importer:
             self.target.recreate(all_roots)
         self._spill = self.target.spill()  # after a rebuild's recreate: the new index
         manifest = {} if rebuild else self.target.manifest()
+        self._reconcile_reprints(manifest)
         files, scanned, missing = self._scan(roots)
         for root in missing:
             self.report.failed.append(Problem(root, "not found (its stories are kept)"))
@@ -250,12 +271,35 @@ class Importer:
             writer = self._batch_writer()
             for path in gone:
                 writer.delete_by_term("path", documents.path_term(path))
+                self._unsketched.update(manifest[path].get("ids", []))
                 self.report.removed += 1
         self._maybe_commit(force=True)
+        # after the index's commit: a process killed before this line leaves the store behind the
+        # index, and the next import's _reconcile_reprints catches up
+        self._apply_reprints(list(self._sketches.values()), self._unsketched - set(self._sketches))
+        self.target.reprints.checkpoint()
         if not self.report.cancelled:
             self.target.rebuilt()
         self.report.seconds = round(time.monotonic() - started, 3)
         return self.report
+
+    def _apply_reprints(self, added: list[reprints.Sketch], removed: set[str]) -> None:
+        """Removals, then additions in batches: searches (which read the groups) wait one batch at most."""
+        store = self.target.reprints
+        if removed:
+            store.apply([], removed)
+        for start in range(0, len(added), RECONCILE_BATCH):
+            store.apply(added[start : start + RECONCILE_BATCH], [])
+
+    def _reconcile_reprints(self, manifest: dict[str, dict]) -> None:
+        """Bring the reprint store to the stories the index holds (ids only; texts of missing ones)."""
+        expected = {i for row in manifest.values() for i in row.get("ids", [])}
+        missing, extra = self.target.reprints.out_of_step(expected)
+        self._apply_reprints([], extra)
+        todo = sorted(missing)
+        for start in range(0, len(todo), RECONCILE_BATCH):  # memory stays bounded on a whole library
+            found = self.target.stories(todo[start : start + RECONCILE_BATCH])
+            self._apply_reprints([reprints.sketch_story(s) for s in found], set())
 
     def _run_serial(
         self, todo: list[tuple[str, str]], manifest: dict[str, dict], done: int, total: int
@@ -311,7 +355,9 @@ class Importer:
             writer.delete_by_term(
                 "path", documents.path_term(path)
             )  # only touches committed segments, not the new ones
+            self._unsketched.update(old.get("ids", []))
         if summary["written"]:
+            self._sketches.update((s.id, s) for s in summary.get("sketches") or [])
             if old is not None:
                 self.report.updated += 1
             else:

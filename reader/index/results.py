@@ -34,6 +34,10 @@ class SearchRequest:
     facets: bool = True
     snippets: bool = True
     ids: list[str] | None = None  # only these stories (a bookmark list, a collection); None: all
+    #: One row per reprint group (its best-ranked matching copy); False: every copy its own row.
+    group_copies: bool = False
+    #: Stories never folded into their group's row (bookmarked ones: a group never hides them).
+    keep_ids: list[str] | None = None
 
 
 @dataclass
@@ -50,6 +54,11 @@ class Hit:
     authors: list[str] = field(default_factory=list)
     column: str = ""
     tags: list[str] = field(default_factory=list)
+    group: str = ""  # the story's reprint group id ("" when no other story prints the same text)
+    group_size: int = 1  # stories in the library in that group, this one included
+    group_sources: list[str] = field(default_factory=list)  # the group's sources, original's first
+    #: Other copies of the group that match the request, folded into this row (0 with every copy shown).
+    folded: int = 0
 
 
 @dataclass
@@ -65,3 +74,5 @@ class Results:
     )  # name -> [(value, count)] by count desc
     notes: list[str] = field(default_factory=list)  # e.g. "ignored an unbalanced quote"
     terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting
+    #: Matching stories, every copy counted (``total`` counts rows: groups folded when asked).
+    copies: int = 0

@@ -26,6 +26,7 @@ from whoosh import query as wq
 from reader.index.documents import decode_story
 from reader.index.evaluate import evaluate
 from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
+from reader.index.reprints import GroupMap
 from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequest
 from reader.index.segcache import Leaf, SegmentCache, searcher_state
 from reader.index.segdata import FacetVocabulary
@@ -80,6 +81,8 @@ class ResultCache:
         self._lock = threading.Lock()
         #: (segment state, request key parts...) -> Matched; LRU.
         self._results: OrderedDict = OrderedDict()
+        #: ((segment state, group generation), per-docnum group numbers) of the last folded search.
+        self._groups: tuple[tuple, np.ndarray] | None = None
 
     def result(self, key) -> Matched | None:
         with self._lock:
@@ -94,6 +97,16 @@ class ResultCache:
             self._results.move_to_end(key)
             while len(self._results) > RESULT_CACHE:
                 self._results.popitem(last=False)
+
+    def group_keys(self, state: tuple, generation: int, build) -> np.ndarray:
+        """The per-docnum group numbers for this searcher state and group generation (built once)."""
+        with self._lock:
+            if self._groups is not None and self._groups[0] == (state, generation):
+                return self._groups[1]
+        keys = build()
+        with self._lock:
+            self._groups = ((state, generation), keys)
+        return keys
 
     def drop_stale(self, state: tuple) -> None:
         """Forget every entry not evaluated on a searcher in ``state``."""
@@ -381,6 +394,49 @@ def evaluate_request(
     return matched, prepared.parsed, prepared.parsed.notes + prepared.notes, order
 
 
+def _group_keys(searcher, segments: SegmentCache, groups: GroupMap) -> np.ndarray:
+    """Per global docnum: a number for its reprint group, -1 for a story with no copies."""
+    leaves = segments.leaves(searcher)
+    size = leaves[-1].offset + leaves[-1].data.size if leaves else 0
+    keys = np.full(size, -1, dtype=np.int64)
+    number = {gid: n for n, gid in enumerate(groups.members)}
+    for leaf in leaves:
+        table = leaf.data.id_table(leaf.sub.reader())
+        for story_id, gid in groups.of.items():
+            docnum = table.get(story_id)
+            if docnum is not None:
+                keys[leaf.offset + docnum] = number[gid]
+    return keys
+
+
+def _kept_docs(searcher, segments: SegmentCache, ids: list[str]) -> np.ndarray:
+    """Global docnums of the stories ``ids`` (bookmarked ones, never folded into a group)."""
+    parts = [leaf.offset + leaf.data.docnums_of(leaf.sub.reader(), ids) for leaf in segments.leaves(searcher)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def fold_groups(ranked: np.ndarray, keys: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(``ranked`` with each group's later copies left out, per row the copies folded into it).
+
+    A group's row is its best-ranked copy; a kept docnum (bookmarked) always has its own row.
+    """
+    g = keys[ranked] if len(keys) else np.full(len(ranked), -1, dtype=np.int64)
+    is_kept = np.isin(ranked, kept)
+    grouped = (g >= 0) & ~is_kept
+    first = np.zeros(len(ranked), dtype=bool)
+    if grouped.any():
+        _values, where = np.unique(g[grouped], return_index=True)
+        first[np.flatnonzero(grouped)[where]] = True
+    show = ~grouped | first
+    folded = np.zeros(len(ranked), dtype=np.int64)
+    if grouped.any():
+        values, counts = np.unique(g[grouped], return_counts=True)
+        per_group = dict(zip(values.tolist(), counts.tolist(), strict=True))
+        rows = np.flatnonzero(first)
+        folded[rows] = [per_group[k] - 1 for k in g[rows].tolist()]
+    return ranked[show], folded[show]
+
+
 def run(
     searcher,
     segments: SegmentCache,
@@ -388,67 +444,108 @@ def run(
     request: SearchRequest,
     *,
     ids_only: bool = False,
+    groups: GroupMap | None = None,
 ):
     """Execute ``request``; ``ids_only`` returns every matching id in result order instead.
 
-    ``segments`` holds the per-segment arrays, ``cache`` the evaluated requests.
+    ``segments`` holds the per-segment arrays, ``cache`` the evaluated requests, ``groups``
+    the library's reprint groups (hits say their group; ``request.group_copies`` folds them).
     """
     prepared = _Evaluation(searcher, segments, cache, request)
-    request, parsed, filter_parts = prepared.request, prepared.parsed, prepared.filter_parts
-    filter_notes = prepared.notes
-    page_size = max(1, int(request.page_size or 20))
-    if page_size > MAX_PAGE_SIZE:
-        filter_notes.append(f"at most {MAX_PAGE_SIZE} hits per page; asked for {page_size}")
-        page_size = MAX_PAGE_SIZE
-    page = max(1, int(request.page or 1))
-    by_date = prepared.by_date
-    faceted = [name for name in FACETS if name in filter_parts] if request.facets else []
+    request, parsed = prepared.request, prepared.parsed
+    page_size, page = _page_of(request, prepared.notes)
+    faceted = [name for name in FACETS if name in prepared.filter_parts] if request.facets else []
     matched = prepared.matched(faceted)
-    total = matched.total
-    want = total if ids_only else min(total, page * page_size)
-    top = _ranked(matched, by_date, want)
+    total = copies = matched.total
+    folding = bool(request.group_copies and groups is not None and groups.of and not ids_only)
+    want = total if ids_only or folding else min(total, page * page_size)
+    top = _ranked(matched, prepared.by_date, want)
     if ids_only:
         return [searcher.stored_fields(d)["id"] for d in top.tolist()]
-    score_of = {}
-    if matched.scores is not None:
-        position = np.searchsorted(matched.docs, top)
-        score_of = dict(zip(top.tolist(), matched.scores[position].tolist(), strict=True))
-    hits = []
-    for docnum in top[(page - 1) * page_size : page * page_size].tolist():
-        story = decode_story(searcher.stored_fields(docnum)["data"])
-        snippet = ""
-        if request.snippets:
-            snippet = story_snippet(story, parsed.terms)
-        hits.append(
-            Hit(
-                id=story.id,
-                title=story.title,
-                date=story.date,
-                source=story.source,
-                score=round(float(score_of.get(docnum, 0.0)), 4),
-                snippet=snippet,
-                subtitle=story.subtitle,
-                authors=list(story.authors),
-                column=story.column,
-                tags=list(story.tags),
-            )
-        )
-    facets = {}
-    if request.facets:
-        if matched.facets is None:
-            matched.facets = count_facets(matched, segments.vocab)
-        facets = {name: list(values) for name, values in matched.facets.items()}
-        for name in faceted:  # OR within a facet: its values count without its own filter
-            loose = prepared.loose_for(name)
-            if loose.facets is None:
-                loose.facets = count_facets(loose, segments.vocab)
-            facets[name] = list(loose.facets.get(name, []))
+    folded_of: dict[int, int] = {}
+    if folding:
+        assert groups is not None
+        top, folded_of = _fold_copies(prepared, top, groups)
+        total = len(top)
+    hits = _hits(
+        searcher, matched, top[(page - 1) * page_size : page * page_size], parsed, request, groups, folded_of
+    )
     return Results(
         hits=hits,
         total=total,
         page=page,
         page_size=page_size,
-        facets=facets,
-        notes=parsed.notes + filter_notes,
+        facets=_facet_counts(prepared, matched, faceted) if request.facets else {},
+        notes=parsed.notes + prepared.notes,
         terms=parsed.terms,
+        copies=copies,
     )
+
+
+def _page_of(request: SearchRequest, notes: list[str]) -> tuple[int, int]:
+    """(page size, page number) of a request; a page over :data:`MAX_PAGE_SIZE` is capped with a note."""
+    page_size = max(1, int(request.page_size or 20))
+    if page_size > MAX_PAGE_SIZE:
+        notes.append(f"at most {MAX_PAGE_SIZE} hits per page; asked for {page_size}")
+        page_size = MAX_PAGE_SIZE
+    return page_size, max(1, int(request.page or 1))
+
+
+def _fold_copies(
+    prepared: _Evaluation, top: np.ndarray, groups: GroupMap
+) -> tuple[np.ndarray, dict[int, int]]:
+    """The ranked docnums with each reprint group folded into its best copy, and per row how many it folds."""
+    searcher, segments = prepared.searcher, prepared.segments
+    keys = prepared.cache.group_keys(
+        prepared.state, groups.generation, lambda: _group_keys(searcher, segments, groups)
+    )
+    kept = _kept_docs(searcher, segments, list(prepared.request.keep_ids or []))
+    top, folded = fold_groups(top, keys, kept)
+    return top, dict(zip(top.tolist(), folded.tolist(), strict=True))
+
+
+def _hits(
+    searcher, matched: Matched, shown: np.ndarray, parsed: Parsed, request, groups, folded_of
+) -> list[Hit]:
+    """The page's hits: stored story, score, snippet, and the reprint group each belongs to."""
+    score_of = {}
+    if matched.scores is not None:
+        position = np.searchsorted(matched.docs, shown)
+        score_of = dict(zip(shown.tolist(), matched.scores[position].tolist(), strict=True))
+    hits = []
+    for docnum in shown.tolist():
+        story = decode_story(searcher.stored_fields(docnum)["data"])
+        hit = Hit(
+            id=story.id,
+            title=story.title,
+            date=story.date,
+            source=story.source,
+            score=round(float(score_of.get(docnum, 0.0)), 4),
+            snippet=story_snippet(story, parsed.terms) if request.snippets else "",
+            subtitle=story.subtitle,
+            authors=list(story.authors),
+            column=story.column,
+            tags=list(story.tags),
+            folded=folded_of.get(docnum, 0),
+        )
+        if groups is not None and story.id in groups.of:
+            members = groups.members[groups.of[story.id]]
+            hit.group, hit.group_size = groups.of[story.id], len(members)
+            hit.group_sources = list(dict.fromkeys(m.source for m in members if m.source))
+        hits.append(hit)
+    return hits
+
+
+def _facet_counts(prepared: _Evaluation, matched: Matched, faceted: list[str]) -> dict[str, list]:
+    """Facet counts of the matches; a facet with a value ticked counts over the matches without it
+    (OR within a facet, AND across facets)."""
+    vocab = prepared.segments.vocab
+    if matched.facets is None:
+        matched.facets = count_facets(matched, vocab)
+    facets = {name: list(values) for name, values in matched.facets.items()}
+    for name in faceted:
+        loose = prepared.loose_for(name)
+        if loose.facets is None:
+            loose.facets = count_facets(loose, vocab)
+        facets[name] = list(loose.facets.get(name, []))
+    return facets

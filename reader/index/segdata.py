@@ -163,15 +163,19 @@ class SegmentData:
             self._lengths[fieldname] = lens
         return lens
 
-    def docnums_of(self, reader, story_ids) -> np.ndarray:
-        """Docnums of the stories with these ids in this segment (deleted ones included)."""
+    def id_table(self, reader) -> dict[str, int]:
+        """Story id -> docnum in this segment (deleted ones included); read once per segment."""
         with self._lock:
             if self._ids is None:
                 self._ids = {}
                 stored = reader.stored_fields
                 for docnum in np.flatnonzero(self.story).tolist():
                     self._ids[stored(docnum)["id"]] = docnum
-            table = self._ids
+            return self._ids
+
+    def docnums_of(self, reader, story_ids) -> np.ndarray:
+        """Docnums of the stories with these ids in this segment (deleted ones included)."""
+        table = self.id_table(reader)
         found = [table[i] for i in story_ids if i in table]
         return np.array(sorted(found), dtype=np.int64)
 

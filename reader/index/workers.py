@@ -17,7 +17,7 @@ import threading
 import time
 from typing import Any
 
-from reader.index import documents, storage
+from reader.index import documents, reprints, storage
 from reader.index.filejob import Tagger, read_for_import, tag_result
 
 #: Batches are cut at about this many bytes of input files.
@@ -72,12 +72,14 @@ def build_segment(
         summary["ids"] = []
         summary["tag_errors"] = tag_errors
         summary["written"] = False
+        summary["sketches"] = []
         if not result.get("error") and not result["same"] and (result["stories"] or not result["problems"]):
             for story, analysed in result["stories"]:
                 doc = documents.story_document(story, analysed)
                 doc["path"] = documents.path_term(path)
                 spill.target(writer).add_document(**doc)
                 summary["ids"].append(story.id)
+                summary["sketches"].append(reprints.sketch_story(story))
             row = {
                 "size": result["size"],
                 "mtime": result["mtime"],

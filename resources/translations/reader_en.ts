@@ -217,6 +217,21 @@
       <source>Bookmarked only (%1)</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Show every copy of reprints</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Off: a story printed by several sources is one row, with its copies in the reading pane</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Counts below are stories, every copy counted</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>ImportProgress</name>
@@ -557,6 +572,46 @@
       <source>Importing: stories appear here as they arrive.</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>Show every copy of reprints</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>Differences from the original</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>What the copies changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>《%1》 against the original 《%2》</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>original</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>%1 of the text alike</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>The same paragraphs as the original.</source>
+      <translation type="unfinished" />
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>
@@ -664,6 +719,26 @@
     <message>
       <location filename="../../reader/gui/views/reading.py" line="329" />
       <source>Hit %1/%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>Differences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>Show what the copies changed against the original (Ctrl+Shift+D)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>original</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>%1 reprints</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1111,6 +1186,13 @@
     </message>
     <message>
       <source>Added %1 of %2 results to “%3” (the others were in it already).</source>
+    </message>
+  </context>
+  <context>
+    <name>ResultsModel</name>
+    <message>
+      <location filename="../../reader/gui/models/results.py" line="1" />
+      <source>%1 reprints</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -217,6 +217,21 @@
       <source>Bookmarked only (%1)</source>
       <translation>只看书签（%1）</translation>
     </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Show every copy of reprints</source>
+      <translation>显示转载的每一份</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Off: a story printed by several sources is one row, with its copies in the reading pane</source>
+      <translation>不勾选时：多家来源刊登的同一篇报道只占一行，各份转载列在阅读区</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/filterpanel.py" line="1" />
+      <source>Counts below are stories, every copy counted</source>
+      <translation>下列计数为篇数，每份转载都计入</translation>
+    </message>
   </context>
   <context>
     <name>ImportProgress</name>
@@ -556,6 +571,46 @@
       <source>Importing: stories appear here as they arrive.</source>
       <translation>正在导入：报道一到就会显示在这里。</translation>
     </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>Show every copy of reprints</source>
+      <translation>显示转载的每一份</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>Differences from the original</source>
+      <translation>与原稿的差异</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>What the copies changed</source>
+      <translation>转载改动了什么</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>《%1》 against the original 《%2》</source>
+      <translation>《%1》对照原稿《%2》</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>copy</source>
+      <translation>转载</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>original</source>
+      <translation>原稿</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>%1 of the text alike</source>
+      <translation>文字相同约 %1</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/mainwindow.py" line="1" />
+      <source>The same paragraphs as the original.</source>
+      <translation>段落与原稿相同。</translation>
+    </message>
 </context>
   <context>
     <name>NoteEditor</name>
@@ -664,6 +719,26 @@
       <location filename="../../reader/gui/views/reading.py" line="329" />
       <source>Hit %1/%2</source>
       <translation>命中 %1/%2</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>Differences</source>
+      <translation>差异</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>Show what the copies changed against the original (Ctrl+Shift+D)</source>
+      <translation>显示各份转载相对原稿的改动（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>original</source>
+      <translation>原稿</translation>
+    </message>
+    <message>
+      <location filename="../../reader/gui/views/reading.py" line="1" />
+      <source>%1 reprints</source>
+      <translation>%1 转载</translation>
     </message>
   </context>
   <context>
@@ -1110,6 +1185,14 @@
     <message>
       <source>Added %1 of %2 results to “%3” (the others were in it already).</source>
       <translation>已把 %2 条结果中的 %1 篇加入“%3”（其余已在其中）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsModel</name>
+    <message>
+      <location filename="../../reader/gui/models/results.py" line="1" />
+      <source>%1 reprints</source>
+      <translation>%1 转载</translation>
     </message>
   </context>
 </TS>

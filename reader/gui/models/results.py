@@ -18,7 +18,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItemModel
 
 from reader.gui.plaintext import tooltip
@@ -183,6 +190,14 @@ class ResultsModel(QIdentityProxyModel):
             value = self._converted[key] = shown(text, self._script, written)
         return value
 
+    def _reprints(self, hit: Hit) -> str:
+        """``3 转载：新华社、某报`` — the group's size and its sources (the original's first)."""
+        label = QCoreApplication.translate("ResultsModel", "%1 reprints").replace("%1", str(hit.group_size))
+        sources = [self._conv(hit, "source:" + s, s) for s in hit.group_sources[:4]]
+        if len(hit.group_sources) > 4:
+            sources.append("…")
+        return label + ("：" + "、".join(sources) if sources else "")
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -201,6 +216,8 @@ class ResultsModel(QIdentityProxyModel):
             parts = [hit.date, self._conv(hit, "source", hit.source)]
             if hit.column:
                 parts.append(self._conv(hit, "column", hit.column))
+            if hit.group_size > 1:
+                parts.append(self._reprints(hit))
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return hit.id

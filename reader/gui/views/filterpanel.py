@@ -35,6 +35,15 @@ class FilterPanel(QWidget):
         self.bookmarked = QCheckBox(self.tr("Bookmarked only"), self)
         self.bookmarked.setObjectName("bookmarkedCheck")
         self.bookmarked.toggled.connect(lambda _on: self._changed())
+        self.all_copies = QCheckBox(self.tr("Show every copy of reprints"), self)
+        self.all_copies.setObjectName("allCopiesCheck")
+        self.all_copies.setToolTip(
+            self.tr("Off: a story printed by several sources is one row, with its copies in the reading pane")
+        )
+        self.all_copies.toggled.connect(lambda _on: self._changed())
+        self.counts_label = QLabel(self.tr("Counts below are stories, every copy counted"), self)
+        self.counts_label.setObjectName("facetCountsLabel")
+        self.counts_label.setWordWrap(True)
         self.collections_label = QLabel(self.tr("Collections"), self)
         self.collections = QListWidget(self)
         self.collections.setObjectName("collectionsList")
@@ -70,9 +79,11 @@ class FilterPanel(QWidget):
         layout.setContentsMargins(6, 6, 2, 6)
         layout.setSpacing(4)
         layout.addWidget(self.bookmarked)
+        layout.addWidget(self.all_copies)
         layout.addWidget(self.collections_label)
         layout.addWidget(self.collections)
         layout.addLayout(top)
+        layout.addWidget(self.counts_label)
         layout.addWidget(self.tree, 1)
         self._expanded: set[str] = {"place", "topic", "source", "year"}
         self.tree.expanded.connect(lambda i: self._remember(i, True))
@@ -85,6 +96,10 @@ class FilterPanel(QWidget):
 
     def bookmarked_only(self) -> bool:
         return self.bookmarked.isChecked()
+
+    def all_copies_shown(self) -> bool:
+        """Every copy of a reprint group its own row (else one row per group)."""
+        return self.all_copies.isChecked()
 
     def selected_collections(self) -> list[str]:
         out = []

@@ -34,10 +34,13 @@ from reader.autotag import label_in_script, tag_kind
 from reader.gui.dialogs.note import NoteEditor
 from reader.gui.fontpick import with_cjk
 from reader.gui.highlight import to_utf16
+from reader.gui.scripttext import shown
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
+from reader.index.reprints import Copy
 from reader.index.snippets import find_spans
 from reader.story import Story
+from reader.text.convert import written_script
 from reader.text.fold import fold
 
 #: Line and paragraph breaks read as spaces when a concordance line is looked for in the story.
@@ -104,6 +107,8 @@ class ReadingPane(QWidget):
     note_changed = Signal(str, str)
     tag_clicked = Signal(str)
     add_tag_requested = Signal(str)  # story id
+    copy_chosen = Signal(str)  # a story id in the reprints bar
+    differences_toggled = Signal(bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -133,6 +138,7 @@ class ReadingPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addWidget(self._build_reprints_bar())
         layout.addWidget(self.find_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note)
@@ -186,6 +192,76 @@ class ReadingPane(QWidget):
         top.addWidget(self.note_btn)
         return top
 
+    def _build_reprints_bar(self) -> QWidget:
+        """The story's reprint group (copies as links, the original marked) and the Differences button."""
+        self.reprints_bar = QWidget(self)
+        self.reprints_bar.setObjectName("reprintsBar")
+        self.reprints_label = QLabel(self.reprints_bar)
+        self.reprints_label.setObjectName("reprintsLabel")
+        self.reprints_label.setWordWrap(True)
+        self.reprints_label.setTextFormat(Qt.TextFormat.RichText)
+        self.reprints_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.reprints_label.linkActivated.connect(self.copy_chosen)
+        self.diff_btn = QToolButton(self.reprints_bar)
+        self.diff_btn.setObjectName("differencesButton")
+        self.diff_btn.setCheckable(True)
+        self.diff_btn.setText(self.tr("Differences"))
+        self.diff_btn.setToolTip(self.tr("Show what the copies changed against the original (Ctrl+Shift+D)"))
+        self.diff_btn.toggled.connect(self._on_differences)
+        row = QHBoxLayout(self.reprints_bar)
+        row.setContentsMargins(6, 0, 6, 0)
+        row.addWidget(self.reprints_label, 1)
+        row.addWidget(self.diff_btn)
+        self.reprints_bar.hide()
+        self._copies: list[Copy] = []
+        self._differences_html = ""
+        return self.reprints_bar
+
+    def show_reprints(self, copies: list[Copy]) -> None:
+        """The reprint group of the story shown (original first); fewer than two copies hide the bar."""
+        self._copies = list(copies) if len(copies) > 1 else []
+        self.diff_btn.blockSignals(True)
+        self.diff_btn.setChecked(False)
+        self.diff_btn.blockSignals(False)
+        self._differences_html = ""
+        self._show_reprints()
+
+    def _show_reprints(self) -> None:
+        if not self._copies or self.story is None:
+            self.reprints_bar.hide()
+            return
+        pal = PALETTES.get(self.theme, PALETTES["light"])
+        links = []
+        for n, copy in enumerate(self._copies):
+            name = " ".join(x for x in (copy.source or copy.title[:12], copy.date) if x)
+            name = html.escape(shown(name, self.script, written_script(name)))
+            name = f"{n + 1}. " + (self.tr("original") + " " + name if n == 0 else name)
+            if copy.id == self.story.id:
+                links.append(f"<b>{name}</b>")
+            else:
+                links.append(
+                    f'<a href="{html.escape(copy.id)}" style="color:{pal.heading}; text-decoration:none">'
+                    f"{name}</a>"
+                )
+        head = self.tr("%1 reprints").replace("%1", str(len(self._copies)))
+        self.reprints_label.setText(f"{html.escape(head)}：" + "　".join(links))
+        self.reprints_bar.show()
+
+    def _on_differences(self, on: bool) -> None:
+        self.differences_toggled.emit(on)
+        if not on:
+            self._differences_html = ""
+            self._render(keep_scroll=False)
+
+    def toggle_differences(self) -> None:
+        if self.reprints_bar.isVisible():
+            self.diff_btn.toggle()
+
+    def show_differences(self, document: str) -> None:
+        """Show ``document`` (the copies' differences) in place of the story until the button is let go."""
+        self._differences_html = document
+        self._render(keep_scroll=False)
+
     def _build_find_bar(self) -> None:
         """Find in story (hidden until Ctrl+F; Escape closes it)."""
         self.find_bar = QWidget(self)
@@ -228,6 +304,7 @@ class ReadingPane(QWidget):
     ) -> None:
         self.story = story
         self.terms = list(terms or [])
+        self.show_reprints([])  # the window names the new story's copies after this
         self.star.blockSignals(True)
         self.star.setChecked(bookmarked)
         self.star.setText("★" if bookmarked else "☆")
@@ -294,6 +371,8 @@ class ReadingPane(QWidget):
                 + html.escape(self.tr("Choose a story in the list to read it."))
                 + "</p>"
             )
+        elif self._differences_html:
+            self.browser.setHtml(self._differences_html)
         else:
             self.browser.setHtml(story_html(self.story, self.script, byline_label=self.tr("By")))
         self.browser.apply_measure()
@@ -318,12 +397,18 @@ class ReadingPane(QWidget):
     def set_script(self, script: str) -> None:
         if script != self.script:
             self.script = script
+            self._show_reprints()
             self._render()
+            if self.diff_btn.isChecked():  # the differences again, in the new script
+                self.differences_toggled.emit(True)
 
     def set_theme(self, theme: str) -> None:
         if theme != self.theme:
             self.theme = theme
+            self._show_reprints()
             self._render()
+            if self.diff_btn.isChecked():
+                self.differences_toggled.emit(True)
 
     def set_zoom(self, zoom: int) -> None:
         zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
