@@ -26,8 +26,9 @@ from reader.text.tokenise import postings
 #: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.storage.codec`);
 #: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
 #: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also
-#: indexed as their pieces (``15gw`` -> ``15`` ``gw``).
-SCHEMA_VERSION = 5
+#: indexed as their pieces (``15gw`` -> ``15`` ``gw``); 6: folding joins variant characters
+#: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names.
+SCHEMA_VERSION = 6
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0

@@ -1,0 +1,48 @@
+"""Searching across variant characters (issue 18): a story printed with one form is found by every form."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.index import SearchRequest, open_index
+from tests.helpers.records import write_jsonl
+from tests.text.test_variants import APART, JOINED
+
+
+@pytest.fixture(scope="module")
+def variant_library(tmp_path_factory):
+    root = tmp_path_factory.mktemp("variants")
+    records = []
+    for forms in JOINED + APART:
+        for i, char in enumerate(forms):
+            records.append(
+                {
+                    "id": f"{forms}-{i}",
+                    "title": f"标题{char}",
+                    "content": f"报道说，这里印的是「{char}」字。",
+                    "source": "测试",
+                    "date_iso": "2024-01-01",
+                }
+            )
+    write_jsonl(root / "archive" / "variants.jsonl", records)
+    library = open_index(root / "home")
+    report = library.update([root / "archive"])
+    assert report.stories == len(records), report
+    yield library
+    library.close()
+
+
+def _titles(library, query):
+    return {library.get(i).title for i in library.ids_for(SearchRequest(query=query))}
+
+
+@pytest.mark.parametrize("forms", JOINED)
+def test_every_form_finds_the_stories_of_every_other_form(variant_library, forms):
+    for char in forms:
+        assert _titles(variant_library, f"标题{char}") == {f"标题{c}" for c in forms}, char
+
+
+@pytest.mark.parametrize("pair", APART)
+def test_different_words_stay_apart_in_search(variant_library, pair):
+    for char in pair:
+        assert _titles(variant_library, f"标题{char}") == {f"标题{char}"}
