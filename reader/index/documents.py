@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 
+from reader.index.romanised import pinyin_fields
 from reader.index.schema import Postings, encode_postings, make_schema
 from reader.story import Story
 from reader.text.fold import fold
@@ -135,4 +136,5 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
         if value:
             doc[name] = value
     doc.update(analysed)
+    doc.update(pinyin_fields(story))
     return doc

@@ -50,6 +50,9 @@ class Hit:
     authors: list[str] = field(default_factory=list)
     column: str = ""
     tags: list[str] = field(default_factory=list)
+    matched_by: str = ""  # "pinyin" when the query was read as pinyin (reader.index.romanised)
+    #: (as printed, as typed) where a hit's text differs from the query's characters (綫 for 线)
+    forms: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -65,3 +68,4 @@ class Results:
     )  # name -> [(value, count)] by count desc
     notes: list[str] = field(default_factory=list)  # e.g. "ignored an unbalanced quote"
     terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting
+    matched_by: str = ""  # "pinyin": the hits matched the query read as pinyin

@@ -133,6 +133,11 @@ def _weights(boost: float) -> tuple[float, ...]:
 
 def encode_postings(fmt: formats.Positions, folded: str) -> Postings:
     """The posting items of folded text for a Positions format."""
+    return encode_positions(fmt, postings(folded))
+
+
+def encode_positions(fmt: formats.Positions, positions: dict[str, list[int]]) -> Postings:
+    """The posting items of ``term -> ascending positions`` for a Positions format."""
     encode = fmt.encode
     boost = fmt.field_boost
     if isinstance(fmt, CompactPositions) and not _SWAP:
@@ -144,11 +149,11 @@ def encode_postings(fmt: formats.Positions, folded: str) -> Postings:
                 weights[len(poses)] if len(poses) < 256 else len(poses) * boost,
                 array("I", poses).tobytes(),
             )
-            for term, poses in postings(folded).items()
+            for term, poses in positions.items()
         )
     return Postings(
         (term.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
-        for term, poses in postings(folded).items()
+        for term, poses in positions.items()
     )
 
 
@@ -162,6 +167,8 @@ def make_schema() -> fields.Schema:
         author_t=NgramText(field_boost=META_BOOST),
         source_t=NgramText(field_boost=META_BOOST),
         column_t=NgramText(field_boost=META_BOOST),
+        pinyin=NgramText(),  # syllables of title, authors and name tags (reader.index.romanised)
+        pinyin_initials=ExactList(),  # initials of names of 2-6 characters
         tag=ExactList(),  # exact "kind:name" strings (filters)
         tagq=ExactList(),  # folded full tags and folded labels (query language tag:)
         source=fields.ID(),

@@ -27,9 +27,10 @@ from reader.index.documents import decode_story
 from reader.index.evaluate import evaluate
 from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
 from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequest
+from reader.index.romanised import pinyin_matches, pinyin_query, pinyin_request
 from reader.index.segcache import Leaf, SegmentCache, searcher_state
 from reader.index.segdata import FacetVocabulary
-from reader.index.snippets import story_snippet
+from reader.index.snippets import printed_forms, story_snippet
 from reader.text.fold import fold
 
 #: Filter name -> indexed field holding exact values.
@@ -311,7 +312,7 @@ def run(
     ``segments`` holds the per-segment arrays, ``cache`` the evaluated requests.
     """
     request, clean_notes = valid_request(request)
-    parsed: Parsed = parse(request.query)
+    parsed, by_pinyin = _read_query(searcher, segments, request.query)
     if any(":" not in v for v in (request.filters or {}).get("tag", ())):
         segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
     filter_parts, filter_notes = _filters(request, segments.vocab)
@@ -322,7 +323,7 @@ def run(
         filter_notes.append(f"at most {MAX_PAGE_SIZE} hits per page; asked for {page_size}")
         page_size = MAX_PAGE_SIZE
     page = max(1, int(request.page or 1))
-    by_date = request.sort == "date" or parsed.query is None or not parsed.terms
+    by_date = request.sort == "date" or parsed.query is None or not (parsed.terms or by_pinyin)
     story_ids = list(request.ids) if request.ids is not None else None
     state = searcher_state(searcher)
     cache.drop_stale(state)  # a commit changed the segments or their deletions
@@ -368,11 +369,20 @@ def run(
         position = np.searchsorted(matched.docs, top)
         score_of = dict(zip(top.tolist(), matched.scores[position].tolist(), strict=True))
     hits = []
+    page_terms: list[str] = []  # what a pinyin query read on this page (the hits' marks)
     for docnum in top[(page - 1) * page_size : page * page_size].tolist():
         story = decode_story(searcher.stored_fields(docnum)["data"])
         snippet = ""
+        marks = pinyin_matches(story, by_pinyin) if by_pinyin else parsed.terms
+        if by_pinyin:
+            page_terms.extend(m for m in marks if m not in page_terms)
+        forms: list[tuple[str, str]] = []
         if request.snippets:
-            snippet = story_snippet(story, parsed.terms)
+            snippet = story_snippet(story, marks)
+            if by_pinyin:
+                forms = [(mark, by_pinyin) for mark in marks[:3]]
+            else:
+                forms = printed_forms(story, request.query, parsed.terms)
         hits.append(
             Hit(
                 id=story.id,
@@ -385,6 +395,8 @@ def run(
                 authors=list(story.authors),
                 column=story.column,
                 tags=list(story.tags),
+                matched_by="pinyin" if by_pinyin else "",
+                forms=forms,
             )
         )
     facets = {}
@@ -397,12 +409,38 @@ def run(
             if loose.facets is None:
                 loose.facets = count_facets(loose, segments.vocab)
             facets[name] = list(loose.facets.get(name, []))
+    notes = parsed.notes + filter_notes
+    if by_pinyin and total:
+        read = "、".join(page_terms[:8])
+        notes.append(f"matched by pinyin {by_pinyin!r}" + (f": {read}" if read else ""))
     return Results(
         hits=hits,
         total=total,
         page=page,
         page_size=page_size,
         facets=facets,
-        notes=parsed.notes + filter_notes,
-        terms=parsed.terms,
+        notes=notes,
+        terms=[fold(t) for t in page_terms] if by_pinyin else parsed.terms,
+        matched_by="pinyin" if by_pinyin else "",
     )
+
+
+def _read_query(searcher, segments: SegmentCache, text: str) -> tuple[Parsed, str]:
+    """The parsed query and the pinyin it is searched as (``""``: not by pinyin).
+
+    ``py:`` asks for pinyin only. Otherwise Latin text that reads as pinyin is searched as
+    pinyin when, as typed, it finds nothing in the library (not English words found here).
+    """
+    romanised, asked = pinyin_request(text)
+    if asked:
+        q = pinyin_query(romanised) if romanised else None
+        if q is None:
+            return Parsed(wq.NullQuery, [f"{text.strip()!r} does not read as pinyin"], []), ""
+        return Parsed(q, [], []), romanised
+    parsed = parse(text)
+    if not romanised or parsed.query is None:
+        return parsed, ""
+    q = pinyin_query(romanised)
+    if q is None or len(matched_docs(searcher, segments, parsed.query)):
+        return parsed, ""
+    return Parsed(q, parsed.notes, []), romanised

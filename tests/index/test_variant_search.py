@@ -46,3 +46,26 @@ def test_every_form_finds_the_stories_of_every_other_form(variant_library, forms
 def test_different_words_stay_apart_in_search(variant_library, pair):
     for char in pair:
         assert _titles(variant_library, f"标题{char}") == {f"标题{char}"}
+
+
+def test_a_hit_printed_in_another_form_says_so(variant_library):
+    results = variant_library.search(SearchRequest(query="标题线", page_size=10))
+    by_title = {h.title: h for h in results.hits}
+    assert set(by_title) == {"标题缐", "标题线"}
+    assert by_title["标题缐"].forms == [("缐", "线")]  # "matched 缐 for 线"
+    assert by_title["标题线"].forms == []  # printed as typed
+
+
+def test_width_and_case_are_not_another_form(tmp_path):
+    from tests.helpers.records import write_jsonl
+
+    write_jsonl(tmp_path / "a" / "w.jsonl", [{"id": "w", "title": "ＡＩ芯片", "content": "AI 芯片"}])
+    library = open_index(tmp_path / "home")
+    try:
+        library.update([tmp_path / "a"])
+        [hit] = library.search(SearchRequest(query="ai芯片")).hits
+        assert hit.forms == []
+        [hit] = library.search(SearchRequest(query="ai芯片 OR 芯爿")).hits
+        assert hit.forms == []
+    finally:
+        library.close()

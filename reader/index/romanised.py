@@ -1,0 +1,100 @@
+"""Search by pinyin: what a story puts in the pinyin fields, and the query a pinyin search runs.
+
+A story's ``pinyin`` field holds the syllables of its title and subtitle, its authors and its
+place, person and organisation tags (every reading of a character at its position, see
+:mod:`reader.text.pinyin`), one run after another with a gap so that no match spans two of
+them; ``pinyin_initials`` holds the initials of its names of 2-6 characters. A pinyin query is
+every way of cutting the typed text into syllables, each an exact phrase in ``pinyin``, or the
+text as initials. :func:`pinyin_matches` says which of a story's names and title a query read,
+for the note and the marks on a hit.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from reader.index.phrase import NgramPhrase
+from reader.index.schema import Postings, encode_positions, make_schema
+from reader.story import Story
+from reader.text import pinyin
+
+#: Tag kinds whose names are searched by pinyin.
+NAME_KINDS = ("place", "person", "org")
+#: The query prefix that asks for a pinyin search only.
+PREFIX = "py:"
+
+_FORMAT = make_schema()["pinyin"].format
+
+
+def story_names(story: Story) -> list[str]:
+    """The names a story is found under by pinyin: its authors and place, person, organisation tags."""
+    names = [a for a in story.authors if a]
+    for tag in story.tags:
+        kind, _, name = tag.partition(":")
+        if kind in NAME_KINDS and name:
+            names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _searched_texts(story: Story) -> list[str]:
+    return [t for t in (story.title, story.subtitle) if t] + story_names(story)
+
+
+def pinyin_fields(story: Story) -> dict[str, Postings | list[str]]:
+    """The ``pinyin`` postings and ``pinyin_initials`` terms of one story (empty ones left out)."""
+    positions: dict[str, list[int]] = {}
+    pos = 0
+    for text in _searched_texts(story):
+        for run in pinyin.readings(text):
+            for options in run:
+                for syllable in options:
+                    positions.setdefault(syllable, []).append(pos)
+                pos += 1
+            pos += 1  # no phrase spans two runs
+    out: dict[str, Postings | list[str]] = {}
+    if positions:
+        out["pinyin"] = encode_positions(_FORMAT, positions)
+    found = [i for name in story_names(story) for i in pinyin.initials(name)]
+    if found:
+        out["pinyin_initials"] = list(dict.fromkeys(found))
+    return out
+
+
+def pinyin_request(text: str) -> tuple[str, bool]:
+    """``(the pinyin to search, whether py: asked for it)``; ``("", False)`` when it is not pinyin."""
+    stripped = text.strip()
+    if stripped.lower().startswith(PREFIX):
+        rest = stripped[len(PREFIX) :].strip()
+        return (rest, True) if pinyin.looks_like_pinyin(rest) else ("", True)
+    return (stripped, False) if pinyin.looks_like_pinyin(stripped) else ("", False)
+
+
+def pinyin_query(text: str) -> wq.Query | None:
+    """Stories whose title or names read as ``text`` in pinyin (None if it reads as nothing)."""
+    parts: list[wq.Query] = []
+    for cut in pinyin.query_cuts(text):
+        parts.append(wq.Term("pinyin", cut[0]) if len(cut) == 1 else NgramPhrase("pinyin", cut))
+    if not parts:
+        initials = pinyin.query_initials(text)
+        if initials:
+            parts.append(wq.Term("pinyin_initials", initials))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+def pinyin_matches(story: Story, text: str) -> list[str]:
+    """The parts of the story's title and names that ``text`` read in pinyin (for marking the hit)."""
+    cuts = pinyin.query_cuts(text)
+    initials = pinyin.query_initials(text) if not cuts else ""
+    found: list[str] = []
+    for source in _searched_texts(story):
+        runs = pinyin.readings(source)
+        chars = pinyin.han_runs(source)
+        for run, readings in zip(chars, runs, strict=True):
+            for cut in cuts:
+                for start in pinyin.matches(readings, cut):
+                    found.append(run[start : start + len(cut)])
+        if initials and source in story_names(story) and initials in pinyin.initials(source):
+            found.append(source)
+    return list(dict.fromkeys(found))
