@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 
-from reader.index.romanised import pinyin_fields
+from reader.index.romanised import name_pinyin, title_pinyin
 from reader.index.schema import Postings, encode_postings, make_schema
 from reader.story import Story
 from reader.text.fold import fold
@@ -48,6 +48,7 @@ def analyse(story: Story) -> dict[str, Postings]:
     for name, text in searchable_text(story).items():
         if text:
             out[name] = encode_postings(_SCHEMA[name].format, fold(text))
+    out.update(title_pinyin(story))
     return out
 
 
@@ -136,5 +137,5 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
         if value:
             doc[name] = value
     doc.update(analysed)
-    doc.update(pinyin_fields(story))
+    doc.update(name_pinyin(story))
     return doc

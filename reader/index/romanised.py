@@ -1,6 +1,7 @@
 """Search by pinyin: what a story puts in the pinyin fields, and the query a pinyin search runs.
 
-A story's ``pinyin`` field holds the syllables of its title and subtitle, its authors and its
+A story's ``pinyin`` field holds the syllables of its title and subtitle (analysed with the other
+text fields, in the import's worker processes), ``pinyin_names`` those of its authors and its
 place, person and organisation tags (every reading of a character at its position, see
 :mod:`reader.text.pinyin`), one run after another with a gap so that no match spans two of
 them; ``pinyin_initials`` holds the initials of its names of 2-6 characters. A pinyin query is
@@ -20,6 +21,8 @@ from reader.text import pinyin
 
 #: Tag kinds whose names are searched by pinyin.
 NAME_KINDS = ("place", "person", "org")
+#: The syllable fields (titles; names).
+FIELDS = ("pinyin", "pinyin_names")
 #: The query prefix that asks for a pinyin search only.
 PREFIX = "py:"
 
@@ -36,27 +39,43 @@ def story_names(story: Story) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _titles(story: Story) -> list[str]:
+    return [t for t in (story.title, story.subtitle) if t]
+
+
 def _searched_texts(story: Story) -> list[str]:
-    return [t for t in (story.title, story.subtitle) if t] + story_names(story)
+    return _titles(story) + story_names(story)
 
 
-def pinyin_fields(story: Story) -> dict[str, Postings | list[str]]:
-    """The ``pinyin`` postings and ``pinyin_initials`` terms of one story (empty ones left out)."""
+def _postings(texts: list[str]) -> Postings | None:
+    """Syllable postings of ``texts``: every reading at its character's position, a gap between runs."""
     positions: dict[str, list[int]] = {}
     pos = 0
-    for text in _searched_texts(story):
+    for text in texts:
         for run in pinyin.readings(text):
             for options in run:
                 for syllable in options:
                     positions.setdefault(syllable, []).append(pos)
                 pos += 1
             pos += 1  # no phrase spans two runs
+    return encode_positions(_FORMAT, positions) if positions else None
+
+
+def title_pinyin(story: Story) -> dict[str, Postings]:
+    """The ``pinyin`` postings of the title and subtitle (part of the heavy, per-worker analysis)."""
+    found = _postings(_titles(story))
+    return {"pinyin": found} if found is not None else {}
+
+
+def name_pinyin(story: Story) -> dict[str, Postings | list[str]]:
+    """The ``pinyin_names`` postings and ``pinyin_initials`` terms of a story's final names."""
     out: dict[str, Postings | list[str]] = {}
-    if positions:
-        out["pinyin"] = encode_positions(_FORMAT, positions)
-    found = [i for name in story_names(story) for i in pinyin.initials(name)]
-    if found:
-        out["pinyin_initials"] = list(dict.fromkeys(found))
+    found = _postings(story_names(story))
+    if found is not None:
+        out["pinyin_names"] = found
+    initials = [i for name in story_names(story) for i in pinyin.initials(name)]
+    if initials:
+        out["pinyin_initials"] = list(dict.fromkeys(initials))
     return out
 
 
@@ -73,7 +92,8 @@ def pinyin_query(text: str) -> wq.Query | None:
     """Stories whose title or names read as ``text`` in pinyin (None if it reads as nothing)."""
     parts: list[wq.Query] = []
     for cut in pinyin.query_cuts(text):
-        parts.append(wq.Term("pinyin", cut[0]) if len(cut) == 1 else NgramPhrase("pinyin", cut))
+        for fieldname in FIELDS:
+            parts.append(wq.Term(fieldname, cut[0]) if len(cut) == 1 else NgramPhrase(fieldname, cut))
     if not parts:
         initials = pinyin.query_initials(text)
         if initials:

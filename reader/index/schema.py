@@ -167,7 +167,8 @@ def make_schema() -> fields.Schema:
         author_t=NgramText(field_boost=META_BOOST),
         source_t=NgramText(field_boost=META_BOOST),
         column_t=NgramText(field_boost=META_BOOST),
-        pinyin=NgramText(),  # syllables of title, authors and name tags (reader.index.romanised)
+        pinyin=NgramText(),  # syllables of title and subtitle (reader.index.romanised)
+        pinyin_names=NgramText(field_boost=META_BOOST),  # syllables of authors and name tags
         pinyin_initials=ExactList(),  # initials of names of 2-6 characters
         tag=ExactList(),  # exact "kind:name" strings (filters)
         tagq=ExactList(),  # folded full tags and folded labels (query language tag:)

@@ -66,19 +66,21 @@ def syllables() -> frozenset[str]:
 
 def readings(text: str) -> list[list[list[str]]]:
     """For each run of Chinese characters in ``text``, each character's readings (context reading first)."""
+    return [[list(p) for p in _run_readings(run)] for run in _HAN_RUN.findall(text)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names (authors, tags) recur across a library
+def _run_readings(run: str) -> tuple[tuple[str, ...], ...]:
     pypinyin = _pypinyin()
-    out = []
-    for run in _HAN_RUN.findall(text):
-        context = pypinyin.lazy_pinyin(run, style=pypinyin.Style.NORMAL, errors=lambda s: [""] * len(s))
-        if len(context) != len(run):  # a reading covering several characters: read them one by one
-            context = [""] * len(run)
-        positions = []
-        for char, first in zip(run, context, strict=True):
-            options = [_plain(first)] if first else []
-            options.extend(r for r in _char_readings(char) if r not in options)
-            positions.append([r for r in options if r.isascii() and r.isalpha()])
-        out.append(positions)
-    return out
+    context = pypinyin.lazy_pinyin(run, style=pypinyin.Style.NORMAL, errors=lambda s: [""] * len(s))
+    if len(context) != len(run):  # a reading covering several characters: read them one by one
+        context = [""] * len(run)
+    positions = []
+    for char, first in zip(run, context, strict=True):
+        options = [_plain(first)] if first else []
+        options.extend(r for r in _char_readings(char) if r not in options)
+        positions.append(tuple(r for r in options if r.isascii() and r.isalpha()))
+    return tuple(positions)
 
 
 def han_runs(text: str) -> list[str]:
