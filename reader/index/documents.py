@@ -58,10 +58,23 @@ def year_month(date: str) -> tuple[str, str]:
     return year, month
 
 
+def tag_key(tag: str) -> str:
+    """Tags with the same key are one facet value: the same kind, names differing only by form (淸/清)."""
+    kind, sep, name = tag.partition(":")
+    return kind + sep + fold(name) if sep else fold(tag)
+
+
 def facet_values(story: Story) -> dict[str, list[str]]:
+    """The story's facet values; of tags differing only by variant form one (the standard simplified
+    form if the story has it, else the first), so that merged facet counts add up."""
     year, month = year_month(story.date)
+    tags: dict[str, str] = {}
+    for tag in story.tags:
+        key = tag_key(tag)
+        if key not in tags or tag == key:
+            tags[key] = tag
     return {
-        "tag": list(dict.fromkeys(story.tags)),
+        "tag": list(tags.values()),
         "source": [story.source] if story.source else [],
         "author": list(dict.fromkeys(a for a in story.authors if a)),
         "year": [year] if year else [],
@@ -120,7 +133,7 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
         "id": story.id,
         "kind": "story",
         "path": path_term(story.file),
-        "tag": facets["tag"],
+        "tag": list(dict.fromkeys(story.tags)),  # every form (a merged facet value filters on all)
         "tagq": tag_terms(facets["tag"]),
         "author": facets["author"],
         "facets": json.dumps(

@@ -118,9 +118,9 @@ def _filter_dates(request: SearchRequest, notes: list[str]) -> tuple[str, str]:
 
 
 def _tag_terms(value: str, vocab: FacetVocabulary, notes: list[str]) -> list[wq.Query]:
-    """A tag filter value: ``kind:name`` exactly, or a bare name in any kind (said in notes)."""
+    """A tag filter value: ``kind:name`` in any variant form, or a bare name in any kind (said in notes)."""
     if ":" in value:
-        return [wq.Term("tag", value)]
+        return [wq.Term("tag", form) for form in vocab.tag_forms(value)]
     known = vocab.tags_named(value)
     if known:
         notes.append(f"tag {value!r} has no kind: matched {', '.join(known)}")
@@ -228,10 +228,30 @@ def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tup
         nonzero = np.flatnonzero(c)
         if not len(nonzero):
             continue
+        groups = vocab.tag_groups() if name == "tag" else None
+        if groups is not None:
+            nonzero, c = _merged_forms(nonzero, c, groups)
         # by count descending, then value ascending (ids are in value order, and the sort is stable)
         order = nonzero[np.argsort(-c[nonzero], kind="stable")][:FACET_LIMIT]
         facets[name] = [(values[i], int(c[i])) for i in order.tolist()]
     return facets
+
+
+def _merged_forms(
+    nonzero: np.ndarray, c: np.ndarray, grouping: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Tag values differing only by variant form as one, with the group's count (a story holds one
+    form of a group in the facet column, so counts add). The standard simplified form stands for
+    the group where the library has it, else the most counted form."""
+    groups, standard = grouping
+    g = groups[nonzero]
+    order = np.lexsort((nonzero, -c[nonzero], ~standard[nonzero], g))  # group, standard, count, value
+    first = order[np.concatenate(([True], g[order][1:] != g[order][:-1]))]
+    totals = np.bincount(g, weights=c[nonzero])
+    shown = np.sort(nonzero[first])
+    merged = c.copy()
+    merged[shown] = totals[groups[shown]].astype(c.dtype)
+    return shown, merged
 
 
 def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
@@ -313,8 +333,8 @@ def run(
     """
     request, clean_notes = valid_request(request)
     parsed, by_pinyin = _read_query(searcher, segments, request.query)
-    if any(":" not in v for v in (request.filters or {}).get("tag", ())):
-        segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
+    if (request.filters or {}).get("tag"):
+        segments.leaves(searcher)  # the facet vocabulary: a bare tag's kinds, a tag's variant forms
     filter_parts, filter_notes = _filters(request, segments.vocab)
     filter_notes = clean_notes + filter_notes
     fq = _and(list(filter_parts.values()))

@@ -69,3 +69,39 @@ def test_width_and_case_are_not_another_form(tmp_path):
         assert hit.forms == []
     finally:
         library.close()
+
+
+@pytest.fixture(scope="module")
+def tagged_library(tmp_path_factory):
+    """Three stories tagged with one name in two forms (清水 / 淸水), one of them also as a place."""
+    root = tmp_path_factory.mktemp("variant-tags")
+    records = [
+        {"id": "t1", "title": "清水报道一", "content": "内容一。"},
+        {"id": "t2", "title": "淸水报道二", "content": "内容二。"},
+        {"id": "t3", "title": "清水報道三", "content": "内容三。"},
+        {"id": "t4", "title": "别的报道", "content": "内容四。"},
+    ]
+    write_jsonl(root / "archive" / "tags.jsonl", records)
+    forms = {"一": ["person:清水"], "二": ["person:淸水", "person:清水"], "三": ["person:淸水", "place:清水"]}
+
+    def tagger(story):
+        return next((tags for key, tags in forms.items() if story.title.endswith(key)), ["person:别人"])
+
+    library = open_index(root / "home")
+    library.update([root / "archive"], tagger=tagger)
+    yield library
+    library.close()
+
+
+def test_facets_merge_tags_differing_only_by_variant_form(tagged_library):
+    results = tagged_library.search(SearchRequest(query=""))
+    tags = dict(results.facets["tag"])
+    persons = {t: n for t, n in tags.items() if t.startswith("person:")}
+    assert persons == {"person:清水": 3, "person:别人": 1}  # 淸水 counted with 清水, each story once
+    assert tags["place:清水"] == 1  # another kind stays its own value
+
+
+@pytest.mark.parametrize("value", ["person:清水", "person:淸水"])
+def test_the_tag_filter_takes_every_form(tagged_library, value):
+    ids = tagged_library.ids_for(SearchRequest(filters={"tag": [value]}))
+    assert {tagged_library.get(i).title for i in ids} == {"清水报道一", "淸水报道二", "清水報道三"}
