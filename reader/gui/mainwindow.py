@@ -44,6 +44,7 @@ from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.index.snippets import hit_forms
 from reader.service.search import allowed_ids, restricted_search
 from reader.userdata import UserData
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._seq = 0
         self._shown_seq = 0
         self._results = Results(hits=[], total=0)
+        self._results_query = ""  # the query the shown results answer
         self._current_id = ""
         self._allowed: set[str] | None = None
         self._pending_sizes: list[int] = []
@@ -394,6 +396,7 @@ class MainWindow(QMainWindow):
             return  # a newer search is under way: drop stale results
         self._shown_seq = seq
         self._results = results
+        self._results_query = request.query
         self.model.reset_results(request, results)
         self.search_bar.set_total(results.total)
         self.search_bar.set_notes([translate_note(n) for n in results.notes])
@@ -481,7 +484,17 @@ class MainWindow(QMainWindow):
         bookmarked = ud.is_bookmarked(story_id) if ud else False
         note = ud.note(story_id) if ud else ""
         tags = list(story.tags)
-        self.reading.show_story(story, self._results.terms, bookmarked=bookmarked, note=note, tags=tags)
+        results, query = self._results, self._results_query
+        forms = hit_forms(story, query, results.terms, results.pinyin) if query else []
+        self.reading.show_story(
+            story,
+            results.terms,
+            bookmarked=bookmarked,
+            note=note,
+            tags=tags,
+            forms=forms,
+            by_pinyin=bool(results.pinyin),
+        )
         if ud is not None:
             try:
                 ud.record_read(story_id)

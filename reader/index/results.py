@@ -68,4 +68,4 @@ class Results:
     )  # name -> [(value, count)] by count desc
     notes: list[str] = field(default_factory=list)  # e.g. "ignored an unbalanced quote"
     terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting
-    matched_by: str = ""  # "pinyin": the hits matched the query read as pinyin
+    pinyin: str = ""  # the query as read in pinyin when the hits matched that way ("" otherwise)

@@ -30,7 +30,7 @@ from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequ
 from reader.index.romanised import pinyin_matches, pinyin_query, pinyin_request
 from reader.index.segcache import Leaf, SegmentCache, searcher_state
 from reader.index.segdata import FacetVocabulary
-from reader.index.snippets import printed_forms, story_snippet
+from reader.index.snippets import hit_forms, story_snippet
 from reader.text.fold import fold
 
 #: Filter name -> indexed field holding exact values.
@@ -399,10 +399,7 @@ def run(
         forms: list[tuple[str, str]] = []
         if request.snippets:
             snippet = story_snippet(story, marks)
-            if by_pinyin:
-                forms = [(mark, by_pinyin) for mark in marks[:3]]
-            else:
-                forms = printed_forms(story, request.query, parsed.terms)
+            forms = hit_forms(story, request.query, parsed.terms, by_pinyin, marks)
         hits.append(
             Hit(
                 id=story.id,
@@ -441,7 +438,7 @@ def run(
         facets=facets,
         notes=notes,
         terms=[fold(t) for t in page_terms] if by_pinyin else parsed.terms,
-        matched_by="pinyin" if by_pinyin else "",
+        pinyin=by_pinyin,
     )
 
 

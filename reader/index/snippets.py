@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from reader.index.documents import printed_body
+from reader.index.romanised import pinyin_matches
 from reader.text.fold import fold
 from reader.text.tokenise import is_cjk
 
@@ -203,3 +204,15 @@ def printed_forms(story, query: str, terms: Iterable[str]) -> list[tuple[str, st
                 if len(found) >= MAX_FORMS:
                     return found
     return found
+
+
+def hit_forms(
+    story, query: str, terms: Iterable[str], pinyin: str = "", read: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """``(as printed, as typed)`` for a hit: the characters printed for what the query typed
+    (:func:`printed_forms`) or, for a search by ``pinyin``, the names and title parts it read
+    (``read``, when already known)."""
+    if pinyin:
+        found = pinyin_matches(story, pinyin) if read is None else read
+        return [(printed, pinyin) for printed in found[:MAX_FORMS]]
+    return printed_forms(story, query, terms)

@@ -809,6 +809,18 @@
       <source>%1 holds no letters, digits or characters to search: ignored</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>matched by pinyin %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>matched by pinyin %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 does not read as pinyin</source>
+      <translation type="unfinished" />
+    </message>
 </context>
   <context>
     <name>ImportReportDialog</name>
@@ -852,4 +864,19 @@
       <translation type="unfinished" />
     </message>
 </context>
+  <context>
+    <name>MatchedForms</name>
+    <message>
+      <source>matched %1 for %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>matched %1 by pinyin %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, </source>
+      <translation type="unfinished" />
+    </message>
+  </context>
 </TS>

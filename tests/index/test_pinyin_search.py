@@ -51,7 +51,7 @@ def test_pinyin_finds_the_stories_of_the_name(library, query, name):
     }
     assert {s.id for s in found} >= want
     results = library.search(SearchRequest(query=query))
-    assert results.matched_by == "pinyin"
+    assert results.pinyin
     assert any(n.startswith("matched by pinyin") and name in n for n in results.notes), results.notes
     assert all(h.matched_by == "pinyin" for h in results.hits)
     typed = query.removeprefix("py:")
@@ -70,7 +70,7 @@ def test_every_pinyin_hit_holds_a_name_or_title_read_that_way(library):
 
 def test_english_words_found_in_the_library_are_not_read_as_pinyin(library):
     results = library.search(SearchRequest(query="said"))
-    assert results.matched_by == "" and results.total == 1
+    assert not results.pinyin and results.total == 1
     assert [h.title for h in results.hits] == ["Straße and said"]
 
 
@@ -89,4 +89,4 @@ def test_pinyin_results_follow_the_filters(library):
 
 def test_chinese_queries_are_not_changed_by_pinyin(library):
     results = library.search(SearchRequest(query="上饶"))
-    assert results.matched_by == "" and all(h.matched_by == "" for h in results.hits)
+    assert not results.pinyin and all(h.matched_by == "" for h in results.hits)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 
+from reader.gui.i18n import forms_text
 from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown
 from reader.gui.workers import Job, Runner, guarded
@@ -201,6 +202,8 @@ class ResultsModel(QIdentityProxyModel):
             parts = [hit.date, self._conv(hit, "source", hit.source)]
             if hit.column:
                 parts.append(self._conv(hit, "column", hit.column))
+            if hit.forms:  # printed as in the archive, whatever the reading script
+                parts.append(forms_text(hit.forms, hit.matched_by == "pinyin"))
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return hit.id
