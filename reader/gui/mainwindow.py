@@ -46,6 +46,7 @@ from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
 from reader.index.snippets import hit_forms
 from reader.service.search import allowed_ids, restricted_search
+from reader.story import Story
 from reader.userdata import UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
@@ -449,6 +450,9 @@ class MainWindow(QMainWindow):
         elif self._current_id and terms != self.reading.terms:
             self.reading.terms = terms
             self.reading._render(keep_scroll=True)
+        story = self.reading.story
+        if story is not None and story.id == self._current_id:  # what this query matched in it
+            self.reading.set_forms(*self._forms_of(story))
 
     def _on_search_failed(self, seq: int, message: str) -> None:
         if seq == self._seq:
@@ -484,16 +488,15 @@ class MainWindow(QMainWindow):
         bookmarked = ud.is_bookmarked(story_id) if ud else False
         note = ud.note(story_id) if ud else ""
         tags = list(story.tags)
-        results, query = self._results, self._results_query
-        forms = hit_forms(story, query, results.terms, results.pinyin) if query else []
+        forms, by_pinyin = self._forms_of(story)
         self.reading.show_story(
             story,
-            results.terms,
+            self._results.terms,
             bookmarked=bookmarked,
             note=note,
             tags=tags,
             forms=forms,
-            by_pinyin=bool(results.pinyin),
+            by_pinyin=by_pinyin,
         )
         if ud is not None:
             try:
@@ -508,6 +511,12 @@ class MainWindow(QMainWindow):
         elif self._results.terms:
             self.reading.next_hit()
         self.story_shown.emit(story_id)
+
+    def _forms_of(self, story: Story) -> tuple[list[tuple[str, str]], bool]:
+        """Where ``story`` prints the shown query's hits in other characters, and whether by pinyin."""
+        results, query = self._results, self._results_query
+        forms = hit_forms(story, query, results.terms, results.pinyin) if query else []
+        return forms, bool(results.pinyin)
 
     def set_script(self, script: str) -> None:
         """Show results and the story in another script (remembered)."""

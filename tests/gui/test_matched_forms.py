@@ -31,3 +31,14 @@ def test_pinyin_search_in_the_app(qtbot, library, make_window):
     assert "matched 上饶 by pinyin shangrao" in window.model.index(0, 0).data(MetaRole)
     assert "matched 上饶 by pinyin shangrao" in window.reading.forms_label.text()
     assert window.reading.hits  # 上饶 is marked in the story
+
+
+def test_the_open_story_follows_a_new_query(qtbot, library, make_window):
+    window = make_window(library)
+    type_query(qtbot, window, "上饒")
+    assert window.reading.forms
+    opened = window.reading.story.id
+    type_query(qtbot, window, "上饶")
+    assert window.reading.story.id == opened  # the story stays open
+    qtbot.waitUntil(lambda: window.reading.forms == [], timeout=3000)  # just after the list is painted
+    assert not window.reading.forms_label.isVisible()
