@@ -1,12 +1,15 @@
 """Search by pinyin: what a story puts in the pinyin fields, and the query a pinyin search runs.
 
-A story's ``pinyin`` field holds the syllables of its title and subtitle (analysed with the other
-text fields, in the import's worker processes), ``pinyin_names`` those of its authors and its
-place, person and organisation tags (every reading of a character at its position, see
-:mod:`reader.text.pinyin`), one run after another with a gap so that no match spans two of
-them; ``pinyin_initials`` holds the initials of its names of 2-6 characters. A pinyin query is
-every way of cutting the typed text into syllables, each an exact phrase in ``pinyin``, or the
-text as initials. :func:`pinyin_matches` says which of a story's names and title a query read,
+A story's ``pinyin`` field holds the syllables of its title and subtitle as read in context
+(analysed with the other text fields, in the import's worker processes), ``pinyin_names`` those
+of its authors and its place, person and organisation tags with every reading of each character
+(see :mod:`reader.text.pinyin`: a name is found as 长 chang or zhang). Each position holds its
+syllable and the pair it starts (``shang rao``), as the CJK index holds characters and pairs: a
+query of n syllables is n-1 rare pairs at consecutive positions, never a phrase of common
+syllables. Runs follow one another with a gap so that no match spans two of them;
+``pinyin_initials`` holds the initials of its names of 2-6 characters. A pinyin query is every
+way of cutting the typed text into syllables, each such phrase in both fields, or the text as
+initials. :func:`pinyin_matches` says which of a story's names and title a query read,
 for the note and the marks on a hit.
 """
 
@@ -47,30 +50,40 @@ def _searched_texts(story: Story) -> list[str]:
     return _titles(story) + story_names(story)
 
 
-def _postings(texts: list[str]) -> Postings | None:
-    """Syllable postings of ``texts``: every reading at its character's position, a gap between runs."""
+def _readings(text: str, every: bool) -> list[list[list[str]]]:
+    """The runs' readings; ``every=False``: the context reading of each character only."""
+    runs = pinyin.readings(text)
+    return runs if every else [[options[:1] for options in run] for run in runs]
+
+
+def _postings(texts: list[str], every: bool) -> Postings | None:
+    """Syllable and syllable-pair postings of ``texts``, a gap between runs."""
     positions: dict[str, list[int]] = {}
     pos = 0
     for text in texts:
-        for run in pinyin.readings(text):
-            for options in run:
+        for run in _readings(text, every):
+            for i, options in enumerate(run):
                 for syllable in options:
                     positions.setdefault(syllable, []).append(pos)
+                    for following in run[i + 1] if i + 1 < len(run) else ():
+                        positions.setdefault(f"{syllable} {following}", []).append(pos)
                 pos += 1
             pos += 1  # no phrase spans two runs
+    for poses in positions.values():  # two readings may give one pair twice at a position
+        poses[:] = sorted(set(poses))
     return encode_positions(_FORMAT, positions) if positions else None
 
 
 def title_pinyin(story: Story) -> dict[str, Postings]:
     """The ``pinyin`` postings of the title and subtitle (part of the heavy, per-worker analysis)."""
-    found = _postings(_titles(story))
+    found = _postings(_titles(story), every=False)
     return {"pinyin": found} if found is not None else {}
 
 
 def name_pinyin(story: Story) -> dict[str, Postings | list[str]]:
     """The ``pinyin_names`` postings and ``pinyin_initials`` terms of a story's final names."""
     out: dict[str, Postings | list[str]] = {}
-    found = _postings(story_names(story))
+    found = _postings(story_names(story), every=True)
     if found is not None:
         out["pinyin_names"] = found
     initials = [i for name in story_names(story) for i in pinyin.initials(name)]
@@ -92,8 +105,9 @@ def pinyin_query(text: str) -> wq.Query | None:
     """Stories whose title or names read as ``text`` in pinyin (None if it reads as nothing)."""
     parts: list[wq.Query] = []
     for cut in pinyin.query_cuts(text):
+        units = [f"{a} {b}" for a, b in zip(cut, cut[1:], strict=False)] or cut
         for fieldname in FIELDS:
-            parts.append(wq.Term(fieldname, cut[0]) if len(cut) == 1 else NgramPhrase(fieldname, cut))
+            parts.append(wq.Term(fieldname, units[0]) if len(units) == 1 else NgramPhrase(fieldname, units))
     if not parts:
         initials = pinyin.query_initials(text)
         if initials:
@@ -108,13 +122,14 @@ def pinyin_matches(story: Story, text: str) -> list[str]:
     cuts = pinyin.query_cuts(text)
     initials = pinyin.query_initials(text) if not cuts else ""
     found: list[str] = []
+    names = story_names(story)
     for source in _searched_texts(story):
-        runs = pinyin.readings(source)
+        runs = _readings(source, every=source in names)
         chars = pinyin.han_runs(source)
         for run, readings in zip(chars, runs, strict=True):
             for cut in cuts:
                 for start in pinyin.matches(readings, cut):
                     found.append(run[start : start + len(cut)])
-        if initials and source in story_names(story) and initials in pinyin.initials(source):
+        if initials and source in names and initials in pinyin.initials(source):
             found.append(source)
     return list(dict.fromkeys(found))
