@@ -399,7 +399,7 @@ def run(
         forms: list[tuple[str, str]] = []
         if request.snippets:
             snippet = story_snippet(story, marks)
-            forms = hit_forms(story, request.query, parsed.terms, by_pinyin, marks)
+            forms = hit_forms(story, request.query, parsed.terms, by_pinyin, marks, snippet)
         hits.append(
             Hit(
                 id=story.id,

@@ -19,6 +19,7 @@ first :data:`MAX_CHARS` characters.
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -163,6 +164,7 @@ def story_snippet(story, terms: Iterable[str], width: int = WIDTH) -> str:
 
 #: At most this many (printed, typed) pairs are given for one hit.
 MAX_FORMS = 3
+_MARKED = re.compile(r"<b>(.*?)</b>")
 
 
 def _as_typed(text: str) -> str:
@@ -180,18 +182,23 @@ def _differing(printed: str, typed: str) -> tuple[str, str]:
     return printed[first:last], typed[first:last]
 
 
-def printed_forms(story, query: str, terms: Iterable[str]) -> list[tuple[str, str]]:
+def printed_forms(
+    story, query: str, terms: Iterable[str], snippet: str | None = None
+) -> list[tuple[str, str]]:
     """``(as printed, as typed)`` for hits of ``terms`` that the story prints in other characters.
 
     ``query`` is the text as the user typed it: folding keeps length, so the typed form of a
-    term is the stretch of the query that folds to it. Title first, then the printed body.
+    term is the stretch of the query that folds to it. Title first, then the printed body, or
+    (for a results page, cheaper) only the hits a ``snippet`` marks.
     """
     wanted = folded_terms(terms)
     if not wanted or not query:
         return []
     folded_query = fold(query)
     found: list[tuple[str, str]] = []
-    for text in ("\n".join(t for t in (story.title, story.subtitle) if t), printed_body(story)):
+    title = "\n".join(t for t in (story.title, story.subtitle) if t)
+    shown = [printed_body(story)] if snippet is None else [html.unescape(b) for b in _MARKED.findall(snippet)]
+    for text in (title, *shown):
         text = text[:MAX_CHARS]
         folded = fold(text)
         for start, end in _occurrences(folded, wanted):
@@ -207,12 +214,17 @@ def printed_forms(story, query: str, terms: Iterable[str]) -> list[tuple[str, st
 
 
 def hit_forms(
-    story, query: str, terms: Iterable[str], pinyin: str = "", read: list[str] | None = None
+    story,
+    query: str,
+    terms: Iterable[str],
+    pinyin: str = "",
+    read: list[str] | None = None,
+    snippet: str | None = None,
 ) -> list[tuple[str, str]]:
     """``(as printed, as typed)`` for a hit: the characters printed for what the query typed
-    (:func:`printed_forms`) or, for a search by ``pinyin``, the names and title parts it read
-    (``read``, when already known)."""
+    (:func:`printed_forms`, in the whole story or the hits its ``snippet`` marks) or, for a
+    search by ``pinyin``, the names and title parts it read (``read``, when already known)."""
     if pinyin:
         found = pinyin_matches(story, pinyin) if read is None else read
         return [(printed, pinyin) for printed in found[:MAX_FORMS]]
-    return printed_forms(story, query, terms)
+    return printed_forms(story, query, terms, snippet)
