@@ -121,7 +121,10 @@ def write_archive(stories: list[dict], folder: Path, per_file: int = 100) -> Non
         )
 
 
-def make_queries(stories: list[dict], per_class: int) -> dict[str, list[tuple[str, dict]]]:
+def make_queries(
+    stories: list[dict], per_class: int, extended: bool = False
+) -> dict[str, list[tuple[str, dict]]]:
+    """Queries per class; ``extended`` adds what only reader reads: pinyin and variant forms."""
     rng = random.Random(7)
 
     def word(length):
@@ -146,7 +149,37 @@ def make_queries(stories: list[dict], per_class: int) -> dict[str, list[tuple[st
             for _ in range(per_class)
         ],
     }
+    if extended:
+        classes.update(reader_only_queries(stories, per_class, word, rng))
     return classes
+
+
+def reader_only_queries(stories, per_class, word, rng) -> dict[str, list[tuple[str, dict]]]:
+    """Pinyin of the stories' authors and place tags (syllables with and without spaces, initials),
+    and words typed in a variant form (淸 for 清) that folding joins."""
+    from reader.text import pinyin
+    from reader.text.variants import variant_joins
+
+    names = sorted({a for s in stories for a in [s.get("author", "")] if 2 <= len(a) <= 4} | set(PROVINCES))
+    picked = [rng.choice(names) for _ in range(per_class)]
+
+    def syllables(name):
+        return [run[0] for runs in pinyin.readings(name) for run in runs]
+
+    reverse: dict[str, str] = {}
+    for variant, target in variant_joins().items():
+        reverse.setdefault(target, variant)
+    variants = []
+    while len(variants) < per_class:
+        w = word(2)
+        if any(c in reverse for c in w):
+            variants.append(("".join(reverse.get(c, c) for c in w), {}))
+    return {
+        "pinyin": [(" ".join(syllables(n)), {}) for n in picked],
+        "pinyin (no spaces)": [("".join(syllables(n)), {}) for n in picked],
+        "pinyin initials": [("".join(x[0] for x in syllables(n)), {}) for n in picked],
+        "variant form": variants,
+    }
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
@@ -198,7 +231,7 @@ def phase_ours(work: Path, per_class: int, reuse: bool = False) -> dict:
         }
     out["index_mb"] = du(library.dir) / 2**20
     timings = {}
-    for name, queries in make_queries(stories, per_class).items():
+    for name, queries in make_queries(stories, per_class, extended=True).items():
         for facets in (True, False):
             results_cache = getattr(getattr(library, "_cache", None), "_results", None)
             if results_cache is not None:

@@ -3,7 +3,9 @@
 ``search --bookmarked`` and ``--collection NAME`` restrict the search to the user's
 bookmarked stories or collections (``reader.service.search``, as the app's filters do).
 ``search --json`` prints one object ``{"total", "page", "hits": [{id, title, date,
-source, score, snippet}], "facets", "notes"}``; ``show --json`` prints the
+source, score, snippet}], "facets", "notes"}``; a hit found by pinyin has ``"matched_by":
+"pinyin"``, and one printed in other characters than typed has ``"matched": [{"printed": "綫",
+"query": "线"}]``; ``show --json`` prints the
 story's ``Story.to_json()`` (converted to ``--script`` if given). Exit codes:
 0 found/ok, 1 unknown id or collection (or user data unreadable), 4 index unusable.
 """
@@ -183,6 +185,8 @@ def _print_results(results: Results, as_json: bool) -> None:
                     "group_size": h.group_size,
                     "group_sources": h.group_sources,
                     "folded": h.folded,
+                    **({"matched_by": h.matched_by} if h.matched_by else {}),
+                    **({"matched": [{"printed": p, "query": q} for p, q in h.forms]} if h.forms else {}),
                 }
                 for h in results.hits
             ],
@@ -209,6 +213,10 @@ def _print_results(results: Results, as_json: bool) -> None:
             print(f"   {reprints_line(hit.group_size, hit.group_sources)}  (reader reprints {hit.id})")
         if hit.snippet:
             print("   " + html.unescape(_TAGS.sub("", hit.snippet)))
+        if hit.forms:
+            print("   matched " + ", ".join(f"{p} for {q}" for p, q in hit.forms))
+        if hit.matched_by:
+            print(f"   matched by {hit.matched_by}")
 
 
 def reprints_line(size: int, sources: list[str]) -> str:

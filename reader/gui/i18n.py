@@ -10,7 +10,9 @@ the ``lrelease`` that ships in the PySide6 wheel (``PySide6/lrelease``);
 Qt's own catalog (``qtbase_zh_CN.qm`` from ``QLibraryInfo.path(TranslationsPath)``,
 shipped in the PySide6-Essentials wheel) translates Qt's dialogs; the few words it
 lacks are in our catalog (:data:`QT_MISSING`). Interface text is Chinese unless the
-system (or the user's choice) is English.
+system (or the user's choice) is English. :func:`translate_note` gives the search notes
+in the interface language, :func:`forms_text` says where a hit is printed in other
+characters than typed (results list and reading pane alike).
 OpenCC never touches these strings.
 """
 
@@ -180,6 +182,15 @@ SEARCH_NOTE_PATTERNS = (
         re.compile(r"(.+) holds no letters, digits or characters to search: ignored"),
         QT_TRANSLATE_NOOP("SearchNotes", "%1 holds no letters, digits or characters to search: ignored"),
     ),
+    (
+        re.compile(r"matched by pinyin (.+?): (.+)"),
+        QT_TRANSLATE_NOOP("SearchNotes", "matched by pinyin %1: %2"),
+    ),
+    (re.compile(r"matched by pinyin (.+)"), QT_TRANSLATE_NOOP("SearchNotes", "matched by pinyin %1")),
+    (
+        re.compile(r"(.+) does not read as pinyin"),
+        QT_TRANSLATE_NOOP("SearchNotes", "%1 does not read as pinyin"),
+    ),
 )
 
 
@@ -193,6 +204,16 @@ def translate_note(note: str) -> str:
                 out = out.replace(f"%{n}", part)
             return out
     return QCoreApplication.translate("SearchNotes", note)
+
+
+def forms_text(forms: list[tuple[str, str]], by_pinyin: bool = False) -> str:
+    """``matched 綫 for 线`` (or ``matched 上饶 by pinyin shangrao``) in the interface language."""
+    if by_pinyin:
+        text = QCoreApplication.translate("MatchedForms", "matched %1 by pinyin %2")
+    else:
+        text = QCoreApplication.translate("MatchedForms", "matched %1 for %2")
+    sep = QCoreApplication.translate("MatchedForms", ", ")
+    return sep.join(text.replace("%1", printed).replace("%2", typed) for printed, typed in forms)
 
 
 if __name__ == "__main__":  # python -m reader.gui.i18n: compile the shipped catalogs after editing a .ts

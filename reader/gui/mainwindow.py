@@ -46,8 +46,10 @@ from reader.gui.views.results import ResultsView
 from reader.gui.views.searchbar import SearchBar
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Results, SearchRequest
+from reader.index.snippets import hit_forms
 from reader.service.reprints import grouped_request, reprint_group
 from reader.service.search import allowed_ids, restricted_search
+from reader.story import Story
 from reader.userdata import UserData
 
 if TYPE_CHECKING:  # the index is handed in; importing it here would only serve the types
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self._seq = 0
         self._shown_seq = 0
         self._results = Results(hits=[], total=0)
+        self._results_query = ""  # the query the shown results answer
         self._current_id = ""
         self._allowed: set[str] | None = None
         self._pending_sizes: list[int] = []
@@ -440,6 +443,7 @@ class MainWindow(QMainWindow):
             return  # a newer search is under way: drop stale results
         self._shown_seq = seq
         self._results = results
+        self._results_query = request.query
         self.model.reset_results(request, results)
         self.search_bar.set_total(results.total)
         self.search_bar.set_notes([translate_note(n) for n in results.notes])
@@ -493,6 +497,9 @@ class MainWindow(QMainWindow):
         elif self._current_id and terms != self.reading.terms:
             self.reading.terms = terms
             self.reading._render(keep_scroll=True)
+        story = self.reading.story
+        if story is not None and story.id == self._current_id:  # what this query matched in it
+            self.reading.set_forms(*self._forms_of(story))
 
     def _on_search_failed(self, seq: int, message: str) -> None:
         if seq == self._seq:
@@ -530,7 +537,16 @@ class MainWindow(QMainWindow):
         bookmarked = ud.is_bookmarked(story_id) if ud else False
         note = ud.note(story_id) if ud else ""
         tags = list(story.tags)
-        self.reading.show_story(story, self._results.terms, bookmarked=bookmarked, note=note, tags=tags)
+        forms, by_pinyin = self._forms_of(story)
+        self.reading.show_story(
+            story,
+            self._results.terms,
+            bookmarked=bookmarked,
+            note=note,
+            tags=tags,
+            forms=forms,
+            by_pinyin=by_pinyin,
+        )
         group = reprint_group(self.index, story_id, diffs=False)
         self.reading.show_reprints(group.copies if group is not None else [])
         if ud is not None:
@@ -567,6 +583,12 @@ class MainWindow(QMainWindow):
         self.reading.show_differences(
             differences_html(group.original, diffs, self.reading.script, self.reading.theme, labels)
         )
+
+    def _forms_of(self, story: Story) -> tuple[list[tuple[str, str]], bool]:
+        """Where ``story`` prints the shown query's hits in other characters, and whether by pinyin."""
+        results, query = self._results, self._results_query
+        forms = hit_forms(story, query, results.terms, results.pinyin) if query else []
+        return forms, bool(results.pinyin)
 
     def set_script(self, script: str) -> None:
         """Show results and the story in another script (remembered)."""

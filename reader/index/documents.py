@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 
+from reader.index.romanised import name_pinyin, title_pinyin
 from reader.index.schema import Postings, encode_postings, make_schema
 from reader.story import Story
 from reader.text.fold import fold
@@ -47,6 +48,7 @@ def analyse(story: Story) -> dict[str, Postings]:
     for name, text in searchable_text(story).items():
         if text:
             out[name] = encode_postings(_SCHEMA[name].format, fold(text))
+    out.update(title_pinyin(story))
     return out
 
 
@@ -56,10 +58,23 @@ def year_month(date: str) -> tuple[str, str]:
     return year, month
 
 
+def tag_key(tag: str) -> str:
+    """Tags with the same key are one facet value: the same kind, names differing only by form (淸/清)."""
+    kind, sep, name = tag.partition(":")
+    return kind + sep + fold(name) if sep else fold(tag)
+
+
 def facet_values(story: Story) -> dict[str, list[str]]:
+    """The story's facet values; of tags differing only by variant form one (the standard simplified
+    form if the story has it, else the first), so that merged facet counts add up."""
     year, month = year_month(story.date)
+    tags: dict[str, str] = {}
+    for tag in story.tags:
+        key = tag_key(tag)
+        if key not in tags or tag == key:
+            tags[key] = tag
     return {
-        "tag": list(dict.fromkeys(story.tags)),
+        "tag": list(tags.values()),
         "source": [story.source] if story.source else [],
         "author": list(dict.fromkeys(a for a in story.authors if a)),
         "year": [year] if year else [],
@@ -118,7 +133,7 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
         "id": story.id,
         "kind": "story",
         "path": path_term(story.file),
-        "tag": facets["tag"],
+        "tag": list(dict.fromkeys(story.tags)),  # every form (a merged facet value filters on all)
         "tagq": tag_terms(facets["tag"]),
         "author": facets["author"],
         "facets": json.dumps(
@@ -135,4 +150,5 @@ def story_document(story: Story, analysed: dict[str, Postings] | None = None) ->
         if value:
             doc[name] = value
     doc.update(analysed)
+    doc.update(name_pinyin(story))
     return doc

@@ -59,6 +59,9 @@ class Hit:
     group_sources: list[str] = field(default_factory=list)  # the group's sources, original's first
     #: Other copies of the group that match the request, folded into this row (0 with every copy shown).
     folded: int = 0
+    matched_by: str = ""  # "pinyin" when the query was read as pinyin (reader.index.romanised)
+    #: (as printed, as typed) where a hit's text differs from the query's characters (綫 for 线)
+    forms: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -76,3 +79,4 @@ class Results:
     terms: list[str] = field(default_factory=list)  # the query's positive terms, folded, for highlighting
     #: Matching stories, every copy counted (``total`` counts rows: groups folded when asked).
     copies: int = 0
+    pinyin: str = ""  # the query as read in pinyin when the hits matched that way ("" otherwise)

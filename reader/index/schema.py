@@ -26,8 +26,9 @@ from reader.text.tokenise import postings
 #: 1: pickled position deltas; 2: :class:`CompactPositions`; 3: flat posting blocks (:mod:`.storage.codec`);
 #: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
 #: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also
-#: indexed as their pieces (``15gw`` -> ``15`` ``gw``).
-SCHEMA_VERSION = 5
+#: indexed as their pieces (``15gw`` -> ``15`` ``gw``); 6: folding joins variant characters
+#: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names.
+SCHEMA_VERSION = 6
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0
@@ -132,6 +133,11 @@ def _weights(boost: float) -> tuple[float, ...]:
 
 def encode_postings(fmt: formats.Positions, folded: str) -> Postings:
     """The posting items of folded text for a Positions format."""
+    return encode_positions(fmt, postings(folded))
+
+
+def encode_positions(fmt: formats.Positions, positions: dict[str, list[int]]) -> Postings:
+    """The posting items of ``term -> ascending positions`` for a Positions format."""
     encode = fmt.encode
     boost = fmt.field_boost
     if isinstance(fmt, CompactPositions) and not _SWAP:
@@ -143,11 +149,11 @@ def encode_postings(fmt: formats.Positions, folded: str) -> Postings:
                 weights[len(poses)] if len(poses) < 256 else len(poses) * boost,
                 array("I", poses).tobytes(),
             )
-            for term, poses in postings(folded).items()
+            for term, poses in positions.items()
         )
     return Postings(
         (term.encode("utf-8"), len(poses), len(poses) * boost, encode(poses))
-        for term, poses in postings(folded).items()
+        for term, poses in positions.items()
     )
 
 
@@ -161,6 +167,9 @@ def make_schema() -> fields.Schema:
         author_t=NgramText(field_boost=META_BOOST),
         source_t=NgramText(field_boost=META_BOOST),
         column_t=NgramText(field_boost=META_BOOST),
+        pinyin=NgramText(),  # syllables of title and subtitle (reader.index.romanised)
+        pinyin_names=NgramText(field_boost=META_BOOST),  # syllables of authors and name tags
+        pinyin_initials=ExactList(),  # initials of names of 2-6 characters
         tag=ExactList(),  # exact "kind:name" strings (filters)
         tagq=ExactList(),  # folded full tags and folded labels (query language tag:)
         source=fields.ID(),

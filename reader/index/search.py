@@ -28,9 +28,10 @@ from reader.index.evaluate import evaluate
 from reader.index.query import Parsed, date_range, ordered_range, parse, valid_date
 from reader.index.reprints import GroupMap
 from reader.index.results import FACETS, MAX_PAGE_SIZE, Hit, Results, SearchRequest
+from reader.index.romanised import pinyin_matches, pinyin_query, pinyin_request
 from reader.index.segcache import Leaf, SegmentCache, searcher_state
 from reader.index.segdata import FacetVocabulary
-from reader.index.snippets import story_snippet
+from reader.index.snippets import hit_forms, story_snippet
 from reader.text.fold import fold
 
 #: Filter name -> indexed field holding exact values.
@@ -130,9 +131,9 @@ def _filter_dates(request: SearchRequest, notes: list[str]) -> tuple[str, str]:
 
 
 def _tag_terms(value: str, vocab: FacetVocabulary, notes: list[str]) -> list[wq.Query]:
-    """A tag filter value: ``kind:name`` exactly, or a bare name in any kind (said in notes)."""
+    """A tag filter value: ``kind:name`` in any variant form, or a bare name in any kind (said in notes)."""
     if ":" in value:
-        return [wq.Term("tag", value)]
+        return [wq.Term("tag", form) for form in vocab.tag_forms(value)]
     known = vocab.tags_named(value)
     if known:
         notes.append(f"tag {value!r} has no kind: matched {', '.join(known)}")
@@ -240,10 +241,30 @@ def count_facets(matched: Matched, vocab: FacetVocabulary) -> dict[str, list[tup
         nonzero = np.flatnonzero(c)
         if not len(nonzero):
             continue
+        groups = vocab.tag_groups() if name == "tag" else None
+        if groups is not None:
+            nonzero, c = _merged_forms(nonzero, c, groups)
         # by count descending, then value ascending (ids are in value order, and the sort is stable)
         order = nonzero[np.argsort(-c[nonzero], kind="stable")][:FACET_LIMIT]
         facets[name] = [(values[i], int(c[i])) for i in order.tolist()]
     return facets
+
+
+def _merged_forms(
+    nonzero: np.ndarray, c: np.ndarray, grouping: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Tag values differing only by variant form as one, with the group's count (a story holds one
+    form of a group in the facet column, so counts add). The standard simplified form stands for
+    the group where the library has it, else the most counted form."""
+    groups, standard = grouping
+    g = groups[nonzero]
+    order = np.lexsort((nonzero, -c[nonzero], ~standard[nonzero], g))  # group, standard, count, value
+    first = order[np.concatenate(([True], g[order][1:] != g[order][:-1]))]
+    totals = np.bincount(g, weights=c[nonzero])
+    shown = np.sort(nonzero[first])
+    merged = c.copy()
+    merged[shown] = totals[groups[shown]].astype(c.dtype)
+    return shown, merged
 
 
 def _ranked(matched: Matched, by_date: bool, want: int) -> np.ndarray:
@@ -321,13 +342,15 @@ class _Evaluation:
     def __init__(self, searcher, segments: SegmentCache, cache: ResultCache, request: SearchRequest):
         request, clean_notes = valid_request(request)
         self.searcher, self.segments, self.cache, self.request = searcher, segments, cache, request
-        self.parsed: Parsed = parse(request.query)
-        if any(":" not in v for v in (request.filters or {}).get("tag", ())):
-            segments.leaves(searcher)  # the facet vocabulary names the kinds of a bare tag
+        self.parsed, self.by_pinyin = _read_query(searcher, segments, request.query)
+        if (request.filters or {}).get("tag"):
+            segments.leaves(searcher)  # the facet vocabulary: a bare tag's kinds, a tag's variant forms
         self.filter_parts, filter_notes = _filters(request, segments.vocab)
         self.notes = clean_notes + filter_notes
         self.fq = _and(list(self.filter_parts.values()))
-        self.by_date = request.sort == "date" or self.parsed.query is None or not self.parsed.terms
+        self.by_date = (
+            request.sort == "date" or self.parsed.query is None or not (self.parsed.terms or self.by_pinyin)
+        )
         self.story_ids = list(request.ids) if request.ids is not None else None
         self.state = searcher_state(searcher)
         cache.drop_stale(self.state)  # a commit changed the segments or their deletions
@@ -467,18 +490,23 @@ def run(
         assert groups is not None
         top, folded_of = _fold_copies(prepared, top, groups)
         total = len(top)
-    hits = _hits(
-        searcher, matched, top[(page - 1) * page_size : page * page_size], parsed, request, groups, folded_of
-    )
+    page_terms: list[str] = []  # what a pinyin query read on this page (the hits' marks)
+    shown = top[(page - 1) * page_size : page * page_size]
+    hits = _hits(searcher, matched, shown, prepared, groups, folded_of, page_terms)
+    notes = parsed.notes + prepared.notes
+    if prepared.by_pinyin and total:
+        read = "、".join(page_terms[:8])
+        notes.append(f"matched by pinyin {prepared.by_pinyin!r}" + (f": {read}" if read else ""))
     return Results(
         hits=hits,
         total=total,
         page=page,
         page_size=page_size,
         facets=_facet_counts(prepared, matched, faceted) if request.facets else {},
-        notes=parsed.notes + prepared.notes,
-        terms=parsed.terms,
+        notes=notes,
+        terms=[fold(t) for t in page_terms] if prepared.by_pinyin else parsed.terms,
         copies=copies,
+        pinyin=prepared.by_pinyin,
     )
 
 
@@ -505,9 +533,18 @@ def _fold_copies(
 
 
 def _hits(
-    searcher, matched: Matched, shown: np.ndarray, parsed: Parsed, request, groups, folded_of
+    searcher,
+    matched: Matched,
+    shown: np.ndarray,
+    prepared: _Evaluation,
+    groups: GroupMap | None,
+    folded_of: dict[int, int],
+    page_terms: list[str],
 ) -> list[Hit]:
-    """The page's hits: stored story, score, snippet, and the reprint group each belongs to."""
+    """The page's hits: stored story, score, snippet (with the forms printed where they differ
+    from the query's), and the reprint group each belongs to. A pinyin query's marks, what it
+    read in each story, go into ``page_terms``."""
+    request, parsed, by_pinyin = prepared.request, prepared.parsed, prepared.by_pinyin
     score_of = {}
     if matched.scores is not None:
         position = np.searchsorted(matched.docs, shown)
@@ -515,18 +552,27 @@ def _hits(
     hits = []
     for docnum in shown.tolist():
         story = decode_story(searcher.stored_fields(docnum)["data"])
+        marks = pinyin_matches(story, by_pinyin) if by_pinyin else parsed.terms
+        if by_pinyin:
+            page_terms.extend(m for m in marks if m not in page_terms)
+        snippet, forms = "", []
+        if request.snippets:
+            snippet = story_snippet(story, marks)
+            forms = hit_forms(story, request.query, parsed.terms, by_pinyin, marks, snippet)
         hit = Hit(
             id=story.id,
             title=story.title,
             date=story.date,
             source=story.source,
             score=round(float(score_of.get(docnum, 0.0)), 4),
-            snippet=story_snippet(story, parsed.terms) if request.snippets else "",
+            snippet=snippet,
             subtitle=story.subtitle,
             authors=list(story.authors),
             column=story.column,
             tags=list(story.tags),
             folded=folded_of.get(docnum, 0),
+            matched_by="pinyin" if by_pinyin else "",
+            forms=forms,
         )
         if groups is not None and story.id in groups.of:
             members = groups.members[groups.of[story.id]]
@@ -549,3 +595,24 @@ def _facet_counts(prepared: _Evaluation, matched: Matched, faceted: list[str]) -
             loose.facets = count_facets(loose, vocab)
         facets[name] = list(loose.facets.get(name, []))
     return facets
+
+
+def _read_query(searcher, segments: SegmentCache, text: str) -> tuple[Parsed, str]:
+    """The parsed query and the pinyin it is searched as (``""``: not by pinyin).
+
+    ``py:`` asks for pinyin only. Otherwise Latin text that reads as pinyin is searched as
+    pinyin when, as typed, it finds nothing in the library (not English words found here).
+    """
+    romanised, asked = pinyin_request(text)
+    if asked:
+        q = pinyin_query(romanised) if romanised else None
+        if q is None:
+            return Parsed(wq.NullQuery, [f"{text.strip()!r} does not read as pinyin"], []), ""
+        return Parsed(q, [], []), romanised
+    parsed = parse(text)
+    if not romanised or parsed.query is None:
+        return parsed, ""
+    q = pinyin_query(romanised)
+    if q is None or len(matched_docs(searcher, segments, parsed.query)):
+        return parsed, ""
+    return Parsed(q, parsed.notes, []), romanised

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from reader.atomicfile import replacing
+from reader.index.documents import tag_key
 from reader.index.results import FACETS
 from reader.index.storage import field_lengths
 from reader.text.fold import fold
@@ -45,6 +46,7 @@ class FacetVocabulary:
         self.keys: list[str] = []
         self._lock = threading.Lock()
         self._by_name: tuple[int, dict[str, tuple[np.ndarray, list[str]]]] | None = None
+        self._tag_groups: tuple[int, tuple[np.ndarray, np.ndarray] | None] | None = None
 
     def intern(self, keys) -> np.ndarray:
         with self._lock:
@@ -70,6 +72,31 @@ class FacetVocabulary:
             for value in [key[4:]]
             if fold(value.partition(":")[2] if ":" in value else value) == want
         )
+
+    def tag_forms(self, tag: str) -> list[str]:
+        """Tags seen that differ from ``tag`` only by variant form (``tag`` itself included)."""
+        want = tag_key(tag)
+        with self._lock:
+            keys = list(self.keys)
+        found = [key[4:] for key in keys if key.startswith("tag\x1f") and tag_key(key[4:]) == want]
+        return sorted(set(found) | {tag})
+
+    def tag_groups(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """For the tag values of :meth:`by_name` (in its order), a group number shared by the values
+        that differ only by variant form, and whether each is printed in the folded (standard
+        simplified) form; None when no two values share a group."""
+        ids, values = self.by_name().get("tag", (np.zeros(0, dtype=np.int64), []))
+        with self._lock:
+            if self._tag_groups is not None and self._tag_groups[0] == len(values):
+                return self._tag_groups[1]
+        numbers: dict[str, int] = {}
+        keys = [tag_key(v) for v in values]
+        groups = np.array([numbers.setdefault(k, len(numbers)) for k in keys], dtype=np.int64)
+        standard = np.array([k == v for k, v in zip(keys, values, strict=True)], dtype=bool)
+        result = (groups, standard) if len(numbers) < len(values) else None
+        with self._lock:
+            self._tag_groups = (len(values), result)
+        return result
 
     def by_name(self) -> dict[str, tuple[np.ndarray, list[str]]]:
         """Facet name -> (key ids sorted by value, the values in that order)."""

