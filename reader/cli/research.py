@@ -81,12 +81,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p.add_argument("query", nargs="*", help="the query (empty: every story under the filters)")
     add_filter_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run_saved_add, accepts_dash_terms=True)
     p = sub.add_parser("list", help="saved searches with their totals and new stories")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run_saved_list)
     p = sub.add_parser("remove", help="forget a saved search")
     p.add_argument("name")
+    p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run_saved_remove)
     p = sub.add_parser("new", help="the stories new in a saved search since last looked (then seen)")
     p.add_argument("name")
@@ -253,6 +255,10 @@ def run_saved_add(args: argparse.Namespace) -> int:
         search = ud.saved_search(args.name)
         assert search is not None  # just saved
         total = len(ud.seen_ids(search.name))
+        if args.json:
+            data = {"name": search.name, "replaced": not made, "total": total, "new": 0}
+            print(json.dumps(data, ensure_ascii=False))
+            return 0
         print(f"{'saved' if made else 'replaced'} {search.name!r}: {total} matching stories now, none new")
         return 0
 
@@ -283,6 +289,8 @@ def run_saved_remove(args: argparse.Namespace) -> int:
     except (UserDataError, ValueError) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
+    if args.json:
+        print(json.dumps({"name": args.name, "removed": True}, ensure_ascii=False))
     return 0
 
 

@@ -66,6 +66,17 @@ def test_saved_add_list_new_remove(home):
     assert reader("saved", "remove", "港", home=home).returncode == 1
 
 
+def test_saved_add_and_remove_answer_in_json_for_scripts(home):
+    added = run_json(home, "saved", "add", "港", "香港")
+    every = run_json(home, "search", "香港", "--all-copies", "--limit", "1000")
+    assert (
+        added == {"name": "港", "replaced": False, "total": every["total"], "new": 0} and every["total"] > 0
+    )
+    assert run_json(home, "saved", "add", "港", "香港", "--from", "2024")["replaced"] is True
+    assert run_json(home, "saved", "remove", "港") == {"name": "港", "removed": True}
+    assert run_json(home, "saved", "list") == []
+
+
 def test_collection_add_query_takes_every_match_with_filters(home):
     every = run_json(home, "search", "哈", "--source", "乙報", "--limit", "1000")
     done = run_json(home, "collection", "add", "哈乙", "--query", "哈", "--source", "乙報")
