@@ -4,7 +4,7 @@ One section per copy against the group's original: a head naming both (title, so
 date, similarity), then the paragraphs in reading order: unchanged ones muted and cut short, removed
 ones struck through in red, added ones on green, changed ones with the characters each
 side has of its own marked the same way. Each side's text is shown in the reader's
-script as :mod:`reader.gui.scripttext` shows any story (as written when already in it).
+script as :func:`reader.text.convertcache.shown` shows any story (as written when already in it).
 Interface words come in already translated (``labels``).
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import html
 
-from reader.gui.scripttext import shown
 from reader.gui.storyhtml import PALETTES
 from reader.index.reprints import Copy
 from reader.service.reprints import CopyDiff
 from reader.text.convert import written_script
+from reader.text.convertcache import shown
 from reader.text.paradiff import inline_diff
 
 REMOVED = "background-color:#fde2e1; color:#a11a12; text-decoration: line-through;"

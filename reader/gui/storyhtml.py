@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from reader.gui.scripttext import shown
 from reader.story import Story
 from reader.text.convert import story_script
+from reader.text.convertcache import shown
 
 
 @dataclass

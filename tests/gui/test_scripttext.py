@@ -62,11 +62,13 @@ def test_a_users_own_tag_is_never_converted(qtbot):
 
 
 def test_the_views_use_the_cores_cached_conversion():
-    from reader.gui import scripttext
+    from reader.gui import storyhtml
+    from reader.gui.models import facets, results
+    from reader.gui.views import reading
     from reader.text import convertcache
 
-    assert scripttext.to_script is convertcache.convert_cached
-    assert scripttext.shown is convertcache.shown
+    assert reading.convert is facets.to_script is convertcache.convert_cached
+    assert reading.shown is storyhtml.shown is results.shown is facets.shown is convertcache.shown
 
 
 def test_the_script_menu_and_settings_come_from_the_one_definition(qapp):

@@ -14,7 +14,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.autotag import TAG_KINDS, label_in_script, tag_kind, tag_label
 from reader.gui.plaintext import tooltip
-from reader.gui.scripttext import shown, to_script
+from reader.text.convertcache import convert_cached as to_script
+from reader.text.convertcache import shown
 from reader.text.fold import fold
 
 FacetRole = Qt.ItemDataRole.UserRole + 20  # (facet name, value) on value rows

@@ -30,10 +30,10 @@ from PySide6.QtGui import QStandardItemModel
 
 from reader.gui.i18n import forms_text
 from reader.gui.plaintext import tooltip
-from reader.gui.scripttext import shown
 from reader.gui.workers import Job, Runner, guarded
 from reader.index.results import Hit, Results, SearchRequest
 from reader.text.convert import written_script
+from reader.text.convertcache import shown
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -36,13 +36,13 @@ from reader.gui.fontpick import with_cjk
 from reader.gui.highlight import to_utf16
 from reader.gui.i18n import forms_text
 from reader.gui.plaintext import plain_label
-from reader.gui.scripttext import shown
-from reader.gui.scripttext import to_script as convert
 from reader.gui.storyhtml import PALETTES, story_html, stylesheet
 from reader.index.reprints import Copy
 from reader.index.snippets import find_spans
 from reader.story import Story
 from reader.text.convert import written_script
+from reader.text.convertcache import convert_cached as convert
+from reader.text.convertcache import shown
 from reader.text.fold import fold
 
 #: Line and paragraph breaks read as spaces when a concordance line is looked for in the story.
