@@ -100,7 +100,8 @@ def build(root: Path = ROOT) -> Graph:
     graph = Graph(modules)
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
         typing_nodes = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.If) and _is_type_checking(node.test):
@@ -112,10 +113,7 @@ def build(root: Path = ROOT) -> Graph:
                             graph.guarded.append(
                                 (name, n.lineno, ", ".join(_targets(n, package, modules)[:1]))
                             )
-        lines = path.read_text(encoding="utf-8").splitlines()
-        top_level = {id(n) for n in tree.body} | {
-            id(n) for n in ast.walk(tree) if isinstance(n, ast.If | ast.Try) and n in tree.body
-        }
+        lines = source.splitlines()
         for parent in ast.walk(tree):
             if not isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
@@ -123,7 +121,6 @@ def build(root: Path = ROOT) -> Graph:
                 reader_targets = [t for t in _targets(node, package, modules) if t in modules]
                 if reader_targets and id(node) not in typing_nodes and not _commented(lines, node.lineno):
                     graph.unexplained_lazy.append((name, node.lineno, reader_targets[0]))
-        del top_level
         for node in ast.walk(tree):
             for target in _targets(node, package, modules):
                 if target in modules and target != name:
