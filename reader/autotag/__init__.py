@@ -27,7 +27,7 @@ from __future__ import annotations
 from reader.autotag.junk import is_junk
 from reader.autotag.orgs import find_orgs
 from reader.autotag.people import find_people
-from reader.autotag.places import PlaceDataMissing, compounds_of, find_places
+from reader.autotag.places import PlaceDataMissing, compounds_of, find_places, find_zones
 from reader.autotag.segment import looks_traditional, segment, to_simplified
 from reader.autotag.topics import find_topics
 from reader.story import Story
@@ -97,7 +97,7 @@ def auto_tags(story: Story) -> list[str]:
     spans = find_places(text, seg.starts, seg.ends, compounds_of(seg.tokens))
     place_counts: dict[str, int] = {}
     place_first: dict[str, int] = {}
-    for label, start, _end in spans:
+    for label, start, _end in [*spans, *find_zones(text, spans, seg.ends)]:
         place_counts[label] = place_counts.get(label, 0) + 1
         place_first.setdefault(label, start)
 

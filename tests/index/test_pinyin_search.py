@@ -38,6 +38,7 @@ def _printed(story):
         ("Shang Rao", "上饶"),
         ("py:shangrao", "上饶"),
         ("xzq", "信州区"),  # initials of a place
+        ("srjkq", "上饶经开区"),  # initials of a zone named after its place
         ("xxl", "徐浠乐"),  # initials of a person
         ("xinzhouqu", "信州区"),
         ("liu changsheng", "刘长胜"),  # 长 read chang in a name, zhang elsewhere
