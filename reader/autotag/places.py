@@ -306,7 +306,9 @@ def find_places(
     return found
 
 
-def find_zones(text: str, places: Sequence[tuple[str, int, int]], ends: set[int]) -> list[tuple[str, int, int]]:
+def find_zones(
+    text: str, places: Sequence[tuple[str, int, int]], ends: set[int]
+) -> list[tuple[str, int, int]]:
     """Zones named after a place found in ``text``, as ``(name, start, end)``: 上饶 + 经开区 -> 上饶经开区.
 
     ``places`` are :func:`find_places`' matches; the zone word must follow the place's name at
