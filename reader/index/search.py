@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -438,25 +439,26 @@ def _kept_docs(searcher, segments: SegmentCache, ids: list[str]) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def fold_groups(ranked: np.ndarray, keys: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fold_groups(
+    ranked: np.ndarray, keys: np.ndarray, kept: np.ndarray, sizes: dict[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
     """(``ranked`` with each group's later copies left out, per row the copies folded into it).
 
     A group's row is its best-ranked copy; a kept docnum (bookmarked) always has its own row.
+    ``sizes`` is each group's number of matches (over all of them, not only ``ranked``: a page
+    needs the best-ranked matches only, but says how many copies each row stands for).
     """
     g = keys[ranked] if len(keys) else np.full(len(ranked), -1, dtype=np.int64)
-    is_kept = np.isin(ranked, kept)
-    grouped = (g >= 0) & ~is_kept
+    grouped = (g >= 0) & ~np.isin(ranked, kept)
     first = np.zeros(len(ranked), dtype=bool)
     if grouped.any():
         _values, where = np.unique(g[grouped], return_index=True)
         first[np.flatnonzero(grouped)[where]] = True
     show = ~grouped | first
     folded = np.zeros(len(ranked), dtype=np.int64)
-    if grouped.any():
-        values, counts = np.unique(g[grouped], return_counts=True)
-        per_group = dict(zip(values.tolist(), counts.tolist(), strict=True))
-        rows = np.flatnonzero(first)
-        folded[rows] = [per_group[k] - 1 for k in g[rows].tolist()]
+    rows = np.flatnonzero(first)
+    if len(rows):
+        folded[rows] = [sizes[k] - 1 for k in g[rows].tolist()]
     return ranked[show], folded[show]
 
 
@@ -481,15 +483,15 @@ def run(
     matched = prepared.matched(faceted)
     total = copies = matched.total
     folding = bool(request.group_copies and groups is not None and groups.of and not ids_only)
-    want = total if ids_only or folding else min(total, page * page_size)
-    top = _ranked(matched, prepared.by_date, want)
+    need = min(total, page * page_size)
     if ids_only:
-        return [searcher.stored_fields(d)["id"] for d in top.tolist()]
+        return [searcher.stored_fields(d)["id"] for d in _ranked(matched, prepared.by_date, total).tolist()]
     folded_of: dict[int, int] = {}
     if folding:
         assert groups is not None
-        top, folded_of = _fold_copies(prepared, top, groups)
-        total = len(top)
+        top, folded_of, total = _fold_copies(prepared, matched, groups, need)
+    else:
+        top = _ranked(matched, prepared.by_date, need)
     page_terms: list[str] = []  # what a pinyin query read on this page (the hits' marks)
     shown = top[(page - 1) * page_size : page * page_size]
     hits = _hits(searcher, matched, shown, prepared, groups, folded_of, page_terms)
@@ -519,17 +521,44 @@ def _page_of(request: SearchRequest, notes: list[str]) -> tuple[int, int]:
     return page_size, max(1, int(request.page or 1))
 
 
+def fold_page(
+    rank: Callable[[int], np.ndarray], docs: np.ndarray, keys: np.ndarray, kept: np.ndarray, need: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The best-ranked ``need`` rows (or more) of ``docs`` with each reprint group folded into its
+    best copy, per row how many copies it folds, and how many rows all of ``docs`` make.
+
+    ``rank(n)`` gives the best ``n`` of ``docs`` in result order. Only as many are ranked as the
+    rows need: ``need`` first, then twice as many while folding leaves too few (groups are rare),
+    never every match of a broad query.
+    """
+    g = keys[docs] if len(keys) else np.full(len(docs), -1, dtype=np.int64)
+    grouped = g >= 0
+    if grouped.any() and len(kept):
+        grouped &= ~np.isin(docs, kept)
+    values, counts = np.unique(g[grouped], return_counts=True)
+    sizes = dict(zip(values.tolist(), counts.tolist(), strict=True))
+    total = int(len(docs) - np.count_nonzero(grouped)) + len(values)
+    top = rank(min(len(docs), need))
+    while True:
+        rows, folded = fold_groups(top, keys, kept, sizes)
+        if len(rows) >= need or len(top) >= len(docs):
+            return rows, folded, total
+        top = rank(min(len(docs), 2 * len(top) + need))
+
+
 def _fold_copies(
-    prepared: _Evaluation, top: np.ndarray, groups: GroupMap
-) -> tuple[np.ndarray, dict[int, int]]:
-    """The ranked docnums with each reprint group folded into its best copy, and per row how many it folds."""
+    prepared: _Evaluation, matched: Matched, groups: GroupMap, need: int
+) -> tuple[np.ndarray, dict[int, int], int]:
+    """:func:`fold_page` of the request's matches: rows, copies folded per row, rows in all."""
     searcher, segments = prepared.searcher, prepared.segments
     keys = prepared.cache.group_keys(
         prepared.state, groups.generation, lambda: _group_keys(searcher, segments, groups)
     )
     kept = _kept_docs(searcher, segments, list(prepared.request.keep_ids or []))
-    top, folded = fold_groups(top, keys, kept)
-    return top, dict(zip(top.tolist(), folded.tolist(), strict=True))
+    rows, folded, total = fold_page(
+        lambda n: _ranked(matched, prepared.by_date, n), matched.docs, keys, kept, need
+    )
+    return rows, dict(zip(rows.tolist(), folded.tolist(), strict=True)), total
 
 
 def _hits(

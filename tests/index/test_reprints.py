@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 import random
 
+import numpy as np
 import pytest
 
 from reader.index import SearchRequest, open_index
 from reader.index import reprints as reprints_module
 from reader.index.reprints import FILE_NAME
+from reader.index.search import fold_page
 from reader.text.convert import convert
 from reader.text.sketch import shingles
 from tests.helpers.reprints import ids_by_title, paragraphs, record, write
@@ -231,3 +233,51 @@ def test_groups_agree_with_brute_force_jaccard(tmp_path):
         assert len(set(group.values())) >= 12  # the twelve originals never merge
     finally:
         lib.close()
+
+
+def _fold_everything(order, keys, kept):
+    """Folding as a whole ranking does it: the first copy of each group, kept docnums on their own."""
+    rows, folded, seen = [], [], set()
+    members: dict[int, int] = {}
+    for d in order:
+        if keys[d] >= 0 and d not in kept:
+            members[keys[d]] = members.get(keys[d], 0) + 1
+    for d in order:
+        k = keys[d]
+        if k >= 0 and d not in kept:
+            if k in seen:
+                continue
+            seen.add(k)
+            rows.append(d)
+            folded.append(members[k] - 1)
+        else:
+            rows.append(d)
+            folded.append(0)
+    return rows, folded
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_page_of_folded_rows_ranks_only_what_it_needs_and_agrees_with_folding_everything(seed):
+    rng = random.Random(seed)
+    size = rng.randint(1, 400)
+    keys = np.full(size, -1, dtype=np.int64)
+    for d in range(size):  # a few large groups (a wire story) and many small ones
+        if rng.random() < 0.5:
+            keys[d] = rng.choice([0, 1, rng.randint(2, 60)])
+    docs = np.array(sorted(rng.sample(range(size), rng.randint(0, size))), dtype=np.int64)
+    kept = np.array(sorted(rng.sample(range(size), rng.randint(0, 5))), dtype=np.int64)
+    order = docs.copy()
+    rng.shuffle(order)
+    asked: list[int] = []
+
+    def rank(n):
+        asked.append(n)
+        return order[:n]
+
+    want_rows, want_folded = _fold_everything(order.tolist(), keys, set(kept.tolist()))
+    need = min(len(docs), rng.choice([1, 20, 40, 100]))
+    rows, folded, total = fold_page(rank, docs, keys, kept, need)
+    assert total == len(want_rows)
+    assert rows.tolist()[:need] == want_rows[:need]
+    assert folded.tolist()[:need] == want_folded[:need]
+    assert asked[0] == need  # the first try ranks one page's worth only
