@@ -12,6 +12,8 @@ read (roots, manifest) and do (write, empty for a rebuild, mark a rebuild done).
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
 import multiprocessing
 import os
@@ -365,6 +367,13 @@ class Importer:
             self.report.stories += len(summary["ids"])
 
     def _run_parallel(self, todo: list[tuple[str, str]], manifest: dict[str, dict]) -> None:
+        """Workers write batches into segments of their own; this process takes each finished
+        batch (its deletions, manifest rows, progress) and commits, while the others go on.
+
+        ``count`` batches are always in hand, so no worker waits for the slowest of a wave or for
+        a commit. A commit then leaves unlisted segment files alone (those being written); the
+        import's last commit, after every worker has finished, removes what is left over.
+        """
         count = min(os.cpu_count() or 2, 4)
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
@@ -376,38 +385,49 @@ class Importer:
             count, mp_context=ctx, initializer=workers.watch_parent, initargs=(os.getpid(),)
         )
         left: list[tuple[str, str]] = []  # files to do in this process if the pool breaks
+        queued: collections.deque = collections.deque()  # (future, batch), oldest first
+        upcoming = iter(parts)
+
+        def submit(batch: list[tuple[str, str]]) -> None:
+            queued.append((pool.submit(workers.build_segment, self.target.folder, batch, self.tagger), batch))
+
         with pool:
-            for start in range(0, len(parts), count):
-                wave = parts[start : start + count]
-                try:
-                    futures = [
-                        pool.submit(workers.build_segment, self.target.folder, b, self.tagger) for b in wave
-                    ]
-                    results = [fut.result() for fut in futures]
-                except (BrokenProcessPool, OSError, EOFError):
-                    # workers could not start (e.g. a script without a __main__ guard) or one died:
-                    # do this wave and the rest here, through the main writer (the serial path). No
-                    # second writer in this process: writers share the index's temp folder, and each
-                    # commit removes it. Segments a worker of this wave finished are never committed.
-                    left = [item for batch in parts[start:] for item in batch]
-                    break
-                for built, summaries in results:
+            try:
+                for batch in itertools.islice(upcoming, count):
+                    submit(batch)
+                while queued:
+                    future, _batch = queued[0]
+                    built, summaries = future.result()
+                    queued.popleft()
+                    batch = next(upcoming, None)
+                    if batch is not None:
+                        submit(batch)
                     pending.extend(built)
                     for summary in summaries:
                         self._apply_summary(summary, manifest)
                         done += 1
                         if self.progress is not None:
                             self.progress(done, total, summary["path"])
-                # between waves no worker is writing: safe to commit
-                elapsed = time.monotonic() - self.batch_started
-                if pending and (
-                    self.batch_files >= self.limits.commit_files or elapsed >= self.limits.commit_seconds
-                ):
-                    storage.commit_with(self._batch_writer(), pending)
-                    self.writer, pending = None, []
-                if self.cancelled():
-                    self.report.cancelled = True
-                    break
+                    elapsed = time.monotonic() - self.batch_started
+                    if pending and (
+                        self.batch_files >= self.limits.commit_files or elapsed >= self.limits.commit_seconds
+                    ):
+                        storage.commit_with(self._batch_writer(), pending, others_writing=bool(queued))
+                        self.writer, pending = None, []
+                    if self.cancelled():
+                        self.report.cancelled = True
+                        break
+            except (BrokenProcessPool, OSError, EOFError):
+                # workers could not start (e.g. a script without a __main__ guard) or one died:
+                # do the batches not yet taken here, through the main writer (the serial path). No
+                # second writer in this process: writers share the index's temp folder, and each
+                # commit removes it. Segments a worker finished but this process did not take are
+                # never committed (the last commit removes their files).
+                left = [item for _future, batch in queued for item in batch]
+                left += [item for batch in upcoming for item in batch]
+                queued.clear()
+            for future, _batch in queued:  # cancelled: what has not started does not start
+                future.cancel()
         self._pending_segments = pending
         if left and not self.report.cancelled:
             self._run_serial(left, manifest, done, total)

@@ -5,8 +5,9 @@ importer splits changed files into batches (:func:`batches`) and lets each
 worker read, parse, analyse, tag and write one batch into new segments, with the
 batch's manifest rows in the same segments (:func:`build_segment`). The importer
 only deletes the old versions and commits the new segments into the table of
-contents, one atomic step (:func:`reader.index.storage.commit_with`), between
-waves of workers (so no commit can clean away a segment being written).
+contents, one atomic step (:func:`reader.index.storage.commit_with`), while the
+other workers go on (such a commit leaves unlisted segment files alone: they may be
+segments being written).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+import whoosh.index
 
 from reader.atomicfile import TEMP_SUFFIX
 from reader.index import SearchRequest, importer, open_index
@@ -179,4 +180,21 @@ def test_broken_pool_with_many_small_segments_to_merge(tmp_path, monkeypatch):
     assert len(library.ids_for(SearchRequest(query="南丰蜜桔"))) == 10
     assert len(library.ids_for(SearchRequest(query="马家柚"))) == n
     assert library.update([]).unchanged == n + 10
+    library.close()
+
+
+def test_commits_while_workers_write_lose_no_segment_and_leave_no_file_behind(tmp_path):
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("the process pool is only used with two or more cores")
+    n = 300
+    archive = make_many(tmp_path / "archive", n)
+    library = open_index(tmp_path / "home")
+    library.commit_files = 8  # batches of 4 files: dozens of commits, each while other batches are written
+    report = library.update([archive])
+    assert report.failed == [] and (report.added, report.stories) == (n, n)
+    check_complete(library, n)
+    folder = Path(library.dir)
+    listed = {s.segment_id() for s in whoosh.index.open_dir(str(folder), indexname="MAIN")._segments()}
+    on_disk = {p.name.split(".")[0] for p in folder.glob("MAIN_*.*")}  # segment files, not the lock
+    assert on_disk == listed  # the last commit, after the workers, removed every unlisted segment
     library.close()

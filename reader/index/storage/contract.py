@@ -204,6 +204,14 @@ NEEDS: tuple[Need, ...] = (
     ),
     _call(_WRITING, "SegmentWriter._commit_toc", "commit_with: the new table of contents", "self segments"),
     _call(_WRITING, "SegmentWriter._finish", "commit_with: release the lock, clean up", "self"),
+    _call(
+        "whoosh.index",
+        "TOC.__init__",
+        "commit_with while workers write: a table of contents that removes no files",
+        "self schema segments generation",
+    ),
+    _call("whoosh.index", "TOC.write", "commit_with while workers write", "self storage indexname"),
+    *_instance(_WRITING, "SegmentWriter", "generation indexname", "commit_with while workers write"),
     Need(_WRITING, "LockError", "class", "another writer holds the lock"),
     _call(
         _READING, "SegmentReader.__init__", "merge_small reads small segments", "self storage schema segment"

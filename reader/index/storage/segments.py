@@ -12,6 +12,7 @@ Whoosh's ``SegmentWriter`` through its private steps (named in the contract).
 
 from __future__ import annotations
 
+from whoosh.index import TOC
 from whoosh.reading import SegmentReader
 
 from reader.index.storage.codec import codec
@@ -91,10 +92,19 @@ def merge_small(writer, segments):
     return [s for s in segments if s not in small]
 
 
-def commit_with(writer: FastWriter, new_segments: list) -> None:
-    """Commit ``writer`` (its deletions and documents) plus segments built apart, atomically."""
+def commit_with(writer: FastWriter, new_segments: list, *, others_writing: bool = False) -> None:
+    """Commit ``writer`` (its deletions and documents) plus segments built apart, atomically.
+
+    A commit removes the files of segments its table of contents does not list (merged away,
+    or left by an import that died). With ``others_writing`` (worker processes are writing
+    segments of their own into the folder) those files are left for a later commit: the
+    segments being written are not listed yet, and would go too.
+    """
     final = writer._merge_segments(merge_small, False, True)
     final.extend(finish_writer(writer))
     final.extend(new_segments)
-    writer._commit_toc(final)
+    if others_writing:
+        TOC(writer.schema, final, writer.generation).write(writer.storage, writer.indexname)
+    else:
+        writer._commit_toc(final)
     writer._finish()
