@@ -18,7 +18,7 @@ import numpy as np
 from whoosh import query as wq
 
 from reader.index.scoring import ScoringView, term_scores
-from reader.index.storage import docs_matcher, field_lengths, posting_arrays, posting_positions
+from reader.index.storage import docs_matcher, field_lengths, posting_arrays, posting_positions, term_entry
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -48,10 +48,12 @@ def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray
     field = schema[fieldname]
     reader = view.reader
     tbytes = [field.to_bytes(w) for w in q.words]
-    distinct = set(tbytes)
-    if any((fieldname, t) not in reader for t in distinct):
-        return empty, None
-    frequency = {t: reader.doc_frequency(fieldname, t) for t in distinct}
+    entries = {}
+    for t in set(tbytes):  # each unit looked up once in this segment's term table
+        entry = entries[t] = term_entry(reader, fieldname, t)
+        if entry is None:
+            return empty, None
+    frequency = {t: entry.doc_frequency() for t, entry in entries.items()}
     order = sorted(range(len(tbytes)), key=lambda i: frequency[tbytes[i]])
     # a unit repeated in the phrase (国国国…: one bigram a thousand times) is read once
     arrays: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
@@ -59,7 +61,7 @@ def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray
     for i in order:
         if tbytes[i] in arrays:
             continue
-        ids, weights = arrays[tbytes[i]] = posting_arrays(reader, fieldname, tbytes[i])
+        ids, weights = arrays[tbytes[i]] = posting_arrays(reader, fieldname, tbytes[i], entries[tbytes[i]])
         candidates = ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
         if not len(candidates):
             return empty, None
@@ -77,7 +79,9 @@ def phrase_docs(view: PhraseView, q: NgramPhrase, weighting) -> tuple[np.ndarray
             keep = np.isin(docs, candidates)
             docs, positions = docs[keep], positions[keep]
         else:
-            docs, positions = posting_positions(reader, fieldname, tbytes[i], candidates, decode)
+            docs, positions = posting_positions(
+                reader, fieldname, tbytes[i], candidates, decode, entries[tbytes[i]]
+            )
         read[tbytes[i]] = (docs, positions)
         unit_keys = _sorted_unique((docs << 32) | (positions - i + n))
         keys = unit_keys if keys is None else np.intersect1d(keys, unit_keys, assume_unique=True)

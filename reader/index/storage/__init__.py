@@ -17,7 +17,7 @@ classes and what this package exports. It owns:
 * :mod:`.errors`: what storage raises.
 """
 
-from reader.index.storage.codec import codec, posting_arrays, posting_positions
+from reader.index.storage.codec import codec, posting_arrays, posting_positions, term_entry
 from reader.index.storage.contract import WHOOSH_VERSION
 from reader.index.storage.errors import ContractBroken, StorageError, WhooshVersionMismatch, WriterLocked
 from reader.index.storage.lengths import field_lengths
@@ -47,6 +47,7 @@ __all__ = [
     "open_dir",
     "posting_arrays",
     "posting_positions",
+    "term_entry",
     "release_mapped_pages",
     "side_writer",
 ]

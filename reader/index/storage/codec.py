@@ -340,13 +340,25 @@ def codec() -> RawCodec:
 # -- bulk reading ---------------------------------------------------------------------------------
 
 
-def _blocks(reader, fieldname: str, tbytes: bytes):
+def term_entry(reader, fieldname: str, tbytes: bytes):
+    """One term's entry in a segment's term table (its document frequency, where its postings
+    are), or None when the segment lacks it: look a term up once, read it many ways."""
+    if not _has_postings(reader):
+        return None
+    try:
+        return reader._terms.term_info(fieldname, tbytes)
+    except TermNotFound:
+        return None
+
+
+def _blocks(reader, fieldname: str, tbytes: bytes, info=None):
     """``(ids, weights, raw block data, count)`` per block of a term, or one inline pseudo-block."""
     terms = reader._terms
-    try:
-        info = terms.term_info(fieldname, tbytes)
-    except TermNotFound:
-        return
+    if info is None:
+        try:
+            info = terms.term_info(fieldname, tbytes)
+        except TermNotFound:
+            return
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         yield np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), list(values), None
@@ -394,14 +406,15 @@ def _has_postings(reader) -> bool:
     return True
 
 
-def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
+def posting_arrays(reader, fieldname: str, tbytes: bytes, entry=None) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers (int64, ascending) and weights (float64) of one term in one segment reader.
 
     Deleted documents are included: callers mask them with the segment's live-document mask.
+    ``entry`` is the term's :func:`term_entry`, when the caller has looked it up already.
     """
-    if not _has_postings(reader):
+    if entry is None and not _has_postings(reader):
         return _EMPTY_IDS, _EMPTY_WEIGHTS
-    parts = list(_blocks(reader, fieldname, tbytes))  # no blocks: the term is not in this segment
+    parts = list(_blocks(reader, fieldname, tbytes, entry))  # no blocks: the term is not in this segment
     if not parts:
         return _EMPTY_IDS, _EMPTY_WEIGHTS
     if len(parts) == 1:
@@ -413,21 +426,21 @@ def posting_arrays(reader, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, n
 
 
 def posting_positions(
-    reader, fieldname: str, tbytes: bytes, wanted: np.ndarray, decode
+    reader, fieldname: str, tbytes: bytes, wanted: np.ndarray, decode, entry=None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every position of one term in the sorted docnums ``wanted``: parallel (docnum, position) arrays.
 
     For fields whose values are little-endian uint32 positions (``CompactPositions``) the
     flat layout is read without a Python step per posting; ``decode`` (the format's
-    ``decode_positions``) serves inline postings.
+    ``decode_positions``) serves inline postings; ``entry`` is the term's :func:`term_entry`.
     """
     docs_out: list[np.ndarray] = []
     pos_out: list[np.ndarray] = []
-    if (fieldname, tbytes) not in reader or not len(wanted):
+    if entry is None:
+        entry = term_entry(reader, fieldname, tbytes)
+    if entry is None or not len(wanted):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    if not _has_postings(reader):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    for ids, _weights, values, count in _blocks(reader, fieldname, tbytes):
+    for ids, _weights, values, count in _blocks(reader, fieldname, tbytes, entry):
         if count is not None and (ids[-1] < wanted[0] or ids[0] > wanted[-1]):
             continue
         keep = np.isin(ids, wanted, assume_unique=True)
