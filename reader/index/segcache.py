@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from reader import heap
 from reader.index.evaluate import SegmentView
 from reader.index.segdata import FacetVocabulary, SegmentData
 
@@ -59,6 +60,7 @@ class SegmentCache:
         """A :class:`Leaf` for each segment of ``searcher`` (arrays of segments gone are dropped)."""
         out = []
         live_ids = set()
+        loaded = False
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             seg = reader.segment() if hasattr(reader, "segment") else None
@@ -70,10 +72,14 @@ class SegmentCache:
                 data = SegmentData.load(reader, self.vocab, self.folder if seg is not None else None)
                 with self._lock:
                     self._data[key] = data
+                loaded = True
             out.append(Leaf(sub, offset, data, data.live(reader)))
         with self._lock:
-            for key in set(self._data) - live_ids:
+            gone = set(self._data) - live_ids
+            for key in gone:
                 del self._data[key]
+        if loaded or gone:
+            heap.settle()  # the new tables are long-lived: out of the collector's full passes
         return out
 
 

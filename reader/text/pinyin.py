@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from types import ModuleType
 
+from reader import heap
 from reader.text.tokenise import CJK_RANGES
 
 #: Names of this many characters also get their initials.
@@ -41,6 +42,8 @@ def _plain(reading: str) -> str:
 @functools.cache
 def _pypinyin() -> ModuleType:
     import pypinyin  # ~0.15 s with its phrase data: loaded on the first pinyin use only
+
+    heap.settle()  # its 200,000 phrase entries live as long as the process
 
     return pypinyin
 

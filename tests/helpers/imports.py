@@ -38,6 +38,7 @@ BASE = (
     "reader.atomicfile",
     "reader.fonts",
     "reader.display",
+    "reader.heap",
 )
 #: Packages that must load no widgets (the core, and what it stands on).
 CORE = (
