@@ -377,7 +377,9 @@ class Importer:
         count = min(os.cpu_count() or 2, 4)
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
-        parts = workers.batches(todo, count, max_files=max(1, self.limits.commit_files // count))
+        # a batch of up to commit_files files: one commit each, and segments that are not "small"
+        # (storage.SMALL_DOCS), which the main process would merge again, single-threaded
+        parts = workers.batches(todo, count, max_files=max(1, self.limits.commit_files))
         total = len(todo)
         done = 0
         pending: list = []

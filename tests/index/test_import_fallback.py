@@ -183,9 +183,14 @@ def test_broken_pool_with_many_small_segments_to_merge(tmp_path, monkeypatch):
     library.close()
 
 
-def test_commits_while_workers_write_lose_no_segment_and_leave_no_file_behind(tmp_path):
+def test_commits_while_workers_write_lose_no_segment_and_leave_no_file_behind(tmp_path, monkeypatch):
     if (os.cpu_count() or 1) < 2:
         pytest.skip("the process pool is only used with two or more cores")
+
+    def no_fallback(*args):
+        raise AssertionError("the workers failed and the import fell back to this process")
+
+    monkeypatch.setattr(importer.Importer, "_run_serial", no_fallback)
     n = 300
     archive = make_many(tmp_path / "archive", n)
     library = open_index(tmp_path / "home")

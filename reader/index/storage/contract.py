@@ -193,6 +193,10 @@ NEEDS: tuple[Need, ...] = (
     ),
     _call(_W3, "W3PerDocWriter.add_field", "FastWriter.add_document", "self fieldname fieldobj value length"),
     _call(_W3, "W3PerDocWriter.add_column_value", "FastWriter.add_document", "self fieldname column value"),
+    _call(
+        _W3, "W3FieldWriter._create_file", "RawFieldWriter: files that keep their own position", "self ext"
+    ),
+    *_instance("whoosh.filedb.structfile", "StructFile", "file", "RawFieldWriter wraps the file it writes"),
     # -- segments.py: committing segments written apart -------------------------------------------
     _call(_WRITING, "SegmentWriter._finalize_segment", "a finished, uncommitted segment", "self"),
     _call(_WRITING, "SegmentWriter._close_segment", "drop an empty writer's segment", "self"),
@@ -211,7 +215,12 @@ NEEDS: tuple[Need, ...] = (
         "self schema segments generation",
     ),
     _call("whoosh.index", "TOC.write", "commit_with while workers write", "self storage indexname"),
-    *_instance(_WRITING, "SegmentWriter", "generation indexname", "commit_with while workers write"),
+    *_instance(
+        _WRITING,
+        "SegmentWriter",
+        "generation indexname writelock is_closed",
+        "commit_with while workers write",
+    ),
     Need(_WRITING, "LockError", "class", "another writer holds the lock"),
     _call(
         _READING, "SegmentReader.__init__", "merge_small reads small segments", "self storage schema segment"

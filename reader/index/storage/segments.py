@@ -96,15 +96,21 @@ def commit_with(writer: FastWriter, new_segments: list, *, others_writing: bool 
     """Commit ``writer`` (its deletions and documents) plus segments built apart, atomically.
 
     A commit removes the files of segments its table of contents does not list (merged away,
-    or left by an import that died). With ``others_writing`` (worker processes are writing
-    segments of their own into the folder) those files are left for a later commit: the
-    segments being written are not listed yet, and would go too.
+    or left by an import that died), and the index's temp folder. With ``others_writing``
+    (worker processes are writing segments of their own into the folder) both are left for a
+    later commit: the segments being written are not listed yet, and their writers keep their
+    column files in that temp folder.
     """
     final = writer._merge_segments(merge_small, False, True)
     final.extend(finish_writer(writer))
     final.extend(new_segments)
     if others_writing:
         TOC(writer.schema, final, writer.generation).write(writer.storage, writer.indexname)
+        # what _finish does, but the index's temp folder stays: every writer of the index keeps its
+        # column files there (named after the index, not the writer), and the others are writing
+        if writer.writelock:
+            writer.writelock.release()
+        writer.is_closed = True
     else:
         writer._commit_toc(final)
-    writer._finish()
+        writer._finish()
