@@ -292,8 +292,41 @@ class RawTermsReader(whoosh3.W3TermsReader):
             raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
 
 
+class _Positioned:
+    """A file written from start to end that keeps its own position: ``tell`` without a system call.
+
+    Whoosh's term table asks its file for the position of every term it adds (twice), and a
+    buffered file asks the operating system each time: a tenth of an import's time went there.
+    """
+
+    def __init__(self, file) -> None:
+        self._file = file
+        self._pos = file.tell()
+
+    def write(self, data) -> int:
+        written = self._file.write(data)
+        self._pos += written
+        return written
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        self._pos = self._file.seek(pos, whence)
+        return self._pos
+
+    def __getattr__(self, name: str):
+        return getattr(self._file, name)
+
+
 class RawFieldWriter(whoosh3.W3FieldWriter):
-    """W3's field writer collecting :class:`RawTermInfo` (used when Whoosh itself merges segments)."""
+    """W3's field writer collecting :class:`RawTermInfo`; its term table and postings files keep
+    their own positions (:class:`_Positioned`)."""
+
+    def _create_file(self, ext):
+        created = super()._create_file(ext)
+        created.file = _Positioned(created.file)
+        return created
 
     def start_term(self, btext):
         if self._postwriter is None:
