@@ -46,6 +46,11 @@ def _segment_key(reader) -> str:
     return seg.segment_id() if seg is not None else str(id(reader))
 
 
+#: Loading the tables of this many documents at once (opening a large library, a large import's
+#: commit) is followed by :func:`reader.heap.settle`; smaller loads are not worth its full pass.
+SETTLE_DOCS = 20_000
+
+
 class SegmentCache:
     """Segment arrays by segment id and the facet vocabulary they share (saved beside the segments
     in ``folder``, see :mod:`reader.index.segdata`)."""
@@ -60,7 +65,7 @@ class SegmentCache:
         """A :class:`Leaf` for each segment of ``searcher`` (arrays of segments gone are dropped)."""
         out = []
         live_ids = set()
-        loaded = False
+        loaded = 0  # documents in the tables loaded now
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             seg = reader.segment() if hasattr(reader, "segment") else None
@@ -72,13 +77,12 @@ class SegmentCache:
                 data = SegmentData.load(reader, self.vocab, self.folder if seg is not None else None)
                 with self._lock:
                     self._data[key] = data
-                loaded = True
+                loaded += data.size
             out.append(Leaf(sub, offset, data, data.live(reader)))
         with self._lock:
-            gone = set(self._data) - live_ids
-            for key in gone:
+            for key in set(self._data) - live_ids:
                 del self._data[key]
-        if loaded or gone:
+        if loaded >= SETTLE_DOCS:
             heap.settle()  # the new tables are long-lived: out of the collector's full passes
         return out
 
