@@ -18,7 +18,10 @@ a short note. It was drawn with ``--draw`` and judged by reading both stories of
   headlines share at least 40% of their character pairs, drawn without looking at the sketch at
   all: the stratum that measures recall (a wire story carried by a portal and a broadcast).
 
-``--draw`` writes the pairs (ids, stratum, similarity, both texts' start and the paragraph diff's
+``--held-out --seed N`` draws a new sample that leaves out the pairs of ``--labels`` (the
+thresholds were chosen on the first sample; a sample judged apart says how they do on pairs
+they were not chosen on: ``bench/data/reprint_labels_heldout.tsv``). ``--draw`` writes the pairs
+(ids, stratum, similarity, both texts' start and the paragraph diff's
 counts) to SHEET for reading, and the ids to SHEET.tsv to be labelled. Figures: precision and recall
 of "in one reprint group" against the labels, overall and per stratum; of the library's pairwise
 rule alone (``reprints.reprinted`` and the date window, without LSH's misses or chains' gains); and
@@ -76,7 +79,25 @@ def dated_pairs(rows: list, count: int, rng: random.Random) -> list[tuple[int, i
     return rng.sample(found, min(count, len(found)))
 
 
-def draw(home: Path, sheet: Path, per_bin: int, titles: int, randoms: int, dated: int, only: str) -> None:
+def judged_pairs(labels: Path) -> set[frozenset[str]]:
+    """The pairs a labels file holds already (a held-out draw leaves them out)."""
+    if not labels.exists():
+        return set()
+    with open(labels, encoding="utf-8") as fh:
+        return {frozenset((r["a"], r["b"])) for r in csv.DictReader(fh, delimiter="\t")}
+
+
+def draw(
+    home: Path,
+    sheet: Path,
+    per_bin: int,
+    titles: int,
+    randoms: int,
+    dated: int,
+    only: str,
+    seed: int = 20260601,
+    exclude: set[frozenset[str]] | None = None,
+) -> None:
     library = open_index(home)
     db = sqlite3.connect(library.dir / FILE_NAME)
     rows = db.execute("SELECT sid, id, sig, date, title, source FROM story").fetchall()
@@ -85,10 +106,10 @@ def draw(home: Path, sheet: Path, per_bin: int, titles: int, randoms: int, dated
     for (key,) in db.execute("SELECT key FROM band GROUP BY key HAVING COUNT(*) BETWEEN 2 AND 50"):
         sids = [r[0] for r in db.execute("SELECT sid FROM band WHERE key=?", (key,))]
         pairs.update(itertools.combinations(sorted(sids), 2))
-    rng = random.Random(20260601)
+    rng = random.Random(seed)
     chosen: list[tuple[str, str, str, float]] = []
     if only == "dated":
-        for a, b in dated_pairs(rows, dated, random.Random(20260602)):
+        for a, b in dated_pairs(rows, dated, random.Random(seed + 1)):
             chosen.append(
                 (by_sid[a][1], by_sid[b][1], "dated", sketch.similarity(by_sid[a][2], by_sid[b][2]))
             )
@@ -131,6 +152,8 @@ def draw(home: Path, sheet: Path, per_bin: int, titles: int, randoms: int, dated
     with open(sheet, "w", encoding="utf-8") as out, open(f"{sheet}.tsv", "w", encoding="utf-8") as ids:
         ids.write("a\tb\tstratum\tlabel\tnote\n")
         for n, (a, b, stratum, sim) in enumerate(chosen, 1):
+            if exclude and frozenset((a, b)) in exclude:
+                continue
             sa, sb = library.get(a), library.get(b)
             if sa is None or sb is None:
                 continue
@@ -210,12 +233,27 @@ def main() -> int:
     ap.add_argument("--random", type=int, default=25)
     ap.add_argument("--dated", type=int, default=40)
     ap.add_argument("--only", choices=("dated",), help="draw only this stratum")
+    ap.add_argument("--seed", type=int, default=20260601, help="the draw's random seed")
+    ap.add_argument(
+        "--held-out", action="store_true", help="leave out the pairs --labels holds (a sample judged apart)"
+    )
     args = ap.parse_args()
     if not (args.home / "index").is_dir():
         print(f"bench: no library in {args.home} (reader --home DIR index ../shared/corpus)", file=sys.stderr)
         return 2
     if args.draw:
-        draw(args.home, args.draw, args.per_bin, args.titles, args.random, args.dated, args.only or "")
+        exclude = judged_pairs(args.labels) if args.held_out else None
+        draw(
+            args.home,
+            args.draw,
+            args.per_bin,
+            args.titles,
+            args.random,
+            args.dated,
+            args.only or "",
+            args.seed,
+            exclude,
+        )
         return 0
     return evaluate(args.home, args.labels)
 
