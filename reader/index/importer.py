@@ -401,8 +401,8 @@ class Importer:
                     future, _batch = queued[0]
                     built, summaries = future.result()
                     queued.popleft()
-                    batch = next(upcoming, None)
-                    if batch is not None:
+                    batch = next(upcoming, [])  # batches are never empty
+                    if batch:
                         submit(batch)
                     pending.extend(built)
                     for summary in summaries:
