@@ -194,7 +194,7 @@ def test_commits_while_workers_write_lose_no_segment_and_leave_no_file_behind(tm
     n = 300
     archive = make_many(tmp_path / "archive", n)
     library = open_index(tmp_path / "home")
-    library.commit_files = 8  # batches of up to 8 files: dozens of commits, each while other batches are written
+    library.commit_files = 8  # batches of up to 8 files: dozens of commits, each while others are written
     report = library.update([archive])
     assert report.failed == [] and (report.added, report.stories) == (n, n)
     check_complete(library, n)
