@@ -27,8 +27,9 @@ from reader.text.tokenise import postings
 #: 4: flat inline postings in the term table; 5: ``body`` holds everything printed with the story
 #: (source, column, byline, authors, subheads, paragraphs) and letter/digit words are also
 #: indexed as their pieces (``15gw`` -> ``15`` ``gw``); 6: folding joins variant characters
-#: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names.
-SCHEMA_VERSION = 6
+#: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names; 7: compact inline
+#: term-table entries (4 bytes of fixed part, not 26; positions under 65,536 as uint16s).
+SCHEMA_VERSION = 7
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0
@@ -59,6 +60,9 @@ class CompactPositions(formats.Positions):
 
     The posting value is just the positions, so the frequency is its length / 4.
     """
+
+    #: Tells storage's writer the values are flat uint32 positions (short ones may be kept as uint16s).
+    flat_uint32_positions = not _SWAP
 
     def encode(self, poslist) -> bytes:
         values = array("I", poslist)

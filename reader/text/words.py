@@ -63,7 +63,7 @@ def _segmenter() -> _Segmenter:
 
 #: jieba.posseg's block and skip patterns (HMM off): runs of Han, ASCII letters/digits and +#&._ are
 #: segmented with the dictionary, whitespace is a word of its own, anything else is one character each.
-_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)")
+_HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _SKIP = re.compile(r"(\r\n|\s)")
 _NUM = re.compile(r"[.0-9]+")
 _ENG = re.compile("[a-zA-Z0-9]+")

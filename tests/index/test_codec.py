@@ -100,3 +100,41 @@ def test_inline_postings_round_trip_and_old_pickles_still_read():
     info.set_inlined(*cases[0][:2], cases[0][2])
     back = RawTermInfo.from_bytes(info.to_bytes())
     assert back.inlined_postings() == cases[0] and back.doc_frequency() == 2 and back.max_id() == 9
+
+
+def test_compact_inline_entries_keep_every_statistic_and_position():
+    from array import array
+
+    from reader.index.storage.codec import RawTermInfo, _read_inline, inline_payload, inline_terminfo
+
+    def positions(*values: int) -> bytes:
+        return array("I", values).tobytes()
+
+    short = ((3, 9, 40), (1.0, 3.0, 2.0), (positions(7), positions(1, 5, 65535), positions(0, 2)))
+    wide = ((3, 9), (1.0, 2.0), (positions(7), positions(70000, 70001)))  # past 16 bits: kept as uint32
+    for ids, weights, values in (short, wide):
+        assert _read_inline(inline_payload(ids, weights, values, positions=True), len(ids)) == (
+            ids,
+            weights,
+            values,
+        )
+        entry = inline_terminfo(sum(weights), 12, 30, max(weights), ids, weights, values, positions=True)
+        info = RawTermInfo.from_bytes(entry)
+        assert info.inlined_postings() == (ids, weights, values)
+        assert (info.doc_frequency(), info.min_id(), info.max_id()) == (len(ids), ids[0], ids[-1])
+        assert (info.weight(), info.max_weight()) == (sum(weights), max(weights))
+        assert (info.min_length(), info.max_length()) == (12, 30)
+        old = RawTermInfo()  # W3's long fixed part still reads
+        old._weight, old._df, old._minid, old._maxid, old._maxweight = (
+            sum(weights),
+            len(ids),
+            ids[0],
+            ids[-1],
+            3.0,
+        )
+        old._minlength, old._maxlength = 12, 30
+        old.set_inlined(ids, weights, values)
+        assert RawTermInfo.from_bytes(old.to_bytes()).inlined_postings() == (ids, weights, values)
+    long_form = 26 + len(inline_payload(*short))
+    # 22 bytes of fixed part and 2 of each of the 6 positions saved
+    assert len(inline_terminfo(6.0, 12, 30, 3.0, *short, positions=True)) == long_form - 22 - 2 * 6

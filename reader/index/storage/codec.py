@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import functools
 import struct
+import sys
 import zlib
+from array import array
 from pickle import dumps, loads
 
 import numpy as np
@@ -50,6 +52,13 @@ _BLOCK = struct.Struct("<IIfBBI")
 #: max weight, min/max id (0xFFFFFFFF for none).
 _TERMINFO = struct.Struct("!BfIBBfII")
 _LEN = struct.Struct("!i")
+#: The compact inline entry's fixed part: flag (W3's flags byte is 0 or 1), count, min/max length bytes.
+_COMPACT = struct.Struct("<BBBB")
+_COMPACT_FLAG = 3
+#: A hash table slot of Whoosh's term table (key hash, key position) and an item's key and value
+#: lengths (whoosh.filedb.filetables ``_pointer`` and ``_lengths``: the contract checks they agree).
+_SLOT = struct.Struct("!Iq")
+_KEYLENS = struct.Struct("!ii")
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _U32 = np.dtype("<u4")
 _F32 = np.dtype("<f4")
@@ -156,6 +165,11 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
 
 _INLINE_VALUES = b"\x01"  # ids, weights, uint16 value lengths, values
 _INLINE_BARE = b"\x02"  # ids, weights (formats without values)
+#: ids, weights, uint16 counts, uint16 positions: values of CompactPositions (little-endian uint32
+#: positions) whose positions all fit in 16 bits, read back as uint32s (half the bytes a position)
+_INLINE_SHORT = b"\x03"
+_SHORT_LIMIT = 0x10000
+_LITTLE = sys.byteorder == "little"
 
 
 @functools.lru_cache(maxsize=64)
@@ -163,10 +177,12 @@ def _structs(n: int) -> tuple[struct.Struct, struct.Struct, struct.Struct]:
     return struct.Struct(f"<{n}I"), struct.Struct(f"<{n}f"), struct.Struct(f"<{n}H")
 
 
-def inline_payload(ids, weights, values) -> bytes:
+def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     """A short posting list for the term table: flat arrays (W3 pickles it, ~4x the size).
 
-    Falls back to W3's pickle when values are not one per posting or one is over 64 kB.
+    ``positions``: the values are CompactPositions (uint32 positions); when every position
+    is under 65,536 they are kept as uint16s. Falls back to W3's pickle when values are not
+    one per posting or one is over 64 kB.
     """
     n = len(ids)
     id_s, weight_s, len_s = _structs(n)
@@ -175,6 +191,19 @@ def inline_payload(ids, weights, values) -> bytes:
     lengths = [len(v) for v in values]
     if len(values) != n or max(lengths) > 0xFFFF:
         return dumps((tuple(ids), tuple(weights), tuple(values)), 2)
+    if positions and _LITTLE and not any(length % 4 for length in lengths):
+        wide = array("I")
+        for value in values:
+            wide.frombytes(value)
+        if not wide or max(wide) < _SHORT_LIMIT:
+            counts = len_s.pack(*(length // 4 for length in lengths))
+            return (
+                _INLINE_SHORT
+                + id_s.pack(*ids)
+                + weight_s.pack(*weights)
+                + counts
+                + array("H", wide).tobytes()
+            )
     return (
         _INLINE_VALUES + id_s.pack(*ids) + weight_s.pack(*weights) + len_s.pack(*lengths) + b"".join(values)
     )
@@ -182,7 +211,7 @@ def inline_payload(ids, weights, values) -> bytes:
 
 def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
     marker = payload[:1]
-    if marker not in (_INLINE_VALUES, _INLINE_BARE):
+    if marker not in (_INLINE_VALUES, _INLINE_BARE, _INLINE_SHORT):
         return loads(payload)  # W3's pickle
     id_s, weight_s, len_s = _structs(n)
     ids = id_s.unpack_from(payload, 1)
@@ -192,6 +221,15 @@ def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
     pos = 1 + id_s.size + weight_s.size
     lengths = len_s.unpack_from(payload, pos)
     pos += len_s.size
+    if marker == _INLINE_SHORT:
+        short = array("H")
+        short.frombytes(payload[pos : pos + 2 * sum(lengths)])
+        wide = array("I", short).tobytes()
+        out, at = [], 0
+        for count in lengths:
+            out.append(wide[at : at + 4 * count])
+            at += 4 * count
+        return ids, weights, tuple(out)
     values = []
     for length in lengths:
         values.append(payload[pos : pos + length])
@@ -210,13 +248,24 @@ def inline_terminfo(
     ids,
     weights,
     values,
+    positions: bool = False,
 ) -> bytes:
     """The term-table entry of a short posting list: W3's fixed part, then :func:`inline_payload`.
 
     ``minlength``/``maxlength`` are field lengths (``None``: not scorable, stored as 0).
     The one encoder of this entry: :meth:`RawTermInfo.to_bytes` (Whoosh's merging) and
     :func:`reader.index.storage.writer.write_terms` (bulk writing) both call it.
+
+    Usually the compact form: a flag, the count and the two length bytes (4 bytes, not W3's
+    26: the total and highest weight and the first and last id are the postings' own). Most
+    of a library's terms are rare bigrams with one or two postings, so this is a fifth of the
+    term table. ``positions``: see :func:`inline_payload`.
     """
+    minbyte = 0 if minlength is None else length_to_byte(minlength)
+    if 0 < len(ids) < 256:
+        return _COMPACT.pack(_COMPACT_FLAG, len(ids), minbyte, length_to_byte(maxlength)) + inline_payload(
+            ids, weights, values, positions
+        )
     head = _TERMINFO.pack(
         True,
         weight,
@@ -247,6 +296,15 @@ class RawTermInfo(whoosh3.W3TermInfo):
 
     @classmethod
     def from_bytes(cls, s):
+        if s[0] == _COMPACT_FLAG:
+            _flag, df, mnlen, mxlen = _COMPACT.unpack_from(s)
+            info = cls()
+            ids, weights, values = info._inlined = _read_inline(bytes(s[_COMPACT.size :]), df)
+            info._df = df
+            info._weight, info._maxweight = sum(weights), max(weights)
+            info._minlength, info._maxlength = byte_to_length(mnlen), byte_to_length(mxlen)
+            info._minid, info._maxid = ids[0], ids[-1]
+            return info
         st = _TERMINFO  # W3TermInfo._struct (the contract checks they agree)
         flags, weight, df, mnlen, mxlen, maxweight, minid, maxid = st.unpack(s[: st.size])
         if not flags:
@@ -286,10 +344,60 @@ class RawTermsReader(whoosh3.W3TermsReader):
         return ((decode(k), RawTermInfo.from_bytes(v)) for k, v in self._tindex.items_from(start))
 
     def term_info(self, fieldname, tbytes):
-        try:
-            return RawTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])
-        except KeyError:
-            raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
+        value = self._lookup(self._keycoder(fieldname, tbytes))
+        if value is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return RawTermInfo.from_bytes(value)
+
+    def frequency(self, fieldname, tbytes):
+        """The term's total weight (W3 reads it at a fixed offset, which a compact entry lacks)."""
+        value = self._lookup(self._keycoder(fieldname, tbytes))
+        if value is None:
+            raise KeyError((fieldname, tbytes))  # as W3's
+        return RawTermInfo.from_bytes(value).weight()
+
+    def doc_frequency(self, fieldname, tbytes):
+        """The term's document count (W3 reads it at a fixed offset, which a compact entry lacks)."""
+        value = self._lookup(self._keycoder(fieldname, tbytes))
+        if value is None:
+            raise KeyError((fieldname, tbytes))  # as W3's
+        if value[0] == _COMPACT_FLAG:
+            return value[1]
+        return _TERMINFO.unpack_from(value)[2]
+
+    def _lookup(self, key: bytes) -> bytes | None:
+        """The term table's value for ``key``: Whoosh's hash lookup, read in place.
+
+        Whoosh's ``HashReader`` copies every slot and key it probes out of the mapped file
+        through a generator (a phrase query looks units up in every segment: this was a quarter
+        of its time); here the same slots are unpacked where they lie.
+        """
+        table = self._tindex
+        buf = getattr(table.dbfile, "_buf", None)  # a mapped compound segment's BufferFile
+        if buf is None:
+            try:
+                return table[key]
+            except KeyError:
+                return None
+        keyhash = table.hashfn(key)
+        start, slots = table.tables[keyhash & 255]
+        if not slots:
+            return None
+        slot = (keyhash >> 8) % slots
+        size = len(key)
+        for _ in range(slots):
+            slothash, item = _SLOT.unpack_from(buf, start + slot * _SLOT.size)
+            if not item:
+                return None
+            if slothash == keyhash:
+                keylen, datalen = _KEYLENS.unpack_from(buf, item)
+                keystart = item + _KEYLENS.size
+                if keylen == size and buf[keystart : keystart + keylen] == key:
+                    return bytes(buf[keystart + keylen : keystart + keylen + datalen])
+            slot += 1
+            if slot == slots:
+                slot = 0
+        return None
 
 
 class _Positioned:

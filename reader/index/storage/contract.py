@@ -40,6 +40,7 @@ WHOOSH_VERSION = "2.7.4"
 _W3 = "whoosh.codec.whoosh3"
 _WRITING = "whoosh.writing"
 _READING = "whoosh.reading"
+_TABLES = "whoosh.filedb.filetables"
 _MISSING = object()
 
 
@@ -146,6 +147,14 @@ NEEDS: tuple[Need, ...] = (
     ),
     *_instance(_W3, "W3FieldCursor", "_pos _tindex _datapos _datalen", "_RawFieldCursor.term_info"),
     Need(_W3, "W3TermsReader", "class", "base of RawTermsReader"),
+    *[
+        _call(_W3, f"W3TermsReader.{n}", "overridden: reads compact entries too", "self fieldname tbytes")
+        for n in ("frequency", "doc_frequency", "term_info")
+    ],
+    Need(_TABLES, "_pointer.format", "value", "a term-table hash slot (codec._SLOT)", value="!Iq"),
+    Need(_TABLES, "_lengths.format", "value", "a term-table item's key and value lengths", value="!ii"),
+    *_instance(_TABLES, "HashReader", "dbfile hashfn tables", "RawTermsReader._lookup probes in place"),
+    *_instance("whoosh.filedb.structfile", "BufferFile", "_buf", "RawTermsReader._lookup reads the mapping"),
     _call(_W3, "W3TermsReader.__init__", "RawCodec.terms_reader", "self codec dbfile length postfile"),
     *_instance(
         _W3, "W3TermsReader", "_tindex _keycoder _keydecoder _postfile", "RawTermsReader; bulk reading"

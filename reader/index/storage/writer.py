@@ -116,6 +116,9 @@ def write_terms(
             getlen = _field_lengths(lengths.get(fieldname, {}), pdr, fieldname, fieldobj.scorable, doccount)
             prefix = _USHORT.pack(fieldwriter._fieldid)
             pw = fieldwriter._postwriter
+            # values that are flat little-endian uint32 positions (reader.index.schema.CompactPositions
+            # says so) may be kept as uint16s in the term table
+            positions = getattr(fieldobj.format, "flat_uint32_positions", False)
             inlinelimit = pw._inlinelimit
             blocklimit = pw._blocklimit
             lastfn = fieldname
@@ -137,7 +140,9 @@ def write_terms(
                 minlen, maxlen = min(lens), max(lens)
             else:
                 minlen = maxlen = 0
-            entry = inline_terminfo(sum(weights), minlen, maxlen, max(weights), ids, weights, values)
+            entry = inline_terminfo(
+                sum(weights), minlen, maxlen, max(weights), ids, weights, values, positions=positions
+            )
             tindex.add(prefix + tbytes, entry)
             continue
         fieldwriter.start_term(tbytes)
