@@ -608,3 +608,20 @@ def posting_positions(
     if not docs_out:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(docs_out), np.concatenate(pos_out)
+
+
+def term_postings(reader, fieldname: str, tbytes: bytes, info) -> tuple[list, list, list]:
+    """One term's whole posting list in a segment: (docnums, weights, values) as lists, for merging."""
+    ids: list = []
+    weights: list = []
+    values: list = []
+    for block_ids, block_weights, block_values, count in _blocks(reader, fieldname, tbytes, info):
+        ids += block_ids.tolist()
+        weights += block_weights.tolist()
+        if count is None:  # inline
+            values += block_values
+            continue
+        buf, start, vlen = block_values
+        if vlen:
+            values += _unpack_values(bytes(buf[start : start + vlen]), count)
+    return ids, weights, values

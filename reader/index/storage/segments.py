@@ -26,10 +26,10 @@ from reader.index.storage.writer import FastWriter
 #: 25 s and 600 MB in the importing process).
 SMALL_DOCS = 256
 SMALL_LIMIT = 8
-#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
+#: A writer holding this many postings (about 240 MB) hands its documents over as a finished,
 #: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
-#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
-SPILL_POSTINGS = 1_200_000
+#: About 2,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+SPILL_POSTINGS = 2_400_000
 
 
 def side_writer(ix) -> FastWriter:
