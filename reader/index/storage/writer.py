@@ -27,6 +27,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from reader.index.storage.codec import inline_terminfo, term_postings
+from reader.index.storage.errors import StorageError
 
 _FIRST = itemgetter(0)
 #: merged term streams: by key, then merged segments (in their order) before the pool
@@ -115,7 +116,7 @@ def _merged_terms(reader, base: int, docmap: dict[int, int] | None):
     last = None
     for key, info in reader._terms.items():
         if last is not None and key <= last:
-            raise ValueError(f"segment {reader.segment().segment_id()}: terms out of order at {key!r}")
+            raise StorageError(f"segment {reader.segment().segment_id()}: terms out of order at {key!r}")
         last = key
         yield key, (reader, info, base, docmap)
 
