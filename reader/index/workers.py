@@ -64,7 +64,7 @@ def build_segment(
     """
     ix = storage.open_dir(index_dir)
     writer = storage.side_writer(ix)
-    spill = storage.Spill(ix)
+    spill = storage.Spill(ix, limit=storage.WORKER_SPILL_POSTINGS)
     summaries = []
     for path, known in batch:
         result = read_for_import(path, known)

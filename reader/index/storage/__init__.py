@@ -24,11 +24,18 @@ from reader.index.storage.lengths import field_lengths
 from reader.index.storage.matchers import docs_matcher
 from reader.index.storage.opening import create_in, ensure_ready, exists_in, new_writer, open_dir
 from reader.index.storage.patches import release_mapped_pages
-from reader.index.storage.segments import Spill, commit_with, finish_writer, side_writer
+from reader.index.storage.segments import (
+    WORKER_SPILL_POSTINGS,
+    Spill,
+    commit_with,
+    finish_writer,
+    side_writer,
+)
 from reader.index.storage.writer import FastWriter
 
 __all__ = [
     "WHOOSH_VERSION",
+    "WORKER_SPILL_POSTINGS",
     "ContractBroken",
     "FastWriter",
     "Spill",

@@ -26,10 +26,14 @@ from reader.index.storage.writer import FastWriter
 #: 25 s and 600 MB in the importing process).
 SMALL_DOCS = 256
 SMALL_LIMIT = 8
-#: A writer holding this many postings (about 240 MB) hands its documents over as a finished,
+#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
 #: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
-#: About 2,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
-SPILL_POSTINGS = 2_400_000
+#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+SPILL_POSTINGS = 1_200_000
+#: The same for a worker process (about 240 MB, ~2,000 stories): bigger segments are fewer lookups
+#: per query, and a worker's memory goes back to the system when it exits. The importing process
+#: keeps the smaller limit: the GUI imports in its own process, which would keep that memory.
+WORKER_SPILL_POSTINGS = 2_400_000
 
 
 def side_writer(ix) -> FastWriter:
@@ -46,7 +50,8 @@ def finish_writer(writer: FastWriter) -> list:
 
 
 class Spill:
-    """Where story documents go so that no writer holds more than :data:`SPILL_POSTINGS` postings.
+    """Where story documents go so that no writer holds more than ``limit`` postings
+    (:data:`SPILL_POSTINGS`, or :data:`WORKER_SPILL_POSTINGS` in a worker).
 
     ``target(main)`` is ``main`` while it has room, else a side writer on the same index;
     a full side writer is finalized into :attr:`done` (a segment written but not yet in the
@@ -55,17 +60,18 @@ class Spill:
     the index at its last commit.
     """
 
-    def __init__(self, ix) -> None:
+    def __init__(self, ix, limit: int | None = None) -> None:
         self.ix = ix
+        self.limit = SPILL_POSTINGS if limit is None else limit
         self.writer: FastWriter | None = None
         self.done: list = []
 
     def target(self, main: FastWriter) -> FastWriter:
         if self.writer is None:
-            if main.posting_count < SPILL_POSTINGS:
+            if main.posting_count < self.limit:
                 return main
             self.writer = side_writer(self.ix)
-        elif self.writer.posting_count >= SPILL_POSTINGS:
+        elif self.writer.posting_count >= self.limit:
             self.done.append(self.writer._finalize_segment())
             self.writer = side_writer(self.ix)
         return self.writer
