@@ -191,12 +191,11 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     lengths = [len(v) for v in values]
     if len(values) != n or max(lengths) > 0xFFFF:
         return dumps((tuple(ids), tuple(weights), tuple(values)), 2)
-    if positions and _LITTLE and not any(length % 4 for length in lengths):
-        wide = array("I")
-        for value in values:
-            wide.frombytes(value)
+    joined = b"".join(values)
+    if positions and _LITTLE and not any(length & 3 for length in lengths):
+        wide = array("I", joined)
         if not wide or max(wide) < _SHORT_LIMIT:
-            counts = len_s.pack(*(length // 4 for length in lengths))
+            counts = len_s.pack(*[length >> 2 for length in lengths])
             return (
                 _INLINE_SHORT
                 + id_s.pack(*ids)
@@ -204,9 +203,7 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
                 + counts
                 + array("H", wide).tobytes()
             )
-    return (
-        _INLINE_VALUES + id_s.pack(*ids) + weight_s.pack(*weights) + len_s.pack(*lengths) + b"".join(values)
-    )
+    return _INLINE_VALUES + id_s.pack(*ids) + weight_s.pack(*weights) + len_s.pack(*lengths) + joined
 
 
 def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
