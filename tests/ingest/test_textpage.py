@@ -230,3 +230,21 @@ def test_wechat_style_stamp_line_and_combined_fields():
     text2 = "旧桥加固完工\n作者：赵六 来源：某某晚报\n\n市区一座老桥完成加固，今天恢复通行。\n"
     [s2] = parse_text(text2)
     assert s2.authors == ["赵六"] and s2.source == "某某晚报"
+
+
+def test_an_item_lettered_c_is_story_text_and_a_copyright_line_is_not():
+    """``(c)`` opens the third item of a lettered list as often as a copyright line: only
+    ``(c)`` before a year or a Latin name is the copyright sign (a (c) item was lost before)."""
+    text = (
+        "标题测试新闻\n\n2021-01-31 眾新聞\n\n"
+        "時任政務司司長陳方安生書面回覆說，特首與終審法院首席法官每年會面數次，討論的範圍包括：\n\n"
+        "「(a) 有關為司法機構提供資源的事項，包括法官的薪酬及服務條件;\n\n"
+        "(b) 涉及司法機構的立法建議，例如提高區域法院的司法管轄權金額限制;及\n\n"
+        "(c) 司法機構和市民共同關注的事項，例如訴訟費用水平、市民尋求司法公義的途徑。」\n\n"
+        "陳太當時說：「在會面期間，首席法官亦向行政長官介紹。」\n\n"
+        "(c) 2021 Citizen News. All rights reserved.\n"
+    )
+    (story,) = parse_text(text)
+    printed = "\n".join([*story.paragraphs, *story.headings])
+    assert "(c) 司法機構和市民共同關注的事項" in printed
+    assert "All rights reserved" not in printed
