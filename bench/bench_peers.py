@@ -121,7 +121,7 @@ def truth(folder: Path, queries: list[dict]) -> list[set[str]]:
 
 
 _MEASURE = """
-import json, os, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
 # every process of the run is in one new session: CPU and memory are sampled from /proc for all of
 # them (forkserver workers are not children of the importer, so its rusage never counts them)
 tick = os.sysconf("SC_CLK_TCK")
@@ -146,7 +146,6 @@ t0 = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                         start_new_session=True)
 err = []
-import threading
 reader = threading.Thread(target=lambda: err.append(proc.stderr.read()), daemon=True)
 reader.start()
 while proc.poll() is None:

@@ -341,26 +341,28 @@ class RawTermsReader(whoosh3.W3TermsReader):
         return ((decode(k), RawTermInfo.from_bytes(v)) for k, v in self._tindex.items_from(start))
 
     def term_info(self, fieldname, tbytes):
-        value = self._lookup(self._keycoder(fieldname, tbytes))
-        if value is None:
-            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
-        return RawTermInfo.from_bytes(value)
+        try:
+            return RawTermInfo.from_bytes(self._entry(fieldname, tbytes))
+        except KeyError:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
 
     def frequency(self, fieldname, tbytes):
         """The term's total weight (W3 reads it at a fixed offset, which a compact entry lacks)."""
-        value = self._lookup(self._keycoder(fieldname, tbytes))
-        if value is None:
-            raise KeyError((fieldname, tbytes))  # as W3's
-        return RawTermInfo.from_bytes(value).weight()
+        return RawTermInfo.from_bytes(self._entry(fieldname, tbytes)).weight()
 
     def doc_frequency(self, fieldname, tbytes):
         """The term's document count (W3 reads it at a fixed offset, which a compact entry lacks)."""
-        value = self._lookup(self._keycoder(fieldname, tbytes))
-        if value is None:
-            raise KeyError((fieldname, tbytes))  # as W3's
+        value = self._entry(fieldname, tbytes)
         if value[0] == _COMPACT_FLAG:
             return value[1]
         return _TERMINFO.unpack_from(value)[2]
+
+    def _entry(self, fieldname, tbytes) -> bytes:
+        """The term's term-table entry; KeyError when the segment lacks it (as W3's lookups)."""
+        value = self._lookup(self._keycoder(fieldname, tbytes))
+        if value is None:
+            raise KeyError((fieldname, tbytes))
+        return value
 
     def _lookup(self, key: bytes) -> bytes | None:
         """The term table's value for ``key``: Whoosh's hash lookup, read in place.
