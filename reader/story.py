@@ -54,6 +54,8 @@ class Story:
     heading_at: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     editor: str = ""
+    #: the print edition the page credits, as printed (``《人民日报》（2016年02月20日02版）``)
+    edition: str = ""
     url: str = ""
     file: str = ""
     position: int = 0

@@ -93,6 +93,7 @@ def format_story(story: Story) -> str:
         ("column", story.column),
         ("place", story.place),
         ("editor", story.editor),
+        ("edition", story.edition),
         ("url", story.url),
         ("file", f"{story.file} #{story.position + 1}" if story.file else ""),
         ("id", story.id),

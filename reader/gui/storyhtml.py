@@ -79,4 +79,6 @@ def story_html(story: Story, script: str = "zh-hans", *, byline_label: str = "")
             parts.append(f"<h3>{lines}</h3>")
         else:
             parts.append(f'<p class="body">{conv(text.strip())}</p>')
+    if story.edition:  # the print edition the page credits, under the text as the paper prints it
+        parts.append(f'<p class="meta">{conv(story.edition)}</p>')
     return "<html><body>" + "".join(parts) + "</body></html>"

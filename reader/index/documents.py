@@ -22,13 +22,15 @@ def printed_body(story: Story) -> str:
     """Everything printed with the story apart from its title and subtitle, one line each.
 
     Source, column, byline, authors (those the byline does not already name),
-    then subheads and paragraphs: plain search covers all of it (a story contains
-    its byline). Lines never join into one run, so no hit spans two of them.
+    then subheads and paragraphs, then the print edition and the editor
+    credited: plain search covers all of it (a story contains its byline and
+    credits). Lines never join into one run, so no hit spans two of them.
     """
     byline = story.byline.strip()
     authors = [a for a in story.authors if a and a not in byline]
     head = [story.source, story.column, byline, *authors]
-    return "\n".join([*(h for h in head if h), story.text])
+    tail = [story.edition, story.editor]
+    return "\n".join([*(h for h in head if h), story.text, *(t for t in tail if t)])
 
 
 def searchable_text(story: Story) -> dict[str, str]:

@@ -339,6 +339,7 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
         if meta.text and meta.authors and not story.byline:
             story.byline = meta.text
     story.source = closing_source or credits.best_source(metas + page_meta)
+    story.edition = next((m.edition for m in metas + page_meta if m.edition), "")
     if closing_authors:
         story.authors = list(closing_authors)
     _fields_from_meta(story, metas + page_meta)

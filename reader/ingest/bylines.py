@@ -121,6 +121,7 @@ class Byline:
     date: str = ""
     column: str = ""  # a desk or column credited where an author would stand
     post: bool = False  # a social-media post stamp ("24-5-6 09:30 来自 微博"): the line above is the account
+    edition: str = ""  # a print-edition credit as printed: 《人民日报》（2016年02月20日02版）
 
 
 _STAFF_ROLES = (
@@ -478,6 +479,12 @@ _PRINT_EDITION = re.compile(
     r"^《\s{0,2}(?P<src>[^》]{2,16}?)\s{0,2}》\s{0,2}[（(][^）)]{0,12}(?:19|20)\d{2}[^）)]{0,30}版\s{0,2}[)）]"
 )
 _SOURCE_TRIM = re.compile(r"(?:参与互动|參與互動|作者|编辑|編輯|时间|時間)$")
+
+
+def find_edition(line: str) -> str:
+    """The print-edition credit opening ``line`` (``《人民日报》（2016年02月20日02版）``), or ``''``."""
+    edition = _PRINT_EDITION.match(line[:80])
+    return edition.group(0) if edition else ""
 
 
 def find_source(line: str) -> str:

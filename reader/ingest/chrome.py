@@ -518,5 +518,6 @@ def _fields_from_closing_lines(story: Story, after: list[str]) -> None:
         src = bylines.find_source(line) if len(line) <= 80 else ""
         if src and not story.source:
             story.source = src
+        story.edition = story.edition or (bylines.find_edition(line) if src else "")
         if not story.date and len(line) <= 80 and dates.parse_date(line):
             story.date = dates.parse_date(line)

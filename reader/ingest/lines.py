@@ -151,7 +151,9 @@ def classify(line: str) -> Line:
     if len(line) <= 80 and "。" not in line:
         source = bylines.find_source(line)
         if source:
-            meta = bylines.Byline(text="", source=source, date=dates.parse_date(line))
+            meta = bylines.Byline(
+                text="", source=source, date=dates.parse_date(line), edition=bylines.find_edition(line)
+            )
             author = _AUTHOR_FIELD.search(line)
             byline = bylines.parse_byline(line)
             if author:  # "作者：张三 来源：某报" on one line

@@ -248,3 +248,15 @@ def test_an_item_lettered_c_is_story_text_and_a_copyright_line_is_not():
     printed = "\n".join([*story.paragraphs, *story.headings])
     assert "(c) 司法機構和市民共同關注的事項" in printed
     assert "All rights reserved" not in printed
+
+
+def test_a_print_edition_credit_under_the_story_is_kept_as_its_edition():
+    page = (
+        "中国对外开放不会放慢节奏\n\n2016-02-20\n\n"
+        "中国已踏上全面建成小康社会的决胜征途，站在新的历史起点，中国对外开放不会放慢节奏，更不会停下脚步。\n\n"
+        "《人民日报》（2016年02月20日02版）\n"
+    )
+    (story,) = parse_text(page, "edition.txt")
+    assert story.source == "人民日报"
+    assert story.edition == "《人民日报》（2016年02月20日02版）"
+    assert all("02版" not in p for p in story.paragraphs)  # a credit, not a paragraph
