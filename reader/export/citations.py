@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.atomicfile import write_output
 from reader.export import ExportError, sheets
-from reader.export.gbt7714 import reference
+from reader.export.gbt7714 import print_page, reference
 from reader.export.scripts import citable_story
 from reader.safefiles import OutputExists, shown
 from reader.story import Story
@@ -88,6 +88,8 @@ def ris_text(stories: list[Story]) -> str:
         if s.date:
             lines.append(f"PY  - {s.date[:4]}")
             lines.append(f"DA  - {s.date.replace('-', '/')}")
+        if print_page(s):
+            lines.append(f"SP  - {print_page(s)}")
         if s.column:
             lines.append(f"SE  - {_one_line(s.column)}")
         if s.place:
@@ -157,6 +159,8 @@ def bibtex_text(stories: list[Story]) -> str:
             fields.append(("year", s.date[:4]))
             if len(s.date) >= 7 and s.date[5:7].isdigit():
                 fields.append(("month", str(int(s.date[5:7]))))
+        if print_page(s):
+            fields.append(("pages", print_page(s)))
         if s.column:
             fields.append(("note", s.column))
         if s.url:

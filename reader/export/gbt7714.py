@@ -41,6 +41,16 @@ def _end(text: str) -> str:
     return text if text.endswith((".", "。", "?", "？", "!", "！")) else text + "."
 
 
+#: the page in a print-edition credit: （2016年02月20日02版）, （2024年05月06日 第 04 版）
+_PAGE = re.compile(r"(?:第\s{0,2})?([0-9A-Z]{1,4})\s{0,2}版\s{0,2}[)）]$")
+
+
+def print_page(story: Story) -> str:
+    """The page of the print edition the story credits (``02`` for ``（2016年02月20日02版）``), or ``''``."""
+    page = _PAGE.search(story.edition)
+    return page.group(1) if page else ""
+
+
 def reference(story: Story, *, cited: dt.date | None = None) -> str:
     """One story's reference, e.g. ``蔡文逸. 朝着春天出发[N]. 刘长胜问答网, 2024-05-24.``"""
     online = bool(story.url)
@@ -51,6 +61,9 @@ def reference(story: Story, *, cited: dt.date | None = None) -> str:
     title = story.title.strip() or "(无题)"
     parts.append(f"{title}[{'N/OL' if online else 'N'}].")
     where = ", ".join(p for p in (story.source.strip(), story.date.strip()) if p)
+    page = print_page(story)
+    if where and page:  # 人民日报, 2016-02-20(02): the page of the print edition
+        where += f"({page})"
     if online:
         when = (cited or dt.date.today()).isoformat()
         where = f"{where}[{when}]" if where else f"[{when}]"

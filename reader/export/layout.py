@@ -153,8 +153,10 @@ def story_document(
             indent = 0.0 if text[:1].isspace() else 2 * BODY_PT
             b.block(text, BODY_PT, before=10 if first else 0, after=3, indent=indent, line_height=LINE_HEIGHT)
         first = False
+    if story.edition:
+        b.block(story.edition, SMALL_PT + 1, grey=True, before=6)
     if story.editor:
-        b.block(f"{lab['editor']}：{story.editor}", SMALL_PT + 1, grey=True, before=6)
+        b.block(f"{lab['editor']}：{story.editor}", SMALL_PT + 1, grey=True, before=0 if story.edition else 6)
     b.block(f"{lab['cite']}：{reference(cited or story)}", SMALL_PT, grey=True, before=14)
     return b.doc
 

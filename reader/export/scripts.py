@@ -52,6 +52,7 @@ def convert_story(story: Story, script: str) -> Story:
         story.source,
         story.place,
         story.editor,
+        story.edition,
     ]
     parts = fields + story.authors + story.headings + story.paragraphs
     done: dict[str, str] = {}
@@ -79,4 +80,5 @@ def convert_story(story: Story, script: str) -> Story:
         heading_at=list(story.heading_at),
         tags=list(story.tags),
         editor=c(story.editor),
+        edition=c(story.edition),
     )

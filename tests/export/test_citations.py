@@ -9,7 +9,7 @@ import pytest
 import rispy
 
 from reader.export import ExportError
-from reader.export.citations import CITATION_FORMATS, export_citations
+from reader.export.citations import CITATION_FORMATS, bibtex_text, export_citations, ris_text
 from reader.export.gbt7714 import reference
 from tests.helpers.export import made_story
 
@@ -42,6 +42,24 @@ def test_gbt7714_traditional_and_rules_for_many_authors_and_online():
     )
     latin = made_story("Title", ["x"], authors=["Smith J", "Doe A", "Roe B", "Poe C"], source="Daily")
     assert reference(latin).startswith("Smith J, Doe A, Roe B, et al. Title[N]. Daily.")
+
+
+def test_gbt7714_gives_the_page_of_a_print_edition():
+    story = made_story(
+        "中国对外开放不会放慢节奏",
+        ["正文"],
+        source="人民日报",
+        date="2016-02-20",
+        edition="《人民日报》（2016年02月20日02版）",
+    )
+    assert reference(story) == "中国对外开放不会放慢节奏[N]. 人民日报, 2016-02-20(02)."
+    spaced_edition = "《 人民日报 》（ 2024年05月06日 第 04 版）"
+    spaced = made_story("题", ["正文"], source="人民日报", date="2024-05-06", edition=spaced_edition)
+    assert reference(spaced).endswith("人民日报, 2024-05-06(04).")
+    ris = rispy.loads(ris_text([story]))[0]
+    assert ris["start_page"] == "02"
+    (entry,) = bibtexparser.parse_string(bibtex_text([story])).entries
+    assert entry["pages"] == "02"
 
 
 def test_ris_parses_with_rispy(stories, tmp_path):
