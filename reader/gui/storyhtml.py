@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from reader.export.labels import labels
 from reader.story import Story
 from reader.text.convert import story_script
 from reader.text.convertcache import shown
@@ -81,4 +82,6 @@ def story_html(story: Story, script: str = "zh-hans", *, byline_label: str = "")
             parts.append(f'<p class="body">{conv(text.strip())}</p>')
     if story.edition:  # the print edition the page credits, under the text as the paper prints it
         parts.append(f'<p class="meta">{conv(story.edition)}</p>')
+    if story.editor:  # the editor's credit, as the PDF prints it (the label in the script shown)
+        parts.append(f'<p class="meta">{html.escape(labels(script)["editor"])}：{conv(story.editor)}</p>')
     return "<html><body>" + "".join(parts) + "</body></html>"

@@ -160,3 +160,18 @@ def test_a_right_click_on_a_tag_opens_the_tag_menu(qtbot):
         QApplication.sendEvent(
             p.tags_label, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
         )
+
+
+def test_story_html_prints_the_edition_and_the_editor_under_the_text_in_the_script_shown():
+    story = Story(
+        title="标题",
+        paragraphs=["正文。"],
+        edition="《人民日报》（2016年02月20日02版）",
+        editor="刘阳",
+        id="ed1",
+    )
+    simplified = story_html(story, "zh-hans")
+    text, edition = simplified.index("正文。"), simplified.index("2016年02月20日02版")
+    assert text < edition < simplified.index("责任编辑：刘阳")
+    assert "責任編輯：劉陽" in story_html(story, "zh-hant")
+    assert "责任编辑" not in story_html(Story(title="标题", paragraphs=["正文。"], id="ed2"), "zh-hans")
