@@ -96,3 +96,15 @@ _.headerData
 _.mouseMoveEvent
 # The saved-search badges' count, read by the GUI tests (what the badge shows).
 _.new_count
+
+# Read by Whoosh's own W3 classes, whose __init__ RawTermsReader and RawFieldWriter replace
+# (storage/contract.py checks Whoosh's code still uses each): the term table's state and the
+# TermTable methods W3TermsReader and W3FieldCursor call.
+_._codec
+_._segment
+_._fieldname
+_._format
+_._infield
+_.range_for_key
+_.key_and_range_at
+_.keys_from

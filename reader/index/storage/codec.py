@@ -6,8 +6,8 @@ reading the documents of a term that occurs in most stories (any common
 character) unpickles and decompresses every position of every posting, which
 was most of the time of a one-character search on a big library.
 
-:class:`RawCodec` is the W3 codec with another block layout (the term table,
-columns and stored fields are W3's)::
+:class:`RawCodec` is the W3 codec with another block layout and another term
+table (:mod:`.termtable`; columns and stored fields are W3's)::
 
     int32 (big-endian, Whoosh's write_int) block length, negative for the last block
     "<IIfBBI"  count, last id, max weight, min/max length bytes, size of the values part
@@ -36,6 +36,7 @@ import sys
 import zlib
 from array import array
 from pickle import dumps, loads
+from typing import Any
 
 import numpy as np
 from whoosh.codec import whoosh3
@@ -46,6 +47,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.index.storage.errors import StorageError
+from reader.index.storage.termtable import TermTable, TermTableWriter
 
 _BLOCK = struct.Struct("<IIfBBI")
 #: W3TermInfo's fixed part: inlined flag, weight, doc frequency, min/max length bytes,
@@ -55,10 +57,6 @@ _LEN = struct.Struct("!i")
 #: The compact inline entry's fixed part: flag (W3's flags byte is 0 or 1), count, min/max length bytes.
 _COMPACT = struct.Struct("<BBBB")
 _COMPACT_FLAG = 3
-#: A hash table slot of Whoosh's term table (key hash, key position) and an item's key and value
-#: lengths (whoosh.filedb.filetables ``_pointer`` and ``_lengths``: the contract checks they agree).
-_SLOT = struct.Struct("!Iq")
-_KEYLENS = struct.Struct("!ii")
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _U32 = np.dtype("<u4")
 _F32 = np.dtype("<f4")
@@ -326,7 +324,22 @@ class _RawFieldCursor(whoosh3.W3FieldCursor):
 
 
 class RawTermsReader(whoosh3.W3TermsReader):
-    """W3's term table reader decoding :class:`RawTermInfo`."""
+    """W3's term table reader over a :class:`~reader.index.storage.termtable.TermTable`,
+    decoding :class:`RawTermInfo`."""
+
+    def __init__(self, codec, dbfile, length, postfile):
+        # W3TermsReader.__init__ with the compact table instead of Whoosh's OrderedHashReader
+        self._codec = codec
+        self._dbfile = dbfile
+        try:
+            self._tindex = TermTable(dbfile, length)
+        except ValueError as e:
+            raise StorageError(f"term table of a segment: {e}") from None
+        self._fieldmap = self._tindex.extras["fieldmap"]
+        self._postfile = postfile
+        self._fieldunmap = [None] * len(self._fieldmap)
+        for fieldname, num in self._fieldmap.items():
+            self._fieldunmap[num] = fieldname
 
     def cursor(self, fieldname, fieldobj):
         return _RawFieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder, fieldobj)
@@ -365,38 +378,8 @@ class RawTermsReader(whoosh3.W3TermsReader):
         return value
 
     def _lookup(self, key: bytes) -> bytes | None:
-        """The term table's value for ``key``: Whoosh's hash lookup, read in place.
-
-        Whoosh's ``HashReader`` copies every slot and key it probes out of the mapped file
-        through a generator (a phrase query looks units up in every segment: this was a quarter
-        of its time); here the same slots are unpacked where they lie.
-        """
-        table = self._tindex
-        buf = getattr(table.dbfile, "_buf", None)  # a mapped compound segment's BufferFile
-        if buf is None:
-            try:
-                return table[key]
-            except KeyError:
-                return None
-        keyhash = table.hashfn(key)
-        start, slots = table.tables[keyhash & 255]
-        if not slots:
-            return None
-        slot = (keyhash >> 8) % slots
-        size = len(key)
-        for _ in range(slots):
-            slothash, item = _SLOT.unpack_from(buf, start + slot * _SLOT.size)
-            if not item:
-                return None
-            if slothash == keyhash:
-                keylen, datalen = _KEYLENS.unpack_from(buf, item)
-                keystart = item + _KEYLENS.size
-                if keylen == size and buf[keystart : keystart + keylen] == key:
-                    return bytes(buf[keystart + keylen : keystart + keylen + datalen])
-            slot += 1
-            if slot == slots:
-                slot = 0
-        return None
+        """The term table's value for ``key`` (:class:`~reader.index.storage.termtable.TermTable`)."""
+        return self._tindex.lookup(key)
 
 
 class _Positioned:
@@ -427,8 +410,26 @@ class _Positioned:
 
 
 class RawFieldWriter(whoosh3.W3FieldWriter):
-    """W3's field writer collecting :class:`RawTermInfo`; its term table and postings files keep
-    their own positions (:class:`_Positioned`)."""
+    """W3's field writer collecting :class:`RawTermInfo` into a
+    :class:`~reader.index.storage.termtable.TermTableWriter`; its term table and postings files
+    keep their own positions (:class:`_Positioned`)."""
+
+    def __init__(self, codec, storage, segment):
+        # W3FieldWriter.__init__ with the compact table instead of Whoosh's OrderedHashWriter
+        self._codec = codec
+        self._storage = storage
+        self._segment = segment
+        self._fieldname = None
+        self._fieldid = None
+        self._btext = None
+        self._fieldobj: Any = None  # the field being written (start_field)
+        self._format = None
+        self._tindex = TermTableWriter(self._create_file(whoosh3.W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(whoosh3.W3Codec.POSTS_EXT)
+        self._postwriter: Any = None
+        self._infield = False
+        self.is_closed = False
 
     def _create_file(self, ext):
         created = super()._create_file(ext)

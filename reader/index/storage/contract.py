@@ -40,7 +40,6 @@ WHOOSH_VERSION = "2.7.4"
 _W3 = "whoosh.codec.whoosh3"
 _WRITING = "whoosh.writing"
 _READING = "whoosh.reading"
-_TABLES = "whoosh.filedb.filetables"
 _MISSING = object()
 
 
@@ -151,22 +150,33 @@ NEEDS: tuple[Need, ...] = (
         _call(_W3, f"W3TermsReader.{n}", "overridden: reads compact entries too", "self fieldname tbytes")
         for n in ("frequency", "doc_frequency", "term_info")
     ],
-    Need(_TABLES, "_pointer.format", "value", "a term-table hash slot (codec._SLOT)", value="!Iq"),
-    Need(_TABLES, "_lengths.format", "value", "a term-table item's key and value lengths", value="!ii"),
-    *_instance(_TABLES, "HashReader", "dbfile hashfn tables", "RawTermsReader._lookup probes in place"),
-    *_instance("whoosh.filedb.structfile", "BufferFile", "_buf", "RawTermsReader._lookup reads the mapping"),
-    _call(_W3, "W3TermsReader.__init__", "RawCodec.terms_reader", "self codec dbfile length postfile"),
+    *_instance("whoosh.filedb.structfile", "BufferFile", "_buf", "termtable.TermTable reads the mapping"),
+    _call(
+        _W3,
+        "W3TermsReader.__init__",
+        "overridden: RawTermsReader sets its state over a termtable.TermTable",
+        "self codec dbfile length postfile",
+    ),
     *_instance(
-        _W3, "W3TermsReader", "_tindex _keycoder _keydecoder _postfile", "RawTermsReader; bulk reading"
+        _W3,
+        "W3TermsReader",
+        "_codec _dbfile _tindex _fieldmap _fieldunmap _postfile _keycoder _keydecoder",
+        "state RawTermsReader.__init__ sets for W3's methods; bulk reading",
     ),
     Need(_W3, "W3FieldWriter", "class", "base of RawFieldWriter"),
-    _call(_W3, "W3FieldWriter.__init__", "RawCodec.field_writer", "self codec storage segment"),
+    _call(
+        _W3,
+        "W3FieldWriter.__init__",
+        "overridden: RawFieldWriter sets its state over a termtable.TermTableWriter",
+        "self codec storage segment",
+    ),
     _call(_W3, "W3FieldWriter.start_term", "overridden: RawTermInfo for each term", "self btext"),
     *_instance(
         _W3,
         "W3FieldWriter",
-        "_postwriter _fieldobj _btext _tindex _fieldid",
-        "RawFieldWriter; writer.write_terms",
+        "_codec _storage _segment _fieldname _fieldid _btext _fieldobj _format _tindex _fieldmap "
+        "_postfile _postwriter _infield is_closed",
+        "state RawFieldWriter.__init__ sets for W3's methods; writer.write_terms",
     ),
     Need("whoosh.system", "_INT_SIZE", "value", "size of a block's length prefix", value=4),
     _call("whoosh.util.numeric", "byte_to_length", "length codes -> lengths", "key"),

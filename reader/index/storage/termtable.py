@@ -1,0 +1,257 @@
+"""A segment's term table: its keys in ascending order, found through a sorted array of key hashes.
+
+Whoosh's ``OrderedHashWriter`` keeps, for every term, two 12-byte hash slots, 8 bytes of
+key and value lengths and a 4-byte entry in its ordered index: 36 bytes a term before the
+key and the term's entry. Most of a library's terms are rare bigrams whose entry (inline
+postings) is a dozen bytes, so that table was about half of every segment's term file and a
+quarter of the index. This table keeps 11 bytes a term::
+
+    b"RTT1"
+    entries, in ascending key order, back to back:
+        uint8 key length, uint16 value length      (both fit)
+        0xFF, uint32 key length, uint32 value length (either does not)
+        key, value
+    uint32[count]        CRC-32 of each key, ascending
+    uint32|64[count]     where each of those keys' entries starts (same order)
+    uint32|64[...]       where every SPARSE-th entry in key order starts (ordered seeks)
+    pickle               extras (Whoosh's field map)
+    footer               count, the three arrays' positions, the extras' position, offset width, b"RTT1"
+
+A lookup is one ``searchsorted`` over the hashes and a key comparison where the entry lies,
+read in place in the mapped segment; ordered reading (cursors, ranges, merging) walks the
+entries from a position found by binary search over the sparse array. The reader offers what
+Whoosh's ``W3TermsReader`` and ``W3FieldCursor`` use of an ``OrderedHashReader``.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import zlib
+from array import array
+from collections.abc import Iterator
+
+import numpy as np
+
+MAGIC = b"RTT1"
+#: Every SPARSE-th entry's position is kept for ordered seeks (at most SPARSE - 1 entries walked).
+SPARSE = 64
+_NARROW = struct.Struct("<BH")
+_WIDE = struct.Struct("<II")
+_ESCAPE = 0xFF
+_FOOTER = struct.Struct("<QQQQQB4s")
+_U32 = np.dtype("<u4")
+
+
+def _header(keylen: int, valuelen: int) -> bytes:
+    if keylen < _ESCAPE and valuelen < 0xFFFF:
+        return _NARROW.pack(keylen, valuelen)
+    return bytes((_ESCAPE,)) + _WIDE.pack(keylen, valuelen)
+
+
+class TermTableWriter:
+    """Writes a term table; keys must be added in ascending order (as Whoosh's field writer does)."""
+
+    def __init__(self, dbfile) -> None:
+        self.dbfile = dbfile
+        self.extras: dict = {}
+        self._start = dbfile.tell()
+        if self._start:
+            raise ValueError("a term table starts its file (positions are the file's)")
+        dbfile.write(MAGIC)
+        self._pos = self._start + len(MAGIC)
+        self._offsets = array("Q")
+        self._hashes = array("I")
+        self._last = b""
+
+    def tell(self) -> int:
+        return self._pos
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if key <= self._last and self._offsets:
+            raise ValueError(f"term table keys must increase: {self._last!r}..{key!r}")
+        self._last = key
+        self._offsets.append(self._pos - self._start)
+        self._hashes.append(zlib.crc32(key))
+        data = _header(len(key), len(value)) + key + value
+        self.dbfile.write(data)
+        self._pos += len(data)
+
+    def close(self) -> int:
+        dbfile = self.dbfile
+        offsets = np.frombuffer(self._offsets, dtype=np.uint64) if self._offsets else np.zeros(0, np.uint64)
+        hashes = np.frombuffer(self._hashes, dtype=np.uint32) if self._hashes else np.zeros(0, np.uint32)
+        width = 4 if (not len(offsets) or int(offsets[-1]) < 1 << 32) else 8
+        kind = np.dtype("<u4") if width == 4 else np.dtype("<u8")
+        order = np.argsort(hashes, kind="stable")
+        parts = [
+            hashes[order].astype(_U32).tobytes(),
+            offsets[order].astype(kind).tobytes(),
+            offsets[::SPARSE].astype(kind).tobytes(),
+        ]
+        positions = []
+        for part in parts:
+            positions.append(self._pos - self._start)
+            dbfile.write(part)
+            self._pos += len(part)
+        extras_at = self._pos - self._start
+        extras = pickle.dumps(self.extras, 2)
+        dbfile.write(extras)
+        dbfile.write(_FOOTER.pack(len(offsets), *positions, extras_at, width, MAGIC))
+        self._pos += len(extras) + _FOOTER.size
+        dbfile.close()
+        return self._pos
+
+
+class TermTable:
+    """Reads a :class:`TermTableWriter` table from a Whoosh structfile of ``length`` bytes."""
+
+    def __init__(self, dbfile, length: int) -> None:
+        self.dbfile = dbfile
+        self.is_closed = False
+        mapped = getattr(dbfile, "_buf", None)  # a mapped compound segment's BufferFile
+        self._buf = mapped if isinstance(mapped, memoryview) else None
+        if length < len(MAGIC) + _FOOTER.size or bytes(self._get(0, 4)) != MAGIC:
+            raise ValueError("not a term table (RTT1)")
+        count, hashes_at, where_at, sparse_at, extras_at, width, magic = _FOOTER.unpack(
+            bytes(self._get(length - _FOOTER.size, _FOOTER.size))
+        )
+        if (
+            magic != MAGIC
+            or width not in (4, 8)
+            or not (len(MAGIC) <= hashes_at <= where_at <= sparse_at <= extras_at <= length - _FOOTER.size)
+        ):
+            raise ValueError("term table footer is damaged")
+        kind = np.dtype("<u4") if width == 4 else np.dtype("<u8")
+        self.count = count
+        self.endofdata = hashes_at
+        self._hashes = self._array(hashes_at, count, _U32)
+        self._where = self._array(where_at, count, kind)
+        self._sparse = self._array(sparse_at, (count + SPARSE - 1) // SPARSE, kind)
+        try:
+            self.extras = pickle.loads(bytes(self._get(extras_at, length - _FOOTER.size - extras_at)))
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError) as e:
+            raise ValueError(f"term table extras are damaged ({e})") from None
+
+    def _get(self, pos: int, size: int):
+        if self._buf is not None:
+            return self._buf[pos : pos + size]
+        return self.dbfile.get(pos, size)
+
+    def _array(self, pos: int, count: int, dtype: np.dtype) -> np.ndarray:
+        if self._buf is not None:
+            return np.frombuffer(self._buf, dtype=dtype, count=count, offset=pos)
+        return np.frombuffer(self.dbfile.get(pos, count * dtype.itemsize), dtype=dtype, count=count)
+
+    def _range_at(self, pos: int) -> tuple[int, int, int, int]:
+        """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
+        head = self._get(pos, 1 + _WIDE.size)
+        if head[0] != _ESCAPE:
+            keylen, valuelen = _NARROW.unpack_from(head)
+            keypos = pos + _NARROW.size
+        else:
+            keylen, valuelen = _WIDE.unpack_from(head, 1)
+            keypos = pos + 1 + _WIDE.size
+        return keypos, keylen, keypos + keylen, valuelen
+
+    def key_at(self, pos: int) -> bytes:
+        keypos, keylen, _datapos, _datalen = self._range_at(pos)
+        return bytes(self._get(keypos, keylen))
+
+    def _find(self, key: bytes) -> tuple[int, int] | None:
+        """``(value position, value length)`` of ``key``, or None."""
+        keyhash = zlib.crc32(key)
+        hashes = self._hashes
+        i = int(hashes.searchsorted(keyhash))
+        size = len(key)
+        while i < self.count and hashes[i] == keyhash:
+            keypos, keylen, datapos, datalen = self._range_at(int(self._where[i]))
+            if keylen == size and self._get(keypos, keylen) == key:
+                return datapos, datalen
+            i += 1
+        return None
+
+    def lookup(self, key: bytes) -> bytes | None:
+        """The value of ``key``, or None."""
+        found = self._find(key)
+        return None if found is None else bytes(self._get(*found))
+
+    def __getitem__(self, key: bytes) -> bytes:
+        value = self.lookup(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: bytes) -> bool:
+        return self._find(key) is not None
+
+    def get(self, key: bytes, default=None):
+        value = self.lookup(key)
+        return default if value is None else value
+
+    def range_for_key(self, key: bytes) -> tuple[int, int]:
+        found = self._find(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def key_and_range_at(self, pos: int) -> tuple[bytes, int, int] | None:
+        """``(key, value position, value length)`` of the entry at ``pos``; None past the last."""
+        if pos >= self.endofdata:
+            return None
+        keypos, keylen, datapos, datalen = self._range_at(pos)
+        return bytes(self._get(keypos, keylen)), datapos, datalen
+
+    def closest_key_pos(self, key: bytes) -> int | None:
+        """Where the first entry whose key is ``key`` or after it starts; None if there is none."""
+        sparse = self._sparse
+        lo, hi = 0, len(sparse)
+        while lo < hi:  # the last sampled entry whose key is below ``key``
+            mid = (lo + hi) // 2
+            if self.key_at(int(sparse[mid])) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        pos = int(sparse[lo - 1]) if lo else len(MAGIC)
+        while pos < self.endofdata:
+            keypos, keylen, datapos, datalen = self._range_at(pos)
+            if bytes(self._get(keypos, keylen)) >= key:
+                return pos
+            pos = datapos + datalen
+        return None
+
+    def _ranges(self, pos: int | None = None) -> Iterator[tuple[int, int, int, int]]:
+        pos = len(MAGIC) if pos is None else pos
+        end = self.endofdata
+        while pos < end:
+            entry = self._range_at(pos)
+            yield entry
+            pos = entry[2] + entry[3]
+
+    def _items(self, pos: int | None) -> Iterator[tuple[bytes, bytes]]:
+        for keypos, keylen, datapos, datalen in self._ranges(pos):
+            yield bytes(self._get(keypos, keylen)), bytes(self._get(datapos, datalen))
+
+    def items(self) -> Iterator[tuple[bytes, bytes]]:
+        return self._items(None)
+
+    def keys(self) -> Iterator[bytes]:
+        return (key for key, _value in self._items(None))
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self.keys()
+
+    def items_from(self, key: bytes) -> Iterator[tuple[bytes, bytes]]:
+        pos = self.closest_key_pos(key)
+        return iter(()) if pos is None else self._items(pos)
+
+    def keys_from(self, key: bytes) -> Iterator[bytes]:
+        return (k for k, _value in self.items_from(key))
+
+    def close(self) -> None:
+        if self.is_closed:
+            raise ValueError(f"tried to close {self!r} twice")
+        self._hashes = self._where = self._sparse = None  # type: ignore[assignment]
+        self._buf = None
+        self.dbfile.close()
+        self.is_closed = True
