@@ -17,7 +17,7 @@ quarter of the index. This table keeps 11 bytes a term::
     pickle               extras (Whoosh's field map)
     footer               count, the three arrays' positions, the extras' position, offset width, b"RTT1"
 
-A lookup is one ``searchsorted`` over the hashes and a key comparison where the entry lies,
+A lookup is one binary search over the hashes and a key comparison where the entry lies,
 read in place in the mapped segment; ordered reading (cursors, ranges, merging) walks the
 entries from a position found by binary search over the sparse array. The reader offers what
 Whoosh's ``W3TermsReader`` and ``W3FieldCursor`` use of an ``OrderedHashReader``.
@@ -27,9 +27,12 @@ from __future__ import annotations
 
 import pickle
 import struct
+import sys
 import zlib
 from array import array
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -111,6 +114,7 @@ class TermTable:
         self.is_closed = False
         mapped = getattr(dbfile, "_buf", None)  # a mapped compound segment's BufferFile
         self._buf = mapped if isinstance(mapped, memoryview) else None
+        self._length = length
         if length < len(MAGIC) + _FOOTER.size or bytes(self._get(0, 4)) != MAGIC:
             raise ValueError("not a term table (RTT1)")
         count, hashes_at, where_at, sparse_at, extras_at, width, magic = _FOOTER.unpack(
@@ -122,10 +126,10 @@ class TermTable:
             or not (len(MAGIC) <= hashes_at <= where_at <= sparse_at <= extras_at <= length - _FOOTER.size)
         ):
             raise ValueError("term table footer is damaged")
-        kind = np.dtype("<u4") if width == 4 else np.dtype("<u8")
+        kind: Literal["I", "Q"] = "I" if width == 4 else "Q"
         self.count = count
         self.endofdata = hashes_at
-        self._hashes = self._array(hashes_at, count, _U32)
+        self._hashes = self._array(hashes_at, count, "I")
         self._where = self._array(where_at, count, kind)
         self._sparse = self._array(sparse_at, (count + SPARSE - 1) // SPARSE, kind)
         try:
@@ -138,10 +142,21 @@ class TermTable:
             return self._buf[pos : pos + size]
         return self.dbfile.get(pos, size)
 
-    def _array(self, pos: int, count: int, dtype: np.dtype) -> np.ndarray:
-        if self._buf is not None:
-            return np.frombuffer(self._buf, dtype=dtype, count=count, offset=pos)
-        return np.frombuffer(self.dbfile.get(pos, count * dtype.itemsize), dtype=dtype, count=count)
+    def _array(self, pos: int, count: int, typecode: Literal["I", "Q"]) -> Sequence[int]:
+        """``count`` little-endian unsigned integers at ``pos``, read in place where mapped.
+
+        A memoryview, not a numpy array: the arrays start wherever the entries end, and numpy
+        copies an unaligned array on every ``searchsorted`` (20 µs for 200,000 terms, not 0.5).
+        """
+        size = struct.calcsize(typecode)
+        if pos + count * size > self._length:
+            raise ValueError("term table array runs past its end")
+        data = self._get(pos, count * size)
+        if sys.byteorder == "little":
+            return memoryview(data).cast(typecode)
+        swapped = array(typecode, bytes(data))  # pragma: no cover - big-endian machines
+        swapped.byteswap()  # pragma: no cover
+        return swapped  # pragma: no cover
 
     def _range_at(self, pos: int) -> tuple[int, int, int, int]:
         """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
@@ -162,10 +177,10 @@ class TermTable:
         """``(value position, value length)`` of ``key``, or None."""
         keyhash = zlib.crc32(key)
         hashes = self._hashes
-        i = int(hashes.searchsorted(keyhash))
+        i = bisect_left(hashes, keyhash)
         size = len(key)
         while i < self.count and hashes[i] == keyhash:
-            keypos, keylen, datapos, datalen = self._range_at(int(self._where[i]))
+            keypos, keylen, datapos, datalen = self._range_at(self._where[i])
             if keylen == size and self._get(keypos, keylen) == key:
                 return datapos, datalen
             i += 1
