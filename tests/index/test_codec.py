@@ -138,3 +138,90 @@ def test_compact_inline_entries_keep_every_statistic_and_position():
     long_form = 26 + len(inline_payload(*short))
     # 22 bytes of fixed part and 2 of each of the 6 positions saved
     assert len(inline_terminfo(6.0, 12, 30, 3.0, *short, positions=True)) == long_form - 22 - 2 * 6
+
+
+def _write_postings(postings, fmt, blocklimit=4):
+    """One posting list written by RawPostingsWriter: (file bytes, its term info)."""
+    from io import BytesIO
+
+    from whoosh.filedb.structfile import StructFile
+
+    from reader.index.storage.codec import RawTermInfo
+
+    written: list[bytes] = []
+    postfile = StructFile(BytesIO(), onclose=lambda f: written.append(f.file.getvalue()))
+    writer = RawCodec(blocklimit=blocklimit, inlinelimit=1).postings_writer(postfile)
+    writer.start_postings(fmt, RawTermInfo())
+    for docnum, weight, value in postings:
+        writer.add_posting(docnum, weight, value, 10)
+    info = writer.finish_postings()
+    postfile.close()
+    return written[0], info
+
+
+@pytest.mark.parametrize(
+    "ids, weights, gaps_past_16_bits",
+    [
+        (list(range(0, 39, 3)), [1.0, 3.0, 1.5, 2.0] * 3 + [4.5], False),  # narrow everything
+        ([5, 70_000, 70_001, 200_000, 200_003, 9_000_000], [0.1, 1.0, 2.0, 3.3, 1.0, 7.0], True),  # wide
+    ],
+)
+def test_blocks_keep_ids_weights_and_positions_in_narrow_and_wide_layouts(ids, weights, gaps_past_16_bits):
+    from array import array
+
+    from whoosh.filedb.structfile import BufferFile
+
+    from reader.index.schema import CompactPositions
+    from reader.index.storage.codec import (
+        _GAPS,
+        _IDS_U16,
+        _NARROW,
+        _WEIGHTS_F16,
+        RawLeafMatcher,
+        _unpack_values,
+        flat_blocks,
+    )
+
+    fmt = CompactPositions()
+    step = 70_000 if gaps_past_16_bits else 7
+    values = [array("I", [i * step + j for j in range(1 + i % 3)]).tobytes() for i in range(len(ids))]
+    data, info = _write_postings(list(zip(ids, weights, values, strict=True)), fmt)
+    offset, length = info.extent()
+    length = length[0] if isinstance(length, tuple) else length
+    read_ids, read_weights, read_values, layouts = [], [], [], []
+    for block_ids, block_weights, (buf, start, vlen, layout), count in flat_blocks(
+        memoryview(data)[offset : offset + length], "test"
+    ):
+        read_ids += block_ids.tolist()
+        read_weights += block_weights.tolist()
+        read_values += _unpack_values(bytes(buf[start : start + vlen]), count, layout)
+        layouts.append(layout)
+    if gaps_past_16_bits:  # the first block's ids span more than 16 bits, a weight is no half float
+        assert layouts[0] == _GAPS
+    else:
+        assert set(layouts) == {_IDS_U16 | _WEIGHTS_F16 | _GAPS | _NARROW}
+    expected_weights = np.asarray(weights, dtype=np.float32).tolist()
+    assert (read_ids, read_weights, read_values) == (ids, expected_weights, values)
+    matcher = RawLeafMatcher(BufferFile(memoryview(data)), offset, length, fmt)  # Whoosh's own reading
+    seen = []
+    while matcher.is_active():
+        seen.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    assert seen == list(zip(ids, expected_weights, values, strict=True))
+
+
+def test_narrow_blocks_and_inline_entries_take_half_the_bytes_a_posting():
+    from array import array
+
+    from reader.index.schema import CompactPositions
+    from reader.index.storage.codec import inline_payload
+
+    one = [array("I", [i]).tobytes() for i in range(256)]
+    narrow, _ = _write_postings([(i, 1.0, one[i]) for i in range(256)], CompactPositions(), blocklimit=256)
+    wide, _ = _write_postings(
+        [(i * 70_000, 0.1, one[i]) for i in range(256)], CompactPositions(), blocklimit=256
+    )
+    assert len(wide) - len(narrow) >= 256 * 4 - 4  # 2 bytes an id and 2 a weight, less the first id
+    small = inline_payload((3, 9), (1.0, 1.5), (one[1], one[2]), positions=True)
+    large = inline_payload((3, 70_000), (1.0, 0.1), (one[1], one[2]), positions=True)
+    assert len(large) - len(small) == 2 * 4

@@ -10,14 +10,19 @@ was most of the time of a one-character search on a big library.
 table (:mod:`.termtable`; columns and stored fields are W3's)::
 
     int32 (big-endian, Whoosh's write_int) block length, negative for the last block
-    "<IIfBBI"  count, last id, max weight, min/max length bytes, size of the values part
-    uint32[count]   document numbers (little-endian)
-    float32[count]  weights
-    values part     zlib(level 1) of uint32[count + 1] offsets + the concatenated values
+    "<IIfBBIB"  count, last id, max weight, min/max length bytes, size of the values part, layout
+    ids             uint32[count] document numbers (little-endian), or (layout & _IDS_U16)
+                    uint32 first id + uint16[count] offsets from it
+    weights         float32[count], or (layout & _WEIGHTS_F16) float16[count]: exact for term
+                    frequencies times the field boosts, half the bytes
+    values part     zlib(level 1) of uint32[count + 1] offsets + the concatenated values, or
+                    (layout & _GAPS) of the positions (CompactPositions) as each posting's
+                    count and the gaps between its positions, uint16s where all fit (_NARROW)
 
 Short posting lists (most bigrams: under 8 documents) sit inline in the term
 table; W3 pickles them (about 100 bytes a term, a third of a 100k index), here
-they are flat too (:func:`inline_payload`: ids, weights, value lengths, values).
+they are flat too (:func:`inline_payload`: ids, weights, value lengths, values; uint16 ids
+and half-float weights where they fit).
 Whoosh's matchers still work through :class:`RawLeafMatcher` and
 :class:`RawTermInfo` (generic queries, merging); :func:`posting_arrays` and
 :func:`posting_positions` read a term's postings straight into numpy arrays for
@@ -49,7 +54,14 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from reader.index.storage.errors import StorageError
 from reader.index.storage.termtable import TermTable, TermTableWriter
 
-_BLOCK = struct.Struct("<IIfBBI")
+_BLOCK = struct.Struct("<IIfBBIB")
+#: Layout bits of a block (see the module docstring).
+_IDS_U16 = 1
+_WEIGHTS_F16 = 2
+_GAPS = 4
+_NARROW = 8
+_U16 = np.dtype("<u2")
+_F16 = np.dtype("<f2")
 #: W3TermInfo's fixed part: inlined flag, weight, doc frequency, min/max length bytes,
 #: max weight, min/max id (0xFFFFFFFF for none).
 _TERMINFO = struct.Struct("!BfIBBfII")
@@ -60,6 +72,7 @@ _COMPACT_FLAG = 3
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _U32 = np.dtype("<u4")
 _F32 = np.dtype("<f4")
+_FIRST_ID = struct.Struct("<I")
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -72,13 +85,93 @@ def _pack_values(values: list[bytes]) -> bytes:
     return zlib.compress(offsets.tobytes() + b"".join(values), 1)
 
 
-def _unpack_values(part: bytes, count: int) -> list[bytes]:
+def _pack_gaps(values: list[bytes]) -> tuple[int, bytes] | None:
+    """CompactPositions values as counts and position gaps (``(layout bits, part)``), or None
+    when they are not ascending uint32 positions."""
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    if (lengths & 3).any():
+        return None
+    positions = np.frombuffer(b"".join(values), dtype=_U32).astype(np.int64)
+    counts = lengths >> 2
+    gaps = np.diff(positions, prepend=0)
+    starts = (np.cumsum(counts) - counts)[counts > 0]
+    gaps[starts] = positions[starts]  # each posting's first position is its own
+    if len(gaps) and gaps.min() < 0:
+        return None
+    narrow = not len(gaps) or (gaps.max() < 0x10000 and counts.max() < 0x10000)
+    kind = _U16 if narrow else _U32
+    part = zlib.compress(counts.astype(kind).tobytes() + gaps.astype(kind).tobytes(), 1)
+    return _GAPS | (_NARROW if narrow else 0), part
+
+
+def _pack_block_values(values: list[bytes], positions: bool) -> tuple[int, bytes]:
+    """A block's values part and its layout bits (``positions``: the values are CompactPositions)."""
+    if not values:
+        return 0, b""
+    if positions and _LITTLE:
+        packed = _pack_gaps(values)
+        if packed is not None:
+            return packed
+    return 0, _pack_values(values)
+
+
+def _block_positions(part, count: int, layout: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each posting's number of positions and all their positions (uint32s, posting after posting)
+    from a values part written with :data:`_GAPS`."""
+    raw = zlib.decompress(part)
+    kind = _U16 if layout & _NARROW else _U32
+    counts = np.frombuffer(raw, dtype=kind, count=count).astype(np.int64)
+    gaps = np.frombuffer(raw, dtype=kind, offset=count * kind.itemsize).astype(np.int64)
+    running = np.cumsum(gaps)
+    before = np.concatenate(([0], running))[np.cumsum(counts) - counts]  # the sum before each posting
+    return counts, (running - np.repeat(before, counts)).astype(_U32)
+
+
+def _unpack_values(part, count: int, layout: int = 0) -> list[bytes]:
     if not part:
         return [b""] * count
+    if layout & _GAPS:
+        counts, positions = _block_positions(part, count, layout)
+        raw = positions.tobytes()
+        ends = (np.cumsum(counts) * 4).tolist()
+        return [raw[a:b] for a, b in zip([0, *ends], ends, strict=False)]
     raw = zlib.decompress(part)
     head = (count + 1) * 4
     offsets = np.frombuffer(raw, dtype=_U32, count=count + 1).tolist()
     return [raw[head + a : head + b] for a, b in zip(offsets, offsets[1:], strict=False)]
+
+
+def _pack_ids(ids: np.ndarray) -> tuple[int, bytes]:
+    if int(ids[-1]) - int(ids[0]) < 0x10000:
+        return _IDS_U16, _FIRST_ID.pack(int(ids[0])) + (ids - ids[0]).astype(_U16).tobytes()
+    return 0, ids.astype(_U32).tobytes()
+
+
+def _pack_weights(weights: np.ndarray) -> tuple[int, bytes]:
+    half = weights.astype(_F16)
+    if np.array_equal(half.astype(_F32), weights):
+        return _WEIGHTS_F16, half.tobytes()
+    return 0, weights.tobytes()
+
+
+def _parts_size(count: int, layout: int) -> int:
+    """Bytes of a block's ids and weights."""
+    ids = _FIRST_ID.size + 2 * count if layout & _IDS_U16 else 4 * count
+    return ids + (2 if layout & _WEIGHTS_F16 else 4) * count
+
+
+def _block_arrays(buf, data: int, count: int, layout: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """A block's ids (uint32 or int64), weights (float32 or float16) and where its values part starts."""
+    if layout & _IDS_U16:
+        (first,) = _FIRST_ID.unpack_from(buf, data)
+        ids = np.frombuffer(buf, dtype=_U16, count=count, offset=data + _FIRST_ID.size) + np.int64(first)
+        at = data + _FIRST_ID.size + 2 * count
+    else:
+        ids = np.frombuffer(buf, dtype=_U32, count=count, offset=data)
+        at = data + 4 * count
+    kind = _F16 if layout & _WEIGHTS_F16 else _F32
+    weights = np.frombuffer(buf, dtype=kind, count=count, offset=at)
+    return ids, weights, at + kind.itemsize * count
 
 
 class RawPostingsWriter(whoosh3.W3PostingsWriter):
@@ -89,11 +182,13 @@ class RawPostingsWriter(whoosh3.W3PostingsWriter):
         if not self._blockcount:
             postfile.write(_MAGIC)
         self._terminfo.add_block(self)
-        ids = np.asarray(self._ids, dtype=_U32)
-        weights = np.asarray(self._weights, dtype=_F32)
+        ids = np.asarray(self._ids, dtype=np.int64)
         if self._values and len(self._values) != len(ids):
             raise ValueError("a block's postings must all have a value or none")
-        values = _pack_values(self._values)
+        idlayout, idpart = _pack_ids(ids)
+        weightlayout, weightpart = _pack_weights(np.asarray(self._weights, dtype=_F32))
+        positions = getattr(self._format, "flat_uint32_positions", False)
+        valuelayout, values = _pack_block_values(self._values, positions)
         minlength = length_to_byte(self._minlength) if self._minlength is not None else 0
         header = _BLOCK.pack(
             len(ids),
@@ -102,12 +197,13 @@ class RawPostingsWriter(whoosh3.W3PostingsWriter):
             minlength,
             length_to_byte(self._maxlength),
             len(values),
+            idlayout | weightlayout | valuelayout,
         )
-        length = len(header) + ids.nbytes + weights.nbytes + len(values)
+        length = len(header) + len(idpart) + len(weightpart) + len(values)
         postfile.write_int(-length if last else length)
         postfile.write(header)
-        postfile.write(ids.tobytes())
-        postfile.write(weights.tobytes())
+        postfile.write(idpart)
+        postfile.write(weightpart)
         postfile.write(values)
         self._blockcount += 1
         self._new_block()
@@ -129,8 +225,9 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
             self._lastblock = True
             length = -length
         self._nextoffset = position + _INT_SIZE + length
-        count, maxid, maxweight, mnlen, mxlen, vlen = _BLOCK.unpack(postfile.read(_BLOCK.size))
+        count, maxid, maxweight, mnlen, mxlen, vlen, layout = _BLOCK.unpack(postfile.read(_BLOCK.size))
         self._dataoffset = postfile.tell()
+        self._layout = layout
         self._blocklength = count
         self._maxid = maxid
         self._maxweight = maxweight
@@ -143,20 +240,20 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
         """The current block's ids, weights and values part (read once per block)."""
         data = self._data
         if data is None:
-            count = self._blocklength
-            data = self._data = self._postfile.get(self._dataoffset, count * 8 + self._vlen)
+            size = _parts_size(self._blocklength, self._layout) + self._vlen
+            data = self._data = self._postfile.get(self._dataoffset, size)
         return data
 
     def _read_ids(self):
-        self._ids = np.frombuffer(self._block_data(), dtype=_U32, count=self._blocklength).tolist()
+        self._ids = _block_arrays(self._block_data(), 0, self._blocklength, self._layout)[0].tolist()
 
     def _read_weights(self):
-        count = self._blocklength
-        self._weights = np.frombuffer(self._block_data(), dtype=_F32, count=count, offset=count * 4).tolist()
+        self._weights = _block_arrays(self._block_data(), 0, self._blocklength, self._layout)[1].tolist()
 
     def _read_values(self):
-        count = self._blocklength
-        self._values = _unpack_values(self._block_data()[count * 8 :], count)
+        data = self._block_data()
+        at = _block_arrays(data, 0, self._blocklength, self._layout)[2]
+        self._values = _unpack_values(data[at:], self._blocklength, self._layout)
 
 
 # -- term table: short posting lists inline, without pickling ------------------------------------
@@ -167,12 +264,36 @@ _INLINE_BARE = b"\x02"  # ids, weights (formats without values)
 #: positions) whose positions all fit in 16 bits, read back as uint32s (half the bytes a position)
 _INLINE_SHORT = b"\x03"
 _SHORT_LIMIT = 0x10000
+#: Bits over the marker: the ids are uint16s (every id under 65,536), the weights half floats
+#: (exact for them all): 4 bytes less a posting, and most of a term table is one-posting terms.
+_INLINE_IDS_U16 = 0x10
+_INLINE_WEIGHTS_F16 = 0x20
+_INLINE_KINDS = frozenset((_INLINE_VALUES[0], _INLINE_BARE[0], _INLINE_SHORT[0]))
 _LITTLE = sys.byteorder == "little"
 
 
-@functools.lru_cache(maxsize=64)
-def _structs(n: int) -> tuple[struct.Struct, struct.Struct, struct.Struct]:
-    return struct.Struct(f"<{n}I"), struct.Struct(f"<{n}f"), struct.Struct(f"<{n}H")
+@functools.lru_cache(maxsize=256)
+def _structs(n: int, marker: int = 0) -> tuple[struct.Struct, struct.Struct, struct.Struct]:
+    """Structs of ``n`` ids, weights and uint16s, in the widths ``marker``'s bits say."""
+    ids = "H" if marker & _INLINE_IDS_U16 else "I"
+    weights = "e" if marker & _INLINE_WEIGHTS_F16 else "f"
+    return struct.Struct(f"<{n}{ids}"), struct.Struct(f"<{n}{weights}"), struct.Struct(f"<{n}H")
+
+
+def _inline_widths(ids, weights) -> int:
+    """The narrow-width bits that fit ``ids`` (ascending) and ``weights`` exactly."""
+    bits = _INLINE_IDS_U16 if ids[-1] < 0x10000 else 0
+    return bits | _INLINE_WEIGHTS_F16 if _half_exact(tuple(weights)) else bits
+
+
+@functools.lru_cache(maxsize=4096)
+def _half_exact(weights: tuple) -> bool:
+    """Whether half floats hold every weight exactly (weights repeat: term frequencies times boosts)."""
+    shape = f"<{len(weights)}e"
+    try:
+        return struct.unpack(shape, struct.pack(shape, *weights)) == weights
+    except (OverflowError, struct.error):
+        return False
 
 
 def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
@@ -183,9 +304,11 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     one per posting or one is over 64 kB.
     """
     n = len(ids)
-    id_s, weight_s, len_s = _structs(n)
+    widths = _inline_widths(ids, weights) if n else 0
+    id_s, weight_s, len_s = _structs(n, widths)
+    postings = id_s.pack(*ids) + weight_s.pack(*weights)
     if not values:
-        return _INLINE_BARE + id_s.pack(*ids) + weight_s.pack(*weights)
+        return bytes((_INLINE_BARE[0] | widths,)) + postings
     lengths = [len(v) for v in values]
     if len(values) != n or max(lengths) > 0xFFFF:
         return dumps((tuple(ids), tuple(weights), tuple(values)), 2)
@@ -194,21 +317,16 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
         wide = array("I", joined)
         if not wide or max(wide) < _SHORT_LIMIT:
             counts = len_s.pack(*[length >> 2 for length in lengths])
-            return (
-                _INLINE_SHORT
-                + id_s.pack(*ids)
-                + weight_s.pack(*weights)
-                + counts
-                + array("H", wide).tobytes()
-            )
-    return _INLINE_VALUES + id_s.pack(*ids) + weight_s.pack(*weights) + len_s.pack(*lengths) + joined
+            return bytes((_INLINE_SHORT[0] | widths,)) + postings + counts + array("H", wide).tobytes()
+    return bytes((_INLINE_VALUES[0] | widths,)) + postings + len_s.pack(*lengths) + joined
 
 
 def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
-    marker = payload[:1]
-    if marker not in (_INLINE_VALUES, _INLINE_BARE, _INLINE_SHORT):
-        return loads(payload)  # W3's pickle
-    id_s, weight_s, len_s = _structs(n)
+    widths = payload[0] & (_INLINE_IDS_U16 | _INLINE_WEIGHTS_F16)
+    marker = bytes((payload[0] & ~widths,))
+    if marker[0] not in _INLINE_KINDS:
+        return loads(payload)  # W3's pickle (it starts with 0x80)
+    id_s, weight_s, len_s = _structs(n, widths)
     ids = id_s.unpack_from(payload, 1)
     weights = weight_s.unpack_from(payload, 1 + id_s.size)
     if marker == _INLINE_BARE:
@@ -517,19 +635,23 @@ def _blocks(reader, fieldname: str, tbytes: bytes, info=None):
         buf = mapped[offset : offset + length]
     else:
         buf = postfile.get(offset, length)
+    yield from flat_blocks(buf, f"{fieldname}:{tbytes!r}")
+
+
+def flat_blocks(buf, what: str):
+    """``(ids, weights, (buf, values start, values size, layout), count)`` of each block of one
+    posting list ``buf`` (its bytes or a view of them; ``what``: the term, for the message)."""
     if bytes(buf[:4]) != _MAGIC:
-        raise ValueError(f"posting list of {fieldname}:{tbytes!r} is not in the flat block layout")
+        raise ValueError(f"posting list of {what} is not in the flat block layout")
     pos = 4
     end = len(buf)
     while pos < end:
         (blen,) = _LEN.unpack_from(buf, pos)
         blen = abs(blen)
         pos += 4
-        count, _maxid, _mw, _mn, _mx, vlen = _BLOCK.unpack_from(buf, pos)
-        data = pos + _BLOCK.size
-        ids = np.frombuffer(buf, dtype=_U32, count=count, offset=data)
-        weights = np.frombuffer(buf, dtype=_F32, count=count, offset=data + count * 4)
-        yield ids, weights, (buf, data + count * 8, vlen), count
+        count, _maxid, _mw, _mn, _mx, vlen, layout = _BLOCK.unpack_from(buf, pos)
+        ids, weights, at = _block_arrays(buf, pos + _BLOCK.size, count, layout)
+        yield ids, weights, (buf, at, vlen, layout), count
         pos += blen
 
 
@@ -593,14 +715,17 @@ def posting_positions(
                 docs_out.append(np.full(len(positions), int(ids[i]), dtype=np.int64))
                 pos_out.append(np.asarray(positions, dtype=np.int64))
             continue
-        buf, start, vlen = values
+        buf, start, vlen, layout = values
         if not vlen:
             continue
-        raw = zlib.decompress(buf[start : start + vlen])
-        head = (count + 1) * 4
-        offsets = np.frombuffer(raw, dtype=_U32, count=count + 1)
-        positions = np.frombuffer(raw, dtype=_U32, offset=head)
-        per_posting = np.diff(offsets) // 4
+        if layout & _GAPS:
+            per_posting, positions = _block_positions(buf[start : start + vlen], count, layout)
+        else:
+            raw = zlib.decompress(buf[start : start + vlen])
+            head = (count + 1) * 4
+            offsets = np.frombuffer(raw, dtype=_U32, count=count + 1)
+            positions = np.frombuffer(raw, dtype=_U32, offset=head)
+            per_posting = np.diff(offsets) // 4
         doc_of = np.repeat(ids, per_posting)
         chosen = np.repeat(keep, per_posting)
         docs_out.append(doc_of[chosen].astype(np.int64))
@@ -621,7 +746,7 @@ def term_postings(reader, fieldname: str, tbytes: bytes, info) -> tuple[list, li
         if count is None:  # inline
             values += block_values
             continue
-        buf, start, vlen = block_values
+        buf, start, vlen, layout = block_values
         if vlen:
-            values += _unpack_values(bytes(buf[start : start + vlen]), count)
+            values += _unpack_values(bytes(buf[start : start + vlen]), count, layout)
     return ids, weights, values

@@ -98,7 +98,7 @@ NEEDS: tuple[Need, ...] = (
     *_instance(
         _W3,
         "W3PostingsWriter",
-        "_postfile _blockcount _terminfo _ids _weights _values _minlength _maxlength _maxweight "
+        "_postfile _blockcount _terminfo _format _ids _weights _values _minlength _maxlength _maxweight "
         "_inlinelimit _blocklimit",
         "block state read by RawPostingsWriter and set by writer.write_terms",
     ),
