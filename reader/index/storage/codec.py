@@ -88,13 +88,16 @@ def _pack_values(values: list[bytes]) -> bytes:
 def _pack_gaps(values: list[bytes]) -> tuple[int, bytes] | None:
     """CompactPositions values as counts and position gaps (``(layout bits, part)``), or None
     when they are not ascending uint32 positions."""
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    lengths = np.frombuffer(array("q", map(len, values)), dtype=np.int64)
     if (lengths & 3).any():
         return None
-    positions = np.frombuffer(b"".join(values), dtype=_U32).astype(np.int64)
     counts = lengths >> 2
-    gaps = np.diff(positions, prepend=0)
-    starts = (np.cumsum(counts) - counts)[counts > 0]
+    positions = np.frombuffer(b"".join(values), dtype=_U32).astype(np.int64)
+    gaps = positions.copy()
+    gaps[1:] -= positions[:-1]
+    starts = np.cumsum(counts)
+    starts -= counts
+    starts = starts[counts > 0]
     gaps[starts] = positions[starts]  # each posting's first position is its own
     if len(gaps) and gaps.min() < 0:
         return None
