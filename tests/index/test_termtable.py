@@ -11,6 +11,7 @@ from io import BytesIO
 import pytest
 from whoosh.filedb.structfile import BufferFile, StructFile
 
+from reader.index.storage import termtable
 from reader.index.storage.codec import RawTermsReader
 from reader.index.storage.errors import StorageError
 from reader.index.storage.termtable import SPARSE, TermTable, TermTableWriter
@@ -137,14 +138,30 @@ def test_a_damaged_table_is_refused_with_a_storage_error(damage):
 
 def test_damaged_extras_and_positions_past_the_end_are_refused():
     data = bytearray(_write(_library_like_items(50)))
-    footer = struct.Struct("<QQQQQB4s")
-    count, hashes_at, where_at, sparse_at, extras_at, width, magic = footer.unpack_from(
+    footer = termtable._FOOTER
+    count, hashes_at, where_at, sparse_at, extras_at, width, step, magic = footer.unpack_from(
         data, len(data) - footer.size
     )
+    assert step == SPARSE
     data[extras_at : extras_at + 2] = b"\x00\x00"  # the pickle's opening bytes
     with pytest.raises(ValueError, match="extras"):
         TermTable(BufferFile(memoryview(bytes(data))), len(data))
-    past = footer.pack(count, hashes_at, where_at, len(data), extras_at, width, magic)
+    past = footer.pack(count, hashes_at, where_at, len(data), extras_at, width, step, magic)
     data[len(data) - footer.size :] = past
     with pytest.raises(ValueError, match="footer"):
         TermTable(BufferFile(memoryview(bytes(data))), len(data))
+    no_step = footer.pack(count, hashes_at, where_at, sparse_at, extras_at, width, 0, magic)
+    data[len(data) - footer.size :] = no_step
+    with pytest.raises(ValueError, match="footer"):
+        TermTable(BufferFile(memoryview(bytes(data))), len(data))
+
+
+def test_a_table_written_with_another_sparse_step_reads_by_its_own(monkeypatch):
+    items = _library_like_items(200)
+    monkeypatch.setattr(termtable, "SPARSE", 5)
+    data = _write(items)
+    monkeypatch.setattr(termtable, "SPARSE", 64)
+    for table in _tables(data):
+        keys = [k for k, _v in items]
+        for probe in (keys[0], keys[4] + b"\x00", keys[5], keys[123], keys[-1]):
+            assert list(table.keys_from(probe)) == keys[bisect.bisect_left(keys, probe) :]

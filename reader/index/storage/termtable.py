@@ -37,12 +37,13 @@ from typing import Literal
 import numpy as np
 
 MAGIC = b"RTT1"
-#: Every SPARSE-th entry's position is kept for ordered seeks (at most SPARSE - 1 entries walked).
-SPARSE = 64
+#: Every SPARSE-th entry's position is kept for ordered seeks (at most SPARSE - 1 entries walked);
+#: the footer records the step the table was written with.
+SPARSE = 16
 _NARROW = struct.Struct("<BH")
 _WIDE = struct.Struct("<II")
 _ESCAPE = 0xFF
-_FOOTER = struct.Struct("<QQQQQB4s")
+_FOOTER = struct.Struct("<QQQQQBH4s")
 _U32 = np.dtype("<u4")
 
 
@@ -100,10 +101,22 @@ class TermTableWriter:
         extras_at = self._pos - self._start
         extras = pickle.dumps(self.extras, 2)
         dbfile.write(extras)
-        dbfile.write(_FOOTER.pack(len(offsets), *positions, extras_at, width, MAGIC))
+        dbfile.write(_FOOTER.pack(len(offsets), *positions, extras_at, width, SPARSE, MAGIC))
         self._pos += len(extras) + _FOOTER.size
         dbfile.close()
         return self._pos
+
+
+class _FileBytes:
+    """An unmapped table's bytes, read from its file as they are asked for (slices and single bytes)."""
+
+    def __init__(self, dbfile) -> None:
+        self._dbfile = dbfile
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return self._dbfile.get(at.start, at.stop - at.start)
+        return self._dbfile.get(at, 1)[0]
 
 
 class TermTable:
@@ -113,16 +126,17 @@ class TermTable:
         self.dbfile = dbfile
         self.is_closed = False
         mapped = getattr(dbfile, "_buf", None)  # a mapped compound segment's BufferFile
-        self._buf = mapped if isinstance(mapped, memoryview) else None
+        self._buf: memoryview | _FileBytes = mapped if isinstance(mapped, memoryview) else _FileBytes(dbfile)
         self._length = length
-        if length < len(MAGIC) + _FOOTER.size or bytes(self._get(0, 4)) != MAGIC:
+        if length < len(MAGIC) + _FOOTER.size or bytes(self._buf[0:4]) != MAGIC:
             raise ValueError("not a term table (RTT1)")
-        count, hashes_at, where_at, sparse_at, extras_at, width, magic = _FOOTER.unpack(
-            bytes(self._get(length - _FOOTER.size, _FOOTER.size))
+        count, hashes_at, where_at, sparse_at, extras_at, width, step, magic = _FOOTER.unpack(
+            bytes(self._buf[length - _FOOTER.size : length])
         )
         if (
             magic != MAGIC
             or width not in (4, 8)
+            or not step
             or not (len(MAGIC) <= hashes_at <= where_at <= sparse_at <= extras_at <= length - _FOOTER.size)
         ):
             raise ValueError("term table footer is damaged")
@@ -131,16 +145,11 @@ class TermTable:
         self.endofdata = hashes_at
         self._hashes = self._array(hashes_at, count, "I")
         self._where = self._array(where_at, count, kind)
-        self._sparse = self._array(sparse_at, (count + SPARSE - 1) // SPARSE, kind)
+        self._sparse = self._array(sparse_at, (count + step - 1) // step, kind)
         try:
-            self.extras = pickle.loads(bytes(self._get(extras_at, length - _FOOTER.size - extras_at)))
+            self.extras = pickle.loads(bytes(self._buf[extras_at : length - _FOOTER.size]))
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError) as e:
             raise ValueError(f"term table extras are damaged ({e})") from None
-
-    def _get(self, pos: int, size: int):
-        if self._buf is not None:
-            return self._buf[pos : pos + size]
-        return self.dbfile.get(pos, size)
 
     def _array(self, pos: int, count: int, typecode: Literal["I", "Q"]) -> Sequence[int]:
         """``count`` little-endian unsigned integers at ``pos``, read in place where mapped.
@@ -151,7 +160,7 @@ class TermTable:
         size = struct.calcsize(typecode)
         if pos + count * size > self._length:
             raise ValueError("term table array runs past its end")
-        data = self._get(pos, count * size)
+        data = self._buf[pos : pos + count * size]
         if sys.byteorder == "little":
             return memoryview(data).cast(typecode)
         swapped = array(typecode, bytes(data))  # pragma: no cover - big-endian machines
@@ -160,18 +169,18 @@ class TermTable:
 
     def _range_at(self, pos: int) -> tuple[int, int, int, int]:
         """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
-        head = self._get(pos, 1 + _WIDE.size)
-        if head[0] != _ESCAPE:
-            keylen, valuelen = _NARROW.unpack_from(head)
-            keypos = pos + _NARROW.size
+        buf = self._buf
+        if buf[pos] != _ESCAPE:
+            keylen, valuelen = _NARROW.unpack(buf[pos : pos + 3])
+            keypos = pos + 3
         else:
-            keylen, valuelen = _WIDE.unpack_from(head, 1)
-            keypos = pos + 1 + _WIDE.size
+            keylen, valuelen = _WIDE.unpack(buf[pos + 1 : pos + 9])
+            keypos = pos + 9
         return keypos, keylen, keypos + keylen, valuelen
 
     def key_at(self, pos: int) -> bytes:
         keypos, keylen, _datapos, _datalen = self._range_at(pos)
-        return bytes(self._get(keypos, keylen))
+        return bytes(self._buf[keypos : keypos + keylen])
 
     def _find(self, key: bytes) -> tuple[int, int] | None:
         """``(value position, value length)`` of ``key``, or None."""
@@ -181,7 +190,7 @@ class TermTable:
         size = len(key)
         while i < self.count and hashes[i] == keyhash:
             keypos, keylen, datapos, datalen = self._range_at(self._where[i])
-            if keylen == size and self._get(keypos, keylen) == key:
+            if keylen == size and self._buf[keypos:datapos] == key:
                 return datapos, datalen
             i += 1
         return None
@@ -189,7 +198,10 @@ class TermTable:
     def lookup(self, key: bytes) -> bytes | None:
         """The value of ``key``, or None."""
         found = self._find(key)
-        return None if found is None else bytes(self._get(*found))
+        if found is None:
+            return None
+        datapos, datalen = found
+        return bytes(self._buf[datapos : datapos + datalen])
 
     def __getitem__(self, key: bytes) -> bytes:
         value = self.lookup(key)
@@ -214,8 +226,8 @@ class TermTable:
         """``(key, value position, value length)`` of the entry at ``pos``; None past the last."""
         if pos >= self.endofdata:
             return None
-        keypos, keylen, datapos, datalen = self._range_at(pos)
-        return bytes(self._get(keypos, keylen)), datapos, datalen
+        keypos, _keylen, datapos, datalen = self._range_at(pos)
+        return bytes(self._buf[keypos:datapos]), datapos, datalen
 
     def closest_key_pos(self, key: bytes) -> int | None:
         """Where the first entry whose key is ``key`` or after it starts; None if there is none."""
@@ -223,14 +235,15 @@ class TermTable:
         lo, hi = 0, len(sparse)
         while lo < hi:  # the last sampled entry whose key is below ``key``
             mid = (lo + hi) // 2
-            if self.key_at(int(sparse[mid])) < key:
+            if self.key_at(sparse[mid]) < key:
                 lo = mid + 1
             else:
                 hi = mid
-        pos = int(sparse[lo - 1]) if lo else len(MAGIC)
+        pos = sparse[lo - 1] if lo else len(MAGIC)
+        buf = self._buf
         while pos < self.endofdata:
-            keypos, keylen, datapos, datalen = self._range_at(pos)
-            if bytes(self._get(keypos, keylen)) >= key:
+            keypos, _keylen, datapos, datalen = self._range_at(pos)
+            if bytes(buf[keypos:datapos]) >= key:
                 return pos
             pos = datapos + datalen
         return None
@@ -244,8 +257,9 @@ class TermTable:
             pos = entry[2] + entry[3]
 
     def _items(self, pos: int | None) -> Iterator[tuple[bytes, bytes]]:
-        for keypos, keylen, datapos, datalen in self._ranges(pos):
-            yield bytes(self._get(keypos, keylen)), bytes(self._get(datapos, datalen))
+        buf = self._buf
+        for keypos, _keylen, datapos, datalen in self._ranges(pos):
+            yield bytes(buf[keypos:datapos]), bytes(buf[datapos : datapos + datalen])
 
     def items(self) -> Iterator[tuple[bytes, bytes]]:
         return self._items(None)
@@ -267,6 +281,6 @@ class TermTable:
         if self.is_closed:
             raise ValueError(f"tried to close {self!r} twice")
         self._hashes = self._where = self._sparse = None  # type: ignore[assignment]
-        self._buf = None
+        self._buf = _FileBytes(None)
         self.dbfile.close()
         self.is_closed = True
