@@ -391,6 +391,10 @@ def main() -> int:
             synthetic = sum(1 for s in stories if s["id"].startswith("synthetic:"))
         else:
             stories, synthetic = make_stories(args.corpus, args.n)
+            # a build is timed from an empty library of exactly N stories: a kept library of an earlier
+            # run would make it a re-run on unchanged files (0 added), and its "add 100" file an extra
+            for kept in ("home", "archive"):
+                shutil.rmtree(work / kept, ignore_errors=True)
             (work / "stories.json").write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
             write_archive(stories, work / "archive")
         print(
