@@ -59,23 +59,19 @@ class TermTableWriter:
     def __init__(self, dbfile) -> None:
         self.dbfile = dbfile
         self.extras: dict = {}
-        self._start = dbfile.tell()
-        if self._start:
+        if dbfile.tell():
             raise ValueError("a term table starts its file (positions are the file's)")
         dbfile.write(MAGIC)
-        self._pos = self._start + len(MAGIC)
+        self._pos = len(MAGIC)
         self._offsets = array("Q")
         self._hashes = array("I")
         self._last = b""
-
-    def tell(self) -> int:
-        return self._pos
 
     def add(self, key: bytes, value: bytes) -> None:
         if key <= self._last and self._offsets:
             raise ValueError(f"term table keys must increase: {self._last!r}..{key!r}")
         self._last = key
-        self._offsets.append(self._pos - self._start)
+        self._offsets.append(self._pos)
         self._hashes.append(zlib.crc32(key))
         data = _header(len(key), len(value)) + key + value
         self.dbfile.write(data)
@@ -95,10 +91,10 @@ class TermTableWriter:
         ]
         positions = []
         for part in parts:
-            positions.append(self._pos - self._start)
+            positions.append(self._pos)
             dbfile.write(part)
             self._pos += len(part)
-        extras_at = self._pos - self._start
+        extras_at = self._pos
         extras = pickle.dumps(self.extras, 2)
         dbfile.write(extras)
         dbfile.write(_FOOTER.pack(len(offsets), *positions, extras_at, width, SPARSE, MAGIC))
@@ -171,11 +167,11 @@ class TermTable:
         """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
         buf = self._buf
         if buf[pos] != _ESCAPE:
-            keylen, valuelen = _NARROW.unpack(buf[pos : pos + 3])
-            keypos = pos + 3
+            keypos = pos + _NARROW.size
+            keylen, valuelen = _NARROW.unpack(buf[pos:keypos])
         else:
-            keylen, valuelen = _WIDE.unpack(buf[pos + 1 : pos + 9])
-            keypos = pos + 9
+            keypos = pos + 1 + _WIDE.size
+            keylen, valuelen = _WIDE.unpack(buf[pos + 1 : keypos])
         return keypos, keylen, keypos + keylen, valuelen
 
     def key_at(self, pos: int) -> bytes:
