@@ -22,7 +22,6 @@ import re
 import zlib
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from reader.text.fold import fold
 
@@ -56,6 +55,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 @functools.cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    from datasketch import MinHash  # imported when first needed: it imports scipy (0.3 s of start-up)
+
     seeded = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME)
     perms: tuple[np.ndarray, np.ndarray] = seeded.permutations
     return perms
@@ -64,12 +65,16 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 @functools.cache
 def bands() -> tuple[int, int]:
     """(bands, rows per band) that ``datasketch`` picks for :data:`CANDIDATE_THRESHOLD`."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
 
 def signature(text: str) -> tuple[bytes, int]:
     """(the MinHash signature of ``text``'s shingles as bytes, the number of shingles)."""
+    from datasketch import MinHash
+
     grams = shingles(text)
     mh = MinHash(
         num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=_SCHEME, hashfunc=zlib.crc32
