@@ -264,12 +264,15 @@ class Importer:
             if p not in found and any(p == r or p.startswith(r.rstrip(os.sep) + os.sep) for r in scanned)
         ]
         total = len(todo)
-        self._write_roots(all_roots)
+        if rebuild or pending or all_roots != previous:
+            # only when they change: a re-run on an unchanged folder writes nothing (each such
+            # run used to commit a one-document segment, and every ninth merged the small ones)
+            self._write_roots(all_roots)
         if self._parallel_ok(todo):
             self._run_parallel(todo, manifest)
         else:
             self._run_serial(todo, manifest, 0, total)
-        if not self.report.cancelled:
+        if gone and not self.report.cancelled:
             writer = self._batch_writer()
             for path in gone:
                 writer.delete_by_term("path", documents.path_term(path))

@@ -250,3 +250,46 @@ def test_searching_while_importing_in_another_thread(tmp_path):
     assert not errors
     assert counts == sorted(counts)  # results only grow as commits land
     assert library.search(SearchRequest(query="上饶")).total == 60
+
+
+def _index_files(library) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in library.dir.iterdir() if p.suffix in (".seg", ".toc")}
+
+
+def test_a_rerun_on_an_unchanged_folder_writes_nothing(tmp_path):
+    """No new segment, no new table of contents: repeated re-runs used to leave a one-document
+    segment each (the import roots written again) and merge them every ninth run."""
+    archive = make_archive(tmp_path / "archive")
+    library = open_index(tmp_path / "home")
+    library.update([archive])
+    before = _index_files(library)
+    for _ in range(3):
+        report = library.update([archive])
+        assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, len(RECORDS))
+    assert library.update([]).unchanged == len(RECORDS)
+    assert _index_files(library) == before
+    assert library.roots() == [str(archive.resolve())] and library.count() == len(RECORDS)
+    # a new root is written (and kept) as before
+    other = make_archive(tmp_path / "other", [dict(RECORDS[0], id="o1", title="另一个文件夹")])
+    library.update([other])
+    assert library.roots() == [str(archive.resolve()), str(other.resolve())]
+    assert library.update([]).unchanged == len(RECORDS) + 1
+    library.close()
+
+
+def test_a_segment_whose_stories_are_all_removed_is_dropped(tmp_path):
+    archive = make_archive(tmp_path / "archive", RECORDS[:3])
+    library = open_index(tmp_path / "home")
+    library.update([archive])
+    extra = make_archive(tmp_path / "archive" / "extra", RECORDS[3:6])
+    library.update([archive])
+    segments = {p.name for p in library.dir.glob("*.seg")}
+    assert len(segments) >= 2  # the second import's files are a segment of their own
+    for path in extra.iterdir():
+        path.unlink()
+    report = library.update([archive])
+    assert report.removed == 3
+    left = {p.name for p in library.dir.glob("*.seg")}
+    assert len(left) < len(segments)  # the emptied segment's files are gone, not kept with all deleted
+    assert library.count() == 3
+    library.close()

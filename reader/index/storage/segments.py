@@ -90,7 +90,9 @@ class Spill:
 
 
 def merge_small(writer, segments):
-    """Merge policy: when there are many small segments, merge just those."""
+    """Merge policy: segments whose documents are all deleted are dropped (nothing to copy: their
+    files go at the commit); when there are many small segments, just those are merged."""
+    segments = [s for s in segments if s.deleted_count() < s.doc_count_all()]
     small = [s for s in segments if s.doc_count_all() < SMALL_DOCS]
     if len(small) <= SMALL_LIMIT:
         return list(segments)
