@@ -327,7 +327,8 @@ class ReprintStore:
         if size >= MIN_SHINGLES:
             # by key and sid, the table's primary key: "WHERE sid=?" alone read the whole table, 7 ms
             # a removed story at 10,000 stories (0.05 ms this way), and it grows with the library
-            db.executemany("DELETE FROM band WHERE key=? AND sid=?", [(k, sid) for k in sketch.band_keys(sig)])
+            keys = sketch.band_keys(sig)
+            db.executemany("DELETE FROM band WHERE key=? AND sid=?", [(k, sid) for k in keys])
         db.execute("DELETE FROM edge WHERE a=? OR b=?", (sid, sid))
         rest = db.execute("SELECT sid, id FROM story WHERE grp=?", (grp,)).fetchall()
         if not rest:
