@@ -115,6 +115,11 @@ class ArchiveIndex:
     commit_postings = 2_500_000
     #: Fewer changed files than this are parsed in-process (no worker start-up cost).
     pool_threshold = 24
+    #: The pages of the mapped segment files that reads touched are given back to the system after
+    #: this many reads (:func:`storage.release_mapped_pages`): resident memory stays bounded by what
+    #: so many searches touch. After every read, the release and faulting the same pages in again
+    #: were a quarter of a search's time (phrase 2.75 -> 1.92 ms, AND 1.95 -> 1.42 ms at 10,000 files).
+    release_every = 16
 
     def __init__(self, home: Path):
         self.home = Path(home)
@@ -129,6 +134,8 @@ class ArchiveIndex:
         self.notices: list[str] = []
         #: Roots of an index reset by a format change, re-imported by the next update.
         self._pending_roots: list[str] = []
+        #: Reads since the mapped pages were last released (release_every).
+        self._reads = 0
         self._ix = self._open()
         #: The library's reprint groups (derived from the index; brought up to date by each import).
         self.reprints = ReprintStore(self.dir)
@@ -206,16 +213,23 @@ class ArchiveIndex:
             results = search.run(
                 searcher, self._segments, self._cache, request, groups=self.reprints.groups()
             )
-            storage.release_mapped_pages(searcher)  # keep RSS to our own memory (see storage.patches)
+            self._release_pages(searcher)
         if self.notices:
             results.notes = [*self.notices, *results.notes]
         return results
+
+    def _release_pages(self, searcher) -> None:
+        """After a read: every ``release_every``-th gives the mapped pages back (see storage.patches)."""
+        self._reads += 1
+        if self._reads >= self.release_every:
+            storage.release_mapped_pages(searcher)
+            self._reads = 0
 
     def ids_for(self, request: SearchRequest) -> list[str]:
         with self._lock:
             searcher = self._get_searcher()
             ids = search.run(searcher, self._segments, self._cache, request, ids_only=True)
-            storage.release_mapped_pages(searcher)
+            self._release_pages(searcher)
             return ids
 
     def matches(self, request: SearchRequest, *, ordered: bool = True) -> MatchList:
@@ -229,7 +243,7 @@ class ArchiveIndex:
             found = MatchList(
                 self._lock, searcher, order, date_keys_of(matched), parsed, [*self.notices, *notes]
             )
-            storage.release_mapped_pages(searcher)
+            self._release_pages(searcher)
         return found
 
     def get(self, story_id: str) -> Story | None:

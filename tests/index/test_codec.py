@@ -225,3 +225,22 @@ def test_narrow_blocks_and_inline_entries_take_half_the_bytes_a_posting():
     small = inline_payload((3, 9), (1.0, 1.5), (one[1], one[2]), positions=True)
     large = inline_payload((3, 70_000), (1.0, 0.1), (one[1], one[2]), positions=True)
     assert len(large) - len(small) == 2 * 4
+
+
+def test_mapped_pages_are_released_every_few_reads_not_after_each(tmp_path, monkeypatch):
+    """Releasing after every search, and faulting the same pages in again, was a quarter of its time."""
+    from reader.index import storage
+
+    library = _long_library(tmp_path, n=30)
+    released = []
+    monkeypatch.setattr(storage, "release_mapped_pages", lambda searcher: released.append(searcher) or 1)
+    every = library.release_every
+    assert every > 1
+    for _ in range(every - 1):
+        library.search(SearchRequest(query="马家柚", page_size=5))
+    assert released == []
+    library.ids_for(SearchRequest(query="马家柚"))  # every kind of read counts
+    assert len(released) == 1
+    for _ in range(every):
+        library.search(SearchRequest(query="马家柚"))
+    assert len(released) == 2
