@@ -349,6 +349,10 @@ class ArchiveIndex:
         tagger: Tagger | None = None,
     ) -> ImportReport:
         """Import the files/folders ``sources`` (``None`` or empty: the roots imported before)."""
+        with self._lock:
+            if self._searcher is not None:  # an import's memory does not come on top of read pages
+                storage.release_mapped_pages(self._searcher)
+                self._faults_at_release = _page_faults()
         with ImportLock(self.dir, self.home):
             report = Importer(_ImportTarget(self), progress, cancelled, tagger).run(
                 list(sources or []), rebuild
