@@ -75,3 +75,24 @@ def test_the_table_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatc
         assert fold_module.fold_table() == built
     finally:
         fold_module.fold_table.cache_clear()
+
+
+def test_long_texts_fold_exactly_as_the_table_says():
+    """Texts of 48 characters and more go through a code-point array: the same characters as
+    ``str.translate`` with the table, for every folded character, astral ones and lone surrogates."""
+    import random
+
+    from reader.text.fold import _ARRAY_FROM, fold_table
+
+    table = fold_table()
+    rng = random.Random(7)
+    astral_and_lone = ["\U00020000", "\U0002f800", "\ud800"]
+    pool = [chr(cp) for cp in table] + list("上饶市，。ABCabc１２３ 　\n") + astral_and_lone
+    for length in (_ARRAY_FROM - 1, _ARRAY_FROM, 500, 5000):
+        for _ in range(20):
+            text = "".join(rng.choice(pool) for _ in range(length))
+            folded = fold(text)
+            assert folded == text.translate(table) and len(folded) == len(text)
+    every = "".join(chr(cp) for cp in table)
+    assert fold(every) == every.translate(table)
+    assert fold("") == "" and fold("x" * 100) == "x" * 100
