@@ -239,12 +239,13 @@ class ArchiveIndex:
             results.notes = [*self.notices, *results.notes]
         return results
 
-    def _release_pages(self, searcher) -> None:
-        """After a read: the mapped pages go back once reads have faulted in ``release_after_bytes``."""
+    def _release_pages(self, searcher, *, now: bool = False) -> None:
+        """After a read: the mapped pages go back once reads have faulted in ``release_after_bytes``
+        (``now``: whatever was faulted in)."""
         faults = _page_faults()
-        if (faults - self._faults_at_release) * _FAULT_BYTES >= self.release_after_bytes:
+        if now or (faults - self._faults_at_release) * _FAULT_BYTES >= self.release_after_bytes:
             storage.release_mapped_pages(searcher)
-            self._faults_at_release = _page_faults()
+            self._faults_at_release = faults
 
     def ids_for(self, request: SearchRequest) -> list[str]:
         with self._lock:
@@ -351,8 +352,7 @@ class ArchiveIndex:
         """Import the files/folders ``sources`` (``None`` or empty: the roots imported before)."""
         with self._lock:
             if self._searcher is not None:  # an import's memory does not come on top of read pages
-                storage.release_mapped_pages(self._searcher)
-                self._faults_at_release = _page_faults()
+                self._release_pages(self._searcher, now=True)
         with ImportLock(self.dir, self.home):
             report = Importer(_ImportTarget(self), progress, cancelled, tagger).run(
                 list(sources or []), rebuild
