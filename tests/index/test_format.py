@@ -187,6 +187,29 @@ def test_term_pool_sorts_postings_added_out_of_order():
     ]
 
 
+def test_term_pool_gives_back_each_posting_exactly():
+    from reader.index.storage.writer import TermPool
+
+    pool = TermPool()
+    long_value = bytes(range(256)) * 300  # longer than any uint16 length
+    added = [
+        ("body", b"x", 0, 0.1, b"\x01\x00\x00\x00"),
+        ("body", b"x", 3, 2.5, long_value),
+        ("body", b"x", 9, 1e300, b""),
+        ("id", b"a", 9, 1.0, ""),
+    ]
+    for item in added:
+        pool.add(item)
+    assert pool.ordered and pool.count == 4
+    assert pool.postings("body", b"x") == ([0, 3, 9], [0.1, 2.5, 1e300], [added[0][4], long_value, b""])
+    assert list(pool.iter_postings()) == [
+        ("body", b"x", 0, 0.1, added[0][4]),
+        ("body", b"x", 3, 2.5, long_value),
+        ("body", b"x", 9, 1e300, b""),
+        ("id", b"a", 9, 1.0, b""),
+    ]
+
+
 def test_compound_sub_files_are_read_without_copying(tmp_path):
     import io
     import pickle

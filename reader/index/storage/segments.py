@@ -20,20 +20,21 @@ from reader.index.storage.writer import FastWriter
 
 #: Segments under this many documents (those of small, incremental imports) are merged together
 #: once there are more than SMALL_LIMIT of them. Segments built by workers (a batch of up to an
-#: import's ``commit_files`` files: a story and a manifest row each, so ~1,000 documents, fewer for a
+#: import's ``commit_files`` files: a story and a manifest row each, so ~6,000 documents, fewer for a
 #: batch's last files) and by a commit of the serial path are left alone: merging is single-threaded
 #: Python and would undo the parallel build (at 10,000 files, under the old 1,000-document threshold,
 #: Whoosh's merge took 7,830 documents, 25 s and 600 MB in the importing process at the end).
 SMALL_DOCS = 256
 SMALL_LIMIT = 8
-#: A writer holding this many postings (about 120 MB) hands its documents over as a finished,
+#: A writer holding this many postings (about 65 MB with their terms) hands its documents over as a finished,
 #: uncommitted segment and a new one goes on: one huge file or story never holds them all in memory.
-#: About 1,000 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
+#: About 1,500 news stories: such segments are not "small" (SMALL_DOCS), so never merged again.
 SPILL_POSTINGS = 1_200_000
-#: The same for a worker process (about 240 MB, ~2,000 stories): bigger segments are fewer lookups
-#: per query, and a worker's memory goes back to the system when it exits. The importing process
-#: keeps the smaller limit: the GUI imports in its own process, which would keep that memory.
-WORKER_SPILL_POSTINGS = 2_400_000
+#: The same for a worker process (about 220 MB, ~5,000 stories; a batch of ``commit_files`` one-story
+#: files holds about 2.4M): bigger segments are fewer lookups per query, and a worker's memory goes
+#: back to the system when it exits. The importing process keeps the smaller limit: the GUI imports
+#: in its own process, which would keep that memory.
+WORKER_SPILL_POSTINGS = 4_000_000
 
 
 def side_writer(ix) -> FastWriter:
