@@ -32,8 +32,9 @@ from reader.text.tokenise import postings
 #: also holds the print edition and the editor credited (``《人民日报》（…02版）``, ``责任编辑：…``);
 #: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36);
 #: 10: narrow blocks and inline postings (uint16 ids, half-float weights, position gaps); 11: the
-#: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer.
-SCHEMA_VERSION = 11
+#: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
+#: 12: inline postings whose weights are their counts of positions do not store the weights.
+SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0

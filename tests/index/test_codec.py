@@ -112,7 +112,9 @@ def test_compact_inline_entries_keep_every_statistic_and_position():
 
     short = ((3, 9, 40), (1.0, 3.0, 2.0), (positions(7), positions(1, 5, 65535), positions(0, 2)))
     wide = ((3, 9), (1.0, 2.0), (positions(7), positions(70000, 70001)))  # past 16 bits: kept as uint32
-    for ids, weights, values in (short, wide):
+    boosted = ((3, 9), (3.0, 6.0), (positions(7), positions(1, 5)))  # weights not counts: kept
+    many = ((4,), (300.0,), (positions(*range(300)),))  # a count over 255: weights kept
+    for ids, weights, values in (short, wide, boosted, many):
         assert _read_inline(inline_payload(ids, weights, values, positions=True), len(ids)) == (
             ids,
             weights,
@@ -136,8 +138,11 @@ def test_compact_inline_entries_keep_every_statistic_and_position():
         old.set_inlined(ids, weights, values)
         assert RawTermInfo.from_bytes(old.to_bytes()).inlined_postings() == (ids, weights, values)
     long_form = 26 + len(inline_payload(*short))
-    # 22 bytes of fixed part and 2 of each of the 6 positions saved
-    assert len(inline_terminfo(6.0, 12, 30, 3.0, *short, positions=True)) == long_form - 22 - 2 * 6
+    # 22 bytes of fixed part, 2 of each of the 6 positions, and of each of the 3 postings its
+    # half-float weight (the count of its positions) and a byte of its count saved
+    assert len(inline_terminfo(6.0, 12, 30, 3.0, *short, positions=True)) == long_form - 22 - 2 * 6 - 3 * 3
+    boosted_form = 26 + len(inline_payload(*boosted))
+    assert len(inline_terminfo(9.0, 12, 30, 6.0, *boosted, positions=True)) == boosted_form - 22 - 2 * 3
 
 
 def _write_postings(postings, fmt, blocklimit=4):

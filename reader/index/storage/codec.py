@@ -22,7 +22,7 @@ table (:mod:`.termtable`; columns and stored fields are W3's)::
 Short posting lists (most bigrams: under 8 documents) sit inline in the term
 table; W3 pickles them (about 100 bytes a term, a third of a 100k index), here
 they are flat too (:func:`inline_payload`: ids, weights, value lengths, values; uint16 ids
-and half-float weights where they fit).
+and half-float weights where they fit, no weights where they are the counts of positions).
 Whoosh's matchers still work through :class:`RawLeafMatcher` and
 :class:`RawTermInfo` (generic queries, merging); :func:`posting_arrays` and
 :func:`posting_positions` read a term's postings straight into numpy arrays for
@@ -266,12 +266,15 @@ _INLINE_BARE = b"\x02"  # ids, weights (formats without values)
 #: ids, weights, uint16 counts, uint16 positions: values of CompactPositions (little-endian uint32
 #: positions) whose positions all fit in 16 bits, read back as uint32s (half the bytes a position)
 _INLINE_SHORT = b"\x03"
+#: ids, uint8 counts, uint16 positions: as _INLINE_SHORT where every weight is its posting's count
+#: (field boost 1, counts under 256): the weights are not stored (3 bytes less a posting)
+_INLINE_COUNTED = b"\x04"
 _SHORT_LIMIT = 0x10000
 #: Bits over the marker: the ids are uint16s (every id under 65,536), the weights half floats
 #: (exact for them all): 4 bytes less a posting, and most of a term table is one-posting terms.
 _INLINE_IDS_U16 = 0x10
 _INLINE_WEIGHTS_F16 = 0x20
-_INLINE_KINDS = frozenset((_INLINE_VALUES[0], _INLINE_BARE[0], _INLINE_SHORT[0]))
+_INLINE_KINDS = frozenset((_INLINE_VALUES[0], _INLINE_BARE[0], _INLINE_SHORT[0], _INLINE_COUNTED[0]))
 _LITTLE = sys.byteorder == "little"
 
 
@@ -303,15 +306,15 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     """A short posting list for the term table: flat arrays (W3 pickles it, ~4x the size).
 
     ``positions``: the values are CompactPositions (uint32 positions); when every position
-    is under 65,536 they are kept as uint16s. Falls back to W3's pickle when values are not
-    one per posting or one is over 64 kB.
+    is under 65,536 they are kept as uint16s, and the weights are left out when each is its
+    posting's count of positions. Falls back to W3's pickle when values are not one per
+    posting or one is over 64 kB.
     """
     n = len(ids)
     widths = _inline_widths(ids, weights) if n else 0
     id_s, weight_s, len_s = _structs(n, widths)
-    postings = id_s.pack(*ids) + weight_s.pack(*weights)
     if not values:
-        return bytes((_INLINE_BARE[0] | widths,)) + postings
+        return bytes((_INLINE_BARE[0] | widths,)) + id_s.pack(*ids) + weight_s.pack(*weights)
     lengths = [len(v) for v in values]
     if len(values) != n or max(lengths) > 0xFFFF:
         return dumps((tuple(ids), tuple(weights), tuple(values)), 2)
@@ -319,8 +322,14 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     if positions and _LITTLE and not any(length & 3 for length in lengths):
         wide = array("I", joined)
         if not wide or max(wide) < _SHORT_LIMIT:
-            counts = len_s.pack(*[length >> 2 for length in lengths])
-            return bytes((_INLINE_SHORT[0] | widths,)) + postings + counts + array("H", wide).tobytes()
+            short = array("H", wide).tobytes()
+            counts = [length >> 2 for length in lengths]
+            if max(counts) < 256 and all(w == c for w, c in zip(weights, counts, strict=True)):
+                marker = _INLINE_COUNTED[0] | (widths & _INLINE_IDS_U16)
+                return bytes((marker,)) + id_s.pack(*ids) + bytes(counts) + short
+            postings = id_s.pack(*ids) + weight_s.pack(*weights)
+            return bytes((_INLINE_SHORT[0] | widths,)) + postings + len_s.pack(*counts) + short
+    postings = id_s.pack(*ids) + weight_s.pack(*weights)
     return bytes((_INLINE_VALUES[0] | widths,)) + postings + len_s.pack(*lengths) + joined
 
 
@@ -331,6 +340,10 @@ def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
         return loads(payload)  # W3's pickle (it starts with 0x80)
     id_s, weight_s, len_s = _structs(n, widths)
     ids = id_s.unpack_from(payload, 1)
+    if marker == _INLINE_COUNTED:
+        pos = 1 + id_s.size
+        counts = payload[pos : pos + n]
+        return ids, tuple(map(float, counts)), _short_positions(payload[pos + n :], counts)
     weights = weight_s.unpack_from(payload, 1 + id_s.size)
     if marker == _INLINE_BARE:
         return ids, weights, ()
@@ -338,19 +351,24 @@ def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
     lengths = len_s.unpack_from(payload, pos)
     pos += len_s.size
     if marker == _INLINE_SHORT:
-        short = array("H")
-        short.frombytes(payload[pos : pos + 2 * sum(lengths)])
-        wide = array("I", short).tobytes()
-        out, at = [], 0
-        for count in lengths:
-            out.append(wide[at : at + 4 * count])
-            at += 4 * count
-        return ids, weights, tuple(out)
+        return ids, weights, _short_positions(payload[pos:], lengths)
     values = []
     for length in lengths:
         values.append(payload[pos : pos + length])
         pos += length
     return ids, weights, tuple(values)
+
+
+def _short_positions(data: bytes, counts) -> tuple[bytes, ...]:
+    """The CompactPositions values of uint16 positions ``data``: ``counts[i]`` for posting i."""
+    short = array("H")
+    short.frombytes(data[: 2 * sum(counts)])
+    wide = array("I", short).tobytes()
+    out, at = [], 0
+    for count in counts:
+        out.append(wide[at : at + 4 * count])
+        at += 4 * count
+    return tuple(out)
 
 
 _NO_ID = 0xFFFFFFFF

@@ -45,8 +45,9 @@ class TermPool:
     weight, value length) followed by the value: 16 bytes and the value a posting, and no
     tuple key a term (1,000 news stories: 44 MB, where flat lists of Python objects took 92).
     A worker's batch can then be about three times the stories in the same memory: fewer,
-    bigger segments, so less term table repeated in each and fewer lookups per query. Postings normally come in docnum order
-    since documents are added in order; ``ordered`` turns False if one ever does not.
+    bigger segments, so less term table repeated in each and fewer lookups per query.
+    Postings normally come in docnum order since documents are added in order; ``ordered``
+    turns False if one ever does not.
     """
 
     def __init__(self):
