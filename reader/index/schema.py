@@ -33,7 +33,8 @@ from reader.text.tokenise import postings
 #: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36);
 #: 10: narrow blocks and inline postings (uint16 ids, half-float weights, position gaps); 11: the
 #: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
-#: 12: inline postings whose weights are their counts of positions do not store the weights.
+#: 12: postings whose weights are their counts of positions store no weights (inline) or the counts
+#: as the weights (blocks).
 SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).

@@ -199,7 +199,7 @@ def test_blocks_keep_ids_weights_and_positions_in_narrow_and_wide_layouts(ids, w
     ):
         read_ids += block_ids.tolist()
         read_weights += block_weights.tolist()
-        read_values += _unpack_values(bytes(buf[start : start + vlen]), count, layout)
+        read_values += _unpack_values(bytes(buf[start : start + vlen]), count, layout, block_weights)
         layouts.append(layout)
     if gaps_past_16_bits:  # the first block's ids span more than 16 bits, a weight is no half float
         assert layouts[0] == _GAPS
@@ -213,6 +213,47 @@ def test_blocks_keep_ids_weights_and_positions_in_narrow_and_wide_layouts(ids, w
         seen.append((matcher.id(), matcher.weight(), matcher.value()))
         matcher.next()
     assert seen == list(zip(ids, expected_weights, values, strict=True))
+
+
+def test_blocks_whose_weights_are_their_counts_keep_the_counts_as_weights_and_lose_nothing():
+    from array import array
+
+    from whoosh.filedb.structfile import BufferFile
+
+    from reader.index.schema import CompactPositions
+    from reader.index.storage.codec import _COUNTED, _GAPS, RawLeafMatcher, _block_positions, flat_blocks
+
+    ids = list(range(0, 600, 3))
+    values = [array("I", [i * 7 + j for j in range(1 + i % 4)]).tobytes() for i in range(len(ids))]
+    counted = [(d, float(len(v) // 4), v) for d, v in zip(ids, values, strict=True)]
+    boosted = [(d, 3.0 * (len(v) // 4), v) for d, v in zip(ids, values, strict=True)]  # a title's weights
+    fmt = CompactPositions()
+    data, info = _write_postings(counted, fmt, blocklimit=64)
+    other, _ = _write_postings(boosted, fmt, blocklimit=64)
+    # a byte a posting for its count (not a half float), and no counts in the compressed part
+    assert len(other) - len(data) >= len(ids)
+    offset, length = info.extent()
+    length = length[0] if isinstance(length, tuple) else length
+    read = []
+    for block_ids, block_weights, (buf, start, vlen, layout), count in flat_blocks(
+        memoryview(data)[offset : offset + length], "test"
+    ):
+        assert layout & (_COUNTED | _GAPS) == _COUNTED | _GAPS
+        per_posting, positions = _block_positions(buf[start : start + vlen], count, layout, block_weights)
+        assert per_posting.tolist() == block_weights.tolist()
+        at = 0
+        for docnum, weight, n in zip(
+            block_ids.tolist(), block_weights.tolist(), per_posting.tolist(), strict=True
+        ):
+            read.append((docnum, float(weight), positions[at : at + n].tobytes()))
+            at += n
+    assert read == counted
+    matcher = RawLeafMatcher(BufferFile(memoryview(data)), offset, length, fmt)  # Whoosh's own reading
+    seen = []
+    while matcher.is_active():
+        seen.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    assert seen == counted
 
 
 def test_narrow_blocks_and_inline_entries_take_half_the_bytes_a_posting():

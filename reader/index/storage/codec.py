@@ -14,10 +14,12 @@ table (:mod:`.termtable`; columns and stored fields are W3's)::
     ids             uint32[count] document numbers (little-endian), or (layout & _IDS_U16)
                     uint32 first id + uint16[count] offsets from it
     weights         float32[count], or (layout & _WEIGHTS_F16) float16[count]: exact for term
-                    frequencies times the field boosts, half the bytes
+                    frequencies times the field boosts, half the bytes, or (layout & _COUNTED)
+                    uint8[count]: each posting's count of positions, which is its weight
     values part     zlib(level 1) of uint32[count + 1] offsets + the concatenated values, or
                     (layout & _GAPS) of the positions (CompactPositions) as each posting's
-                    count and the gaps between its positions, uint16s where all fit (_NARROW)
+                    count (not under _COUNTED: the weights are the counts) and the gaps
+                    between its positions, uint16s where all fit (_NARROW)
 
 Short posting lists (most bigrams: under 8 documents) sit inline in the term
 table; W3 pickles them (about 100 bytes a term, a third of a 100k index), here
@@ -60,8 +62,10 @@ _IDS_U16 = 1
 _WEIGHTS_F16 = 2
 _GAPS = 4
 _NARROW = 8
+_COUNTED = 16
 _U16 = np.dtype("<u2")
 _F16 = np.dtype("<f2")
+_COUNTS = np.dtype("u1")
 #: W3TermInfo's fixed part: inlined flag, weight, doc frequency, min/max length bytes,
 #: max weight, min/max id (0xFFFFFFFF for none).
 _TERMINFO = struct.Struct("!BfIBBfII")
@@ -85,9 +89,11 @@ def _pack_values(values: list[bytes]) -> bytes:
     return zlib.compress(offsets.tobytes() + b"".join(values), 1)
 
 
-def _pack_gaps(values: list[bytes]) -> tuple[int, bytes] | None:
-    """CompactPositions values as counts and position gaps (``(layout bits, part)``), or None
-    when they are not ascending uint32 positions."""
+def _pack_gaps(values: list[bytes], weights: np.ndarray) -> tuple[int, bytes, bytes | None] | None:
+    """CompactPositions values as counts and position gaps (``(layout bits, part, counts)``), or
+    None when they are not ascending uint32 positions. When every weight is its posting's count
+    (under 256), the counts are the block's weights part (``counts``: uint8s, :data:`_COUNTED`)
+    and the values part holds only the gaps; else ``counts`` is None."""
     lengths = np.frombuffer(array("q", map(len, values)), dtype=np.int64)
     if (lengths & 3).any():
         return None
@@ -103,38 +109,51 @@ def _pack_gaps(values: list[bytes]) -> tuple[int, bytes] | None:
         return None
     narrow = not len(gaps) or (gaps.max() < 0x10000 and counts.max() < 0x10000)
     kind = _U16 if narrow else _U32
+    layout = _GAPS | (_NARROW if narrow else 0)
+    if counts.max() < 256 and np.array_equal(counts, weights):
+        part = zlib.compress(gaps.astype(kind).tobytes(), 1)
+        return layout | _COUNTED, part, counts.astype(np.uint8).tobytes()
     part = zlib.compress(counts.astype(kind).tobytes() + gaps.astype(kind).tobytes(), 1)
-    return _GAPS | (_NARROW if narrow else 0), part
+    return layout, part, None
 
 
-def _pack_block_values(values: list[bytes], positions: bool) -> tuple[int, bytes]:
-    """A block's values part and its layout bits (``positions``: the values are CompactPositions)."""
+def _pack_block_values(
+    values: list[bytes], positions: bool, weights: np.ndarray
+) -> tuple[int, bytes, bytes | None]:
+    """A block's values part, its layout bits and the counts that stand for its weights, if any
+    (``positions``: the values are CompactPositions; see :func:`_pack_gaps`)."""
     if not values:
-        return 0, b""
+        return 0, b"", None
     if positions and _LITTLE:
-        packed = _pack_gaps(values)
+        packed = _pack_gaps(values, weights)
         if packed is not None:
             return packed
-    return 0, _pack_values(values)
+    return 0, _pack_values(values), None
 
 
-def _block_positions(part, count: int, layout: int) -> tuple[np.ndarray, np.ndarray]:
+def _block_positions(part, count: int, layout: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each posting's number of positions and all their positions (uint32s, posting after posting)
-    from a values part written with :data:`_GAPS`."""
+    from a values part written with :data:`_GAPS` (``weights``: the block's, which are the counts
+    under :data:`_COUNTED`)."""
     raw = zlib.decompress(part)
     kind = _U16 if layout & _NARROW else _U32
-    counts = np.frombuffer(raw, dtype=kind, count=count).astype(np.int64)
-    gaps = np.frombuffer(raw, dtype=kind, offset=count * kind.itemsize).astype(np.int64)
+    if layout & _COUNTED:
+        counts = weights.astype(np.int64)
+        gaps = np.frombuffer(raw, dtype=kind).astype(np.int64)
+    else:
+        counts = np.frombuffer(raw, dtype=kind, count=count).astype(np.int64)
+        gaps = np.frombuffer(raw, dtype=kind, offset=count * kind.itemsize).astype(np.int64)
     running = np.cumsum(gaps)
     before = np.concatenate(([0], running))[np.cumsum(counts) - counts]  # the sum before each posting
     return counts, (running - np.repeat(before, counts)).astype(_U32)
 
 
-def _unpack_values(part, count: int, layout: int = 0) -> list[bytes]:
+def _unpack_values(part, count: int, layout: int, weights: np.ndarray) -> list[bytes]:
+    """A block's values (``weights``: the block's, see :func:`_block_positions`)."""
     if not part:
         return [b""] * count
     if layout & _GAPS:
-        counts, positions = _block_positions(part, count, layout)
+        counts, positions = _block_positions(part, count, layout, weights)
         raw = positions.tobytes()
         ends = (np.cumsum(counts) * 4).tolist()
         return [raw[a:b] for a, b in zip([0, *ends], ends, strict=False)]
@@ -157,14 +176,19 @@ def _pack_weights(weights: np.ndarray) -> tuple[int, bytes]:
     return 0, weights.tobytes()
 
 
+def _weight_kind(layout: int) -> np.dtype:
+    return _COUNTS if layout & _COUNTED else _F16 if layout & _WEIGHTS_F16 else _F32
+
+
 def _parts_size(count: int, layout: int) -> int:
     """Bytes of a block's ids and weights."""
     ids = _FIRST_ID.size + 2 * count if layout & _IDS_U16 else 4 * count
-    return ids + (2 if layout & _WEIGHTS_F16 else 4) * count
+    return ids + _weight_kind(layout).itemsize * count
 
 
 def _block_arrays(buf, data: int, count: int, layout: int) -> tuple[np.ndarray, np.ndarray, int]:
-    """A block's ids (uint32 or int64), weights (float32 or float16) and where its values part starts."""
+    """A block's ids (uint32 or int64), weights (float32, float16 or uint8 counts) and where its
+    values part starts."""
     if layout & _IDS_U16:
         (first,) = _FIRST_ID.unpack_from(buf, data)
         ids = np.frombuffer(buf, dtype=_U16, count=count, offset=data + _FIRST_ID.size) + np.int64(first)
@@ -172,7 +196,7 @@ def _block_arrays(buf, data: int, count: int, layout: int) -> tuple[np.ndarray, 
     else:
         ids = np.frombuffer(buf, dtype=_U32, count=count, offset=data)
         at = data + 4 * count
-    kind = _F16 if layout & _WEIGHTS_F16 else _F32
+    kind = _weight_kind(layout)
     weights = np.frombuffer(buf, dtype=kind, count=count, offset=at)
     return ids, weights, at + kind.itemsize * count
 
@@ -189,9 +213,10 @@ class RawPostingsWriter(whoosh3.W3PostingsWriter):
         if self._values and len(self._values) != len(ids):
             raise ValueError("a block's postings must all have a value or none")
         idlayout, idpart = _pack_ids(ids)
-        weightlayout, weightpart = _pack_weights(np.asarray(self._weights, dtype=_F32))
+        weights = np.asarray(self._weights, dtype=_F32)
         positions = getattr(self._format, "flat_uint32_positions", False)
-        valuelayout, values = _pack_block_values(self._values, positions)
+        valuelayout, values, counts = _pack_block_values(self._values, positions, weights)
+        weightlayout, weightpart = (0, counts) if counts is not None else _pack_weights(weights)
         minlength = length_to_byte(self._minlength) if self._minlength is not None else 0
         header = _BLOCK.pack(
             len(ids),
@@ -255,8 +280,8 @@ class RawLeafMatcher(whoosh3.W3LeafMatcher):
 
     def _read_values(self):
         data = self._block_data()
-        at = _block_arrays(data, 0, self._blocklength, self._layout)[2]
-        self._values = _unpack_values(data[at:], self._blocklength, self._layout)
+        _ids, weights, at = _block_arrays(data, 0, self._blocklength, self._layout)
+        self._values = _unpack_values(data[at:], self._blocklength, self._layout, weights)
 
 
 # -- term table: short posting lists inline, without pickling ------------------------------------
@@ -724,7 +749,7 @@ def posting_positions(
         entry = term_entry(reader, fieldname, tbytes)
     if entry is None or not len(wanted):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    for ids, _weights, values, count in _blocks(reader, fieldname, tbytes, entry):
+    for ids, weights, values, count in _blocks(reader, fieldname, tbytes, entry):
         if count is not None and (ids[-1] < wanted[0] or ids[0] > wanted[-1]):
             continue
         keep = np.isin(ids, wanted, assume_unique=True)
@@ -740,7 +765,7 @@ def posting_positions(
         if not vlen:
             continue
         if layout & _GAPS:
-            per_posting, positions = _block_positions(buf[start : start + vlen], count, layout)
+            per_posting, positions = _block_positions(buf[start : start + vlen], count, layout, weights)
         else:
             raw = zlib.decompress(buf[start : start + vlen])
             head = (count + 1) * 4
@@ -769,5 +794,5 @@ def term_postings(reader, fieldname: str, tbytes: bytes, info) -> tuple[list, li
             continue
         buf, start, vlen, layout = block_values
         if vlen:
-            values += _unpack_values(bytes(buf[start : start + vlen]), count, layout)
+            values += _unpack_values(bytes(buf[start : start + vlen]), count, layout, block_weights)
     return ids, weights, values
