@@ -26,8 +26,9 @@ from reader.index.results import FACETS
 from reader.index.storage import field_lengths
 from reader.text.fold import fold
 
-#: Bump when the arrays saved change meaning.
-FORMAT = 1
+#: Bump when the arrays saved change meaning. 2: strings saved as UTF-8 and character offsets, not
+#: as fixed-width UTF-32 arrays (a segment's facet keys took 144 bytes each, mostly padding).
+FORMAT = 2
 
 
 def date_key(date: str) -> int:
@@ -159,11 +160,12 @@ class SegmentData:
             arrays = _from_column(reader, size)
             if path is not None:
                 _write_cache(path, arrays)
-        entry_key = vocab.intern(arrays["keys"].tolist())[arrays["entry_local"]]
+        entry_key = vocab.intern(_unpack_strings(arrays, "keys"))[arrays["entry_local"]]
+        dates = _unpack_strings(arrays, "dates")
         return cls(
             size,
             arrays["story"],
-            arrays["dates"],
+            np.array(dates, dtype=str) if size else np.zeros(0, dtype="<U1"),
             arrays["date_keys"],
             arrays["entry_doc"],
             entry_key,
@@ -231,13 +233,34 @@ def _from_column(reader, size: int) -> dict[str, np.ndarray]:
                     entry_local.append(n)
     return {
         "story": story,
-        "dates": np.array(dates, dtype=str) if size else np.zeros(0, dtype="<U1"),
+        **_pack_strings("dates", dates),
         "date_keys": np.array([date_key(d) for d in dates], dtype=np.int64),
         "entry_doc": np.array(entry_doc, dtype=np.int32),
         "entry_local": np.array(entry_local, dtype=np.int32),
-        "keys": np.array(list(local), dtype=str) if local else np.zeros(0, dtype="<U1"),
+        **_pack_strings("keys", list(local)),
         "format": np.array([FORMAT, size], dtype=np.int64),
     }
+
+
+#: The arrays of a cache file.
+_NAMES = frozenset(
+    ("story", "dates", "dates_ends", "date_keys", "entry_doc", "entry_local", "keys", "keys_ends", "format")
+)
+
+
+def _pack_strings(name: str, strings: list[str]) -> dict[str, np.ndarray]:
+    """``strings`` as two arrays: their UTF-8 text back to back, and where each ends (in characters)."""
+    text = "".join(strings)
+    ends = np.cumsum([len(x) for x in strings], dtype=np.int64) if strings else np.zeros(0, dtype=np.int64)
+    # surrogatepass: a lone surrogate in a tag or a date of a hostile file survives
+    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    return {name: data, f"{name}_ends": ends}
+
+
+def _unpack_strings(arrays: dict[str, np.ndarray], name: str) -> list[str]:
+    text = arrays[name].tobytes().decode("utf-8", "surrogatepass")
+    ends = arrays[f"{name}_ends"].tolist()
+    return [text[a:b] for a, b in zip([0, *ends], ends, strict=False)]
 
 
 def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
@@ -248,6 +271,8 @@ def _read_cache(path: Path, size: int) -> dict[str, np.ndarray] | None:
         return None
     fmt = arrays.get("format")
     if fmt is None or fmt.tolist() != [FORMAT, size] or len(arrays.get("story", ())) != size:
+        return None
+    if not _NAMES <= arrays.keys() or len(arrays["dates_ends"]) != size:
         return None
     return arrays
 

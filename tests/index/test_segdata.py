@@ -67,3 +67,13 @@ def test_entries_of_few_or_many_documents_are_the_same_entries():
         mask = rng.random(size) < share
         expected = np.sort(entry_key[mask[entry_doc]])
         assert np.array_equal(np.sort(data.entries_of(mask)), expected), share
+
+
+def test_saved_strings_come_back_exactly_and_take_their_utf8_bytes_not_fixed_width():
+    from reader.index.segdata import _pack_strings, _unpack_strings
+
+    strings = ["tag\x1f上饶", "", "author\x1f蔡文逸", "lone \udc80 surrogate", "2024-05", "x" * 40]
+    arrays = _pack_strings("keys", strings)
+    assert _unpack_strings(arrays, "keys") == strings
+    assert arrays["keys"].nbytes == len("".join(strings).encode("utf-8", "surrogatepass"))
+    assert _unpack_strings(_pack_strings("keys", []), "keys") == []
