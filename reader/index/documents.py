@@ -8,7 +8,6 @@ importer runs in worker processes; :func:`finish` adds the cheap per-story parts
 from __future__ import annotations
 
 import json
-import zlib
 
 from reader.index.romanised import name_pinyin, title_pinyin
 from reader.index.schema import Postings, encode_postings, make_schema
@@ -85,12 +84,14 @@ def facet_values(story: Story) -> dict[str, list[str]]:
 
 
 def encode_story(story: Story) -> bytes:
+    """The story as stored: its JSON in UTF-8, not compressed here (Whoosh compresses each
+    document's stored fields as a whole; compressing this too cost a second inflate a read)."""
     # surrogatepass: a file name of undecodable bytes (or a lone surrogate in a record) survives
-    return zlib.compress(json.dumps(story.to_json(), ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
+    return json.dumps(story.to_json(), ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
 def decode_story(data: bytes) -> Story:
-    return Story.from_json(json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass")))
+    return Story.from_json(json.loads(data.decode("utf-8", "surrogatepass")))
 
 
 #: Whoosh terms must be valid UTF-8; a file name holding undecodable bytes (surrogates
