@@ -34,7 +34,8 @@ from reader.text.tokenise import postings
 #: 10: narrow blocks and inline postings (uint16 ids, half-float weights, position gaps); 11: the
 #: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
 #: 12: postings whose weights are their counts of positions store no weights (inline) or the counts
-#: as the weights (blocks), and a story's stored JSON is compressed once (by Whoosh), not twice.
+#: as the weights (blocks), and a story's stored JSON is a str compressed once (by Whoosh), not
+#: UTF-8 bytes compressed twice.
 SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).
