@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import mmap
+import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +117,11 @@ def _rebuild_notice(old: int, roots: list[str], interrupted: bool = False) -> st
 _FAULT_BYTES = max(mmap.PAGESIZE, 64 * 1024)
 
 
+#: A folder mtime this much older than the moment it was seen is past any file system's timestamp
+#: granularity (FAT's is 2 s).
+_SETTLED_NS = 3 * 10**9
+
+
 def _page_faults() -> int:
     """Minor page faults of this process so far (pages mapped in, a mapped file's among them); 0 on
     Windows, which has no such count (nor the madvise that :func:`storage.release_mapped_pages` uses)."""
@@ -149,6 +156,8 @@ class ArchiveIndex:
         self.dir = paths.index_dir(self.home)
         self._lock = threading.RLock()
         self._searcher = None
+        #: The index folder's mtime at the last check for a newer commit, and when that check was.
+        self._folder_seen: tuple[int, int] = (-1, 0)
         #: Per-segment arrays (kept while their segment is in the index) ...
         self._segments = SegmentCache(self.dir)
         #: ... and the last few evaluated requests (stale after any commit).
@@ -216,9 +225,26 @@ class ArchiveIndex:
         with self._lock:
             if self._searcher is None:
                 self._searcher = self._ix.searcher(weighting=WEIGHTING)
-            elif not self._searcher.up_to_date():
+            elif self._folder_changed() and not self._searcher.up_to_date():
                 self._searcher = self._searcher.refresh()
             return self._searcher
+
+    def _folder_changed(self) -> bool:
+        """Whether the index folder may have changed since the last check, so that a newer commit
+        (of another process) must be looked for: Whoosh's check lists the folder, a tenth of a
+        two-word search. Every commit adds a table-of-contents file, which changes the folder's
+        mtime. An unchanged mtime is trusted only if it was already older than :data:`_SETTLED_NS`
+        when it was seen (as Git does with racily clean files): a change within a coarse
+        timestamp's tick would not move it."""
+        try:
+            mtime = os.stat(self.dir).st_mtime_ns
+        except OSError:
+            return True
+        seen, seen_at = self._folder_seen
+        if mtime == seen and seen_at - seen > _SETTLED_NS:
+            return False
+        self._folder_seen = (mtime, time.time_ns())
+        return True
 
     def close(self) -> None:
         with self._lock:

@@ -293,3 +293,46 @@ def test_a_segment_whose_stories_are_all_removed_is_dropped(tmp_path):
     assert len(left) < len(segments)  # the emptied segment's files are gone, not kept with all deleted
     assert library.count() == 3
     library.close()
+
+
+def test_a_commit_of_another_library_object_is_seen_by_the_next_search(tmp_path):
+    archive = tmp_path / "archive"
+    write_jsonl(archive / "a.jsonl", RECORDS[:3])
+    reading = open_index(tmp_path / "home")
+    writing = open_index(tmp_path / "home")
+    writing.update([archive])
+    assert reading.search(SearchRequest(query="")).total == 3
+    write_jsonl(archive / "b.jsonl", RECORDS[3:5])
+    writing.update([archive])
+    assert reading.search(SearchRequest(query="")).total == 5
+    writing.close()
+    reading.close()
+
+
+def test_an_unchanged_settled_folder_is_not_listed_for_newer_commits_at_each_search(tmp_path, monkeypatch):
+    """Whoosh's check lists the folder: a tenth of a two-word search."""
+    from reader.index import archive as archive_module
+
+    folder = make_archive(tmp_path / "archive")
+    library = open_index(tmp_path / "home")
+    library.update([folder])
+    library.search(SearchRequest(query=""))
+    searcher = library._get_searcher()
+    checks = []
+    real = searcher.up_to_date
+    monkeypatch.setattr(searcher, "up_to_date", lambda: checks.append(1) or real())
+    mtime = os.stat(library.dir).st_mtime_ns
+    # seen just now: not yet trusted (a change within the same timestamp tick would not show)
+    library._folder_seen = (mtime, mtime + archive_module._SETTLED_NS // 2)
+    library.search(SearchRequest(query="上饶"))
+    assert checks == [1]
+    # seen long after it was last changed: trusted while it stays the same
+    library._folder_seen = (mtime, mtime + 2 * archive_module._SETTLED_NS)
+    library.search(SearchRequest(query="上饶"))
+    library.search(SearchRequest(query="马家柚"))
+    assert checks == [1]
+    # a commit adds a table of contents: the folder's mtime moves, the check is made
+    os.utime(library.dir, ns=(mtime + 10**9, mtime + 10**9))
+    library.search(SearchRequest(query="上饶"))
+    assert checks == [1, 1]
+    library.close()
