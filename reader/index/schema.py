@@ -35,7 +35,8 @@ from reader.text.tokenise import postings
 #: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
 #: 12: postings whose weights are their counts of positions store no weights (inline) or the counts
 #: as the weights (blocks), and a story's stored JSON is a str compressed once (by Whoosh), not
-#: UTF-8 bytes compressed twice.
+#: UTF-8 bytes compressed twice, and each document's stored fields are deflated with a dictionary of
+#: their segment's (:mod:`.storage.stored`).
 SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).

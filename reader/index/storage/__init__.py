@@ -6,6 +6,7 @@ classes and what this package exports. It owns:
 * :mod:`.codec`: the on-disk layout (W3 with flat posting blocks and flat inline
   postings), its one term-info encoder, and bulk reading of postings as arrays;
 * :mod:`.termtable`: a segment's term table (sorted keys found through sorted hashes);
+* :mod:`.stored`: a segment's stored fields, deflated with a dictionary of the segment's;
 * :mod:`.writer`: the bulk segment writer (whole posting lists at a time);
 * :mod:`.segments`: segments written apart (spills, workers) committed together;
 * :mod:`.lengths`: a segment's field lengths as one array;

@@ -54,6 +54,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from reader.index.storage.errors import StorageError
+from reader.index.storage.stored import StoredPerDocReader, StoredPerDocWriter
 from reader.index.storage.termtable import TermTable, TermTableWriter
 
 _BLOCK = struct.Struct("<IIfBBIB")
@@ -608,7 +609,14 @@ class RawFieldWriter(whoosh3.W3FieldWriter):
 
 
 class RawCodec(whoosh3.W3Codec):
-    """W3 with :class:`RawPostingsWriter` blocks and :class:`RawTermInfo` inline postings."""
+    """W3 with :class:`RawPostingsWriter` blocks, :class:`RawTermInfo` inline postings and stored
+    fields deflated with a dictionary of their segment's (:mod:`.stored`)."""
+
+    def per_document_writer(self, storage, segment):
+        return StoredPerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        return StoredPerDocReader(storage, segment)
 
     def field_writer(self, storage, segment):
         return RawFieldWriter(self, storage, segment)

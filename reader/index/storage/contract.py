@@ -251,6 +251,31 @@ NEEDS: tuple[Need, ...] = (
     *_instance(
         "whoosh.columns", "FixedBytesColumn.Reader", "_dbfile _basepos _fixedlen _count", "read in one piece"
     ),
+    # -- stored.py: stored fields deflated with their segment's dictionary --------------------------
+    _call(_W3, "W3Codec.per_document_writer", "overridden by RawCodec", "self storage segment"),
+    _call(_W3, "W3Codec.per_document_reader", "overridden by RawCodec", "self storage segment"),
+    Need(_W3, "W3PerDocWriter", "class", "base of StoredPerDocWriter"),
+    _call(_W3, "W3PerDocWriter.__init__", "RawCodec.per_document_writer", "self codec storage segment"),
+    _call(
+        _W3, "W3PerDocWriter._create_column", "overridden: the stored column is ours", "self fieldname column"
+    ),
+    Need(_W3, "W3PerDocReader", "class", "base of StoredPerDocReader"),
+    _call(_W3, "W3PerDocReader.__init__", "RawCodec.per_document_reader", "self storage segment"),
+    _call(_W3, "W3PerDocReader.stored_fields", "overridden: reads the stored column", "self docnum"),
+    Need("whoosh.columns", "VarBytesColumn.Writer", "class", "base of StoredColumn.Writer"),
+    _call("whoosh.columns", "VarBytesColumn.Writer.__init__", "StoredColumn.Writer", "self dbfile"),
+    _call("whoosh.columns", "VarBytesColumn.Writer.add", "StoredColumn.Writer.add", "self docnum v"),
+    _call("whoosh.columns", "VarBytesColumn.Writer.finish", "StoredColumn.Writer.finish", "self doccount"),
+    *_instance(
+        "whoosh.columns", "VarBytesColumn.Writer", "_dbfile", "the dictionary is written before the values"
+    ),
+    Need("whoosh.columns", "VarBytesColumn.Reader", "class", "base of StoredColumn.Reader"),
+    _call(
+        "whoosh.columns",
+        "VarBytesColumn.Reader.__init__",
+        "StoredColumn.Reader: the values after the dictionary",
+        "self dbfile basepos length doccount",
+    ),
     # -- opening.py and the classes storage tells readers and files apart by ----------------------
     _call("whoosh.index", "open_dir", "opening an index folder", "dirname indexname"),
     _call("whoosh.index", "create_in", "creating an index folder", "dirname schema indexname"),
