@@ -62,13 +62,15 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return perms
 
 
-@functools.cache
-def bands() -> tuple[int, int]:
-    """(bands, rows per band) that ``datasketch`` picks for :data:`CANDIDATE_THRESHOLD`."""
-    from datasketch import MinHashLSH
+#: The LSH bands and rows per band ``datasketch``'s ``MinHashLSH`` picks for :data:`CANDIDATE_THRESHOLD`
+#: and :data:`NUM_PERM` (a test checks it still does). Pinned: asking it imports scipy, 0.35 s of
+#: every import that stores a sketch (the importing process only cuts signatures into bands).
+BANDS = (25, 5)
 
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
+
+def bands() -> tuple[int, int]:
+    """(bands, rows per band): :data:`BANDS`."""
+    return BANDS
 
 
 def signature(text: str) -> tuple[bytes, int]:

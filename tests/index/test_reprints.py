@@ -302,3 +302,13 @@ def test_a_removed_story_leaves_no_band_rows_and_stray_ones_are_harmless(library
     assert db.execute("SELECT COUNT(*) FROM band WHERE sid=999999").fetchone()[0] == 0
     ids = ids_by_title(lib)
     assert lib.reprints.group_of(ids["国常会又部署"]) == lib.reprints.group_of(ids["国务院常务会议部署工作"])
+
+
+def test_the_pinned_lsh_bands_are_the_ones_datasketch_picks():
+    from datasketch import MinHashLSH
+
+    from reader.text import sketch
+
+    lsh = MinHashLSH(threshold=sketch.CANDIDATE_THRESHOLD, num_perm=sketch.NUM_PERM)
+    assert sketch.bands() == (lsh.b, lsh.r)
+    assert lsh.b * lsh.r <= sketch.NUM_PERM
