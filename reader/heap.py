@@ -1,7 +1,7 @@
 """Keeping the garbage collector's full passes short once large, long-lived data is loaded.
 
 CPython's cyclic collector now and then walks every object it tracks (a generation-2 pass).
-The libraries reader loads (numpy, scipy under datasketch, pypinyin's phrase data) and an
+The libraries reader loads (numpy, jieba's dictionaries, pypinyin's phrase data) and an
 open library's per-segment tables make that walk about 40 ms at 100,000 stories, and it
 falls inside whatever query is running: a search that takes 15 ms took 55-90 ms when one
 came. :func:`settle` is called after such data has loaded: one full pass (garbage left

@@ -312,3 +312,22 @@ def test_the_pinned_lsh_bands_are_the_ones_datasketch_picks():
     lsh = MinHashLSH(threshold=sketch.CANDIDATE_THRESHOLD, num_perm=sketch.NUM_PERM)
     assert sketch.bands() == (lsh.b, lsh.r)
     assert lsh.b * lsh.r <= sketch.NUM_PERM
+
+
+def test_signatures_are_exactly_datasketchs_minhash_of_the_same_shingles():
+    """Stores were written with datasketch's MinHash ("affine32", CRC-32): they must still compare."""
+    import zlib
+
+    from datasketch import MinHash
+
+    from reader.text import sketch
+
+    texts = ["", "短", "上饶市广丰区马家柚丰收", "新華社北京電 " * 40, "bad \udcff name"]
+    texts.append("".join(paragraphs(3)))
+    for text in texts:
+        grams = shingles(text)
+        mh = MinHash(num_perm=sketch.NUM_PERM, seed=sketch.SEED, scheme="affine32", hashfunc=zlib.crc32)
+        if grams:
+            mh.update_batch([g.encode("utf-8", "surrogatepass") for g in grams])
+        expected = (np.asarray(mh.hashvalues, dtype=np.uint64) & 0xFFFF).astype("<u2").tobytes()
+        assert sketch.signature(text) == (expected, len(grams)), text[:20]
