@@ -145,6 +145,33 @@ def test_compact_inline_entries_keep_every_statistic_and_position():
     assert len(inline_terminfo(9.0, 12, 30, 6.0, *boosted, positions=True)) == boosted_form - 22 - 2 * 3
 
 
+def test_a_term_in_one_document_takes_five_bytes_and_its_positions_and_keeps_every_statistic():
+    from array import array
+
+    from reader.index.storage.codec import _SINGLE_FLAG, RawTermInfo, inline_terminfo
+
+    positions = array("I", [3, 70, 65535]).tobytes()
+    entry = inline_terminfo(3.0, 12, 12, 3.0, (40000,), (3.0,), (positions,), positions=True)
+    assert len(entry) == 5 + 2 * 3
+    info = RawTermInfo.from_bytes(entry)
+    assert info.inlined_postings() == ((40000,), (3.0,), (positions,))
+    assert (info.doc_frequency(), info.min_id(), info.max_id()) == (1, 40000, 40000)
+    assert (info.weight(), info.max_weight()) == (3.0, 3.0)
+    assert (info.min_length(), info.max_length()) == (12, 12)
+    # what does not fit the form keeps the compact one: a boosted weight, a docnum or a position past
+    # 16 bits, 256 positions
+    many = array("I", range(256)).tobytes()
+    for ids, weights, values in (
+        ((5,), (9.0,), (positions,)),
+        ((70000,), (3.0,), (positions,)),
+        ((5,), (2.0,), (array("I", [1, 70000]).tobytes(),)),
+        ((5,), (256.0,), (many,)),
+    ):
+        entry = inline_terminfo(weights[0], 12, 12, weights[0], ids, weights, values, positions=True)
+        assert entry[0] != _SINGLE_FLAG
+        assert RawTermInfo.from_bytes(entry).inlined_postings() == (ids, weights, values)
+
+
 def _write_postings(postings, fmt, blocklimit=4):
     """One posting list written by RawPostingsWriter: (file bytes, its term info)."""
     from io import BytesIO

@@ -74,6 +74,12 @@ _LEN = struct.Struct("!i")
 #: The compact inline entry's fixed part: flag (W3's flags byte is 0 or 1), count, min/max length bytes.
 _COMPACT = struct.Struct("<BBBB")
 _COMPACT_FLAG = 3
+#: The entry of a term in one document, at fewer than 256 positions all under 65,536, its weight
+#: their count, the document's number under 65,536 (most of a term table: rare bigrams): the flag,
+#: the field-length byte, uint16 docnum, uint8 count, uint16 positions (5 bytes before the
+#: positions, where the compact form takes 8).
+_SINGLE_FLAG = 4
+_SINGLE = struct.Struct("<BBHB")
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _U32 = np.dtype("<u4")
 _F32 = np.dtype("<f4")
@@ -422,6 +428,10 @@ def inline_terminfo(
     term table. ``positions``: see :func:`inline_payload`.
     """
     minbyte = 0 if minlength is None else length_to_byte(minlength)
+    if len(ids) == 1 and positions:
+        single = _single_entry(minbyte, length_to_byte(maxlength), ids[0], weights[0], values)
+        if single is not None:
+            return single
     if 0 < len(ids) < 256:
         return _COMPACT.pack(_COMPACT_FLAG, len(ids), minbyte, length_to_byte(maxlength)) + inline_payload(
             ids, weights, values, positions
@@ -437,6 +447,30 @@ def inline_terminfo(
         ids[-1] if len(ids) else _NO_ID,
     )
     return head + inline_payload(ids, weights, values)
+
+
+def _single_entry(minbyte: int, maxbyte: int, docnum: int, weight: float, values) -> bytes | None:
+    """The :data:`_SINGLE_FLAG` entry of one posting, or None when it does not fit that form."""
+    if minbyte != maxbyte or docnum >= 0x10000 or len(values) != 1 or len(values[0]) & 3 or not _LITTLE:
+        return None
+    positions = array("I", values[0])
+    count = len(positions)
+    if not 0 < count < 256 or weight != count or max(positions) >= _SHORT_LIMIT:
+        return None
+    return _SINGLE.pack(_SINGLE_FLAG, maxbyte, docnum, count) + array("H", positions).tobytes()
+
+
+def _read_single(info: RawTermInfo, entry) -> RawTermInfo:
+    _flag, lenbyte, docnum, count = _SINGLE.unpack_from(entry)
+    short = array("H")
+    short.frombytes(bytes(entry[_SINGLE.size : _SINGLE.size + 2 * count]))
+    weight = float(count)
+    info._inlined = ((docnum,), (weight,), (array("I", short).tobytes(),))
+    info._df = 1
+    info._weight = info._maxweight = weight
+    info._minlength = info._maxlength = byte_to_length(lenbyte)
+    info._minid = info._maxid = docnum
+    return info
 
 
 class RawTermInfo(whoosh3.W3TermInfo):
@@ -456,6 +490,8 @@ class RawTermInfo(whoosh3.W3TermInfo):
 
     @classmethod
     def from_bytes(cls, s):
+        if s[0] == _SINGLE_FLAG:
+            return _read_single(cls(), s)
         if s[0] == _COMPACT_FLAG:
             _flag, df, mnlen, mxlen = _COMPACT.unpack_from(s)
             info = cls()
@@ -531,6 +567,8 @@ class RawTermsReader(whoosh3.W3TermsReader):
     def doc_frequency(self, fieldname, tbytes):
         """The term's document count (W3 reads it at a fixed offset, which a compact entry lacks)."""
         value = self._entry(fieldname, tbytes)
+        if value[0] == _SINGLE_FLAG:
+            return 1
         if value[0] == _COMPACT_FLAG:
             return value[1]
         return _TERMINFO.unpack_from(value)[2]
