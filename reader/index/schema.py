@@ -36,7 +36,8 @@ from reader.text.tokenise import postings
 #: 12: postings whose weights are their counts of positions store no weights (inline) or the counts
 #: as the weights (blocks), and a story's stored JSON is a str compressed once (by Whoosh), not
 #: UTF-8 bytes compressed twice, and each document's stored fields are deflated with a dictionary of
-#: their segment's (:mod:`.storage.stored`).
+#: their segment's (:mod:`.storage.stored`); block ids as byte gaps where they fit; a term in one
+#: document has a 5-byte entry.
 SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).

@@ -12,7 +12,8 @@ table (:mod:`.termtable`; columns and stored fields are W3's)::
     int32 (big-endian, Whoosh's write_int) block length, negative for the last block
     "<IIfBBIB"  count, last id, max weight, min/max length bytes, size of the values part, layout
     ids             uint32[count] document numbers (little-endian), or (layout & _IDS_U16)
-                    uint32 first id + uint16[count] offsets from it
+                    uint32 first id + uint16[count] offsets from it, or (layout & _IDS_U8)
+                    uint32 first id + uint8[count] gaps from the id before (the first 0)
     weights         float32[count], or (layout & _WEIGHTS_F16) float16[count]: exact for term
                     frequencies times the field boosts, half the bytes, or (layout & _COUNTED)
                     uint8[count]: each posting's count of positions, which is its weight
@@ -64,6 +65,7 @@ _WEIGHTS_F16 = 2
 _GAPS = 4
 _NARROW = 8
 _COUNTED = 16
+_IDS_U8 = 32
 _U16 = np.dtype("<u2")
 _F16 = np.dtype("<f2")
 _COUNTS = np.dtype("u1")
@@ -171,6 +173,9 @@ def _unpack_values(part, count: int, layout: int, weights: np.ndarray) -> list[b
 
 
 def _pack_ids(ids: np.ndarray) -> tuple[int, bytes]:
+    gaps = np.diff(ids, prepend=ids[0])
+    if gaps.max() < 0x100:  # the postings of a common term: a byte each, not two
+        return _IDS_U8, _FIRST_ID.pack(int(ids[0])) + gaps.astype(np.uint8).tobytes()
     if int(ids[-1]) - int(ids[0]) < 0x10000:
         return _IDS_U16, _FIRST_ID.pack(int(ids[0])) + (ids - ids[0]).astype(_U16).tobytes()
     return 0, ids.astype(_U32).tobytes()
@@ -189,14 +194,23 @@ def _weight_kind(layout: int) -> np.dtype:
 
 def _parts_size(count: int, layout: int) -> int:
     """Bytes of a block's ids and weights."""
-    ids = _FIRST_ID.size + 2 * count if layout & _IDS_U16 else 4 * count
+    if layout & _IDS_U8:
+        ids = _FIRST_ID.size + count
+    else:
+        ids = _FIRST_ID.size + 2 * count if layout & _IDS_U16 else 4 * count
     return ids + _weight_kind(layout).itemsize * count
 
 
 def _block_arrays(buf, data: int, count: int, layout: int) -> tuple[np.ndarray, np.ndarray, int]:
     """A block's ids (uint32 or int64), weights (float32, float16 or uint8 counts) and where its
     values part starts."""
-    if layout & _IDS_U16:
+    if layout & _IDS_U8:
+        (first,) = _FIRST_ID.unpack_from(buf, data)
+        gaps = np.frombuffer(buf, dtype=np.uint8, count=count, offset=data + _FIRST_ID.size)
+        ids = np.cumsum(gaps, dtype=np.int64)
+        ids += first
+        at = data + _FIRST_ID.size + count
+    elif layout & _IDS_U16:
         (first,) = _FIRST_ID.unpack_from(buf, data)
         ids = np.frombuffer(buf, dtype=_U16, count=count, offset=data + _FIRST_ID.size) + np.int64(first)
         at = data + _FIRST_ID.size + 2 * count
