@@ -30,7 +30,7 @@ from reader.text.tokenise import postings
 #: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names; 7: compact inline
 #: term-table entries (4 bytes of fixed part, not 26; positions under 65,536 as uint16s); 8: ``body``
 #: also holds the print edition and the editor credited (``《人民日报》（…02版）``, ``责任编辑：…``);
-#: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36);
+#: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36; 10 since 12);
 #: 10: narrow blocks and inline postings (uint16 ids, half-float weights, position gaps); 11: the
 #: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
 #: 12: postings whose weights are their counts of positions store no weights (inline) or the counts

@@ -105,6 +105,23 @@ def test_long_keys_and_long_values_take_the_wide_entry():
         assert all(table.lookup(k) == v for k, v in items)
 
 
+def test_every_header_width_reads_back_and_a_short_entry_takes_two_bytes_of_header():
+    key = b"\x00\x05" + "马家".encode()
+    items = [
+        (key + b"1", b"v" * 255),  # two bytes of header
+        (key + b"2", b"v" * 256),  # a medium header (value past a byte)
+        (key + b"3", b"k" * 0),
+        (b"\x00\x06" + b"k" * 251, b"x"),  # the longest key of a short header (253 bytes)
+        (b"\x00\x07" + b"k" * 251, b"y" * 300),  # and of a medium one
+        (b"\x00\x08" + b"k" * 252, b"z"),  # 254 bytes: a wide header
+    ]
+    for table in _tables(_write(items)):
+        assert list(table.items()) == items
+        assert all(table.lookup(k) == v for k, v in items)
+    one = len(_write([(key, b"v" * 10)]))
+    assert len(_write([(key, b"v" * 10), (key + b"x", b"v" * 10)])) - one == 2 + len(key) + 1 + 10 + 8
+
+
 def test_an_empty_table_finds_nothing():
     for table in _tables(_write([])):
         assert table.count == 0 and list(table.items()) == [] and table.lookup(b"a") is None

@@ -4,18 +4,19 @@ Whoosh's ``OrderedHashWriter`` keeps, for every term, two 12-byte hash slots, 8 
 key and value lengths and a 4-byte entry in its ordered index: 36 bytes a term before the
 key and the term's entry. Most of a library's terms are rare bigrams whose entry (inline
 postings) is a dozen bytes, so that table was about half of every segment's term file and a
-quarter of the index. This table keeps 11 bytes a term::
+quarter of the index. This table keeps 10 bytes a term::
 
-    b"RTT1"
+    b"RTT2"
     entries, in ascending key order, back to back:
-        uint8 key length, uint16 value length      (both fit)
-        0xFF, uint32 key length, uint32 value length (either does not)
+        uint8 key length, uint8 value length          (both under 254 and 256: nearly every term)
+        0xFE, uint8 key length, uint16 value length   (a longer value)
+        0xFF, uint32 key length, uint32 value length  (either longer still)
         key, value
     uint32[count]        CRC-32 of each key, ascending
     uint32|64[count]     where each of those keys' entries starts (same order)
     uint32|64[...]       where every SPARSE-th entry in key order starts (ordered seeks)
     pickle               extras (Whoosh's field map)
-    footer               count, the three arrays' positions, the extras' position, offset width, b"RTT1"
+    footer               count, the three arrays' positions, the extras' position, offset width, b"RTT2"
 
 A lookup is one binary search over the hashes and a key comparison where the entry lies,
 read in place in the mapped segment; ordered reading (cursors, ranges, merging) walks the
@@ -36,21 +37,26 @@ from typing import Literal
 
 import numpy as np
 
-MAGIC = b"RTT1"
+MAGIC = b"RTT2"
 #: Every SPARSE-th entry's position is kept for ordered seeks (at most SPARSE - 1 entries walked);
 #: the footer records the step the table was written with.
 SPARSE = 16
-_NARROW = struct.Struct("<BH")
+_MEDIUM = struct.Struct("<BH")
 _WIDE = struct.Struct("<II")
-_ESCAPE = 0xFF
+#: First bytes of an entry's header that are not a key length: a medium or a wide header follows.
+_MEDIUM_MARK = 0xFE
+_WIDE_MARK = 0xFF
 _FOOTER = struct.Struct("<QQQQQBH4s")
 _U32 = np.dtype("<u4")
 
 
 def _header(keylen: int, valuelen: int) -> bytes:
-    if keylen < _ESCAPE and valuelen < 0xFFFF:
-        return _NARROW.pack(keylen, valuelen)
-    return bytes((_ESCAPE,)) + _WIDE.pack(keylen, valuelen)
+    if keylen < _MEDIUM_MARK:
+        if valuelen < 0x100:
+            return bytes((keylen, valuelen))
+        if valuelen < 0x10000:
+            return bytes((_MEDIUM_MARK,)) + _MEDIUM.pack(keylen, valuelen)
+    return bytes((_WIDE_MARK,)) + _WIDE.pack(keylen, valuelen)
 
 
 class TermTableWriter:
@@ -125,7 +131,7 @@ class TermTable:
         self._buf: memoryview | _FileBytes = mapped if isinstance(mapped, memoryview) else _FileBytes(dbfile)
         self._length = length
         if length < len(MAGIC) + _FOOTER.size or bytes(self._buf[0:4]) != MAGIC:
-            raise ValueError("not a term table (RTT1)")
+            raise ValueError("not a term table (RTT2)")
         count, hashes_at, where_at, sparse_at, extras_at, width, step, magic = _FOOTER.unpack(
             bytes(self._buf[length - _FOOTER.size : length])
         )
@@ -166,9 +172,12 @@ class TermTable:
     def _range_at(self, pos: int) -> tuple[int, int, int, int]:
         """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
         buf = self._buf
-        if buf[pos] != _ESCAPE:
-            keypos = pos + _NARROW.size
-            keylen, valuelen = _NARROW.unpack(buf[pos:keypos])
+        keylen = buf[pos]
+        if keylen < _MEDIUM_MARK:
+            return pos + 2, keylen, pos + 2 + keylen, buf[pos + 1]
+        if keylen == _MEDIUM_MARK:
+            keypos = pos + 1 + _MEDIUM.size
+            keylen, valuelen = _MEDIUM.unpack(buf[pos + 1 : keypos])
         else:
             keypos = pos + 1 + _WIDE.size
             keylen, valuelen = _WIDE.unpack(buf[pos + 1 : keypos])
