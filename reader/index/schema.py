@@ -37,7 +37,7 @@ from reader.text.tokenise import postings
 #: as the weights (blocks), and a story's stored JSON is a str compressed once (by Whoosh), not
 #: UTF-8 bytes compressed twice, and each document's stored fields are deflated with a dictionary of
 #: their segment's (:mod:`.storage.stored`); block ids as byte gaps where they fit; a term in one
-#: document has a 5-byte entry.
+#: document has a 5-byte entry; position gaps deflated a byte plane at a time.
 SCHEMA_VERSION = 12
 
 #: Relative weight of a hit in each text field (BM25F).

@@ -212,6 +212,7 @@ def test_blocks_keep_ids_weights_and_positions_in_narrow_and_wide_layouts(ids, w
         _IDS_U8,
         _IDS_U16,
         _NARROW,
+        _PLANES,
         _WEIGHTS_F16,
         RawLeafMatcher,
         _unpack_values,
@@ -233,11 +234,12 @@ def test_blocks_keep_ids_weights_and_positions_in_narrow_and_wide_layouts(ids, w
         read_values += _unpack_values(bytes(buf[start : start + vlen]), count, layout, block_weights)
         layouts.append(layout)
     if gaps_past_16_bits:  # the first block's ids span more than 16 bits, a weight is no half float
-        assert layouts[0] == _GAPS
+        assert layouts[0] == _GAPS | _PLANES
     else:
         blocks = [ids[i : i + 4] for i in range(0, len(ids), 4)]  # _write_postings' blocklimit
         gaps = [max((b - a for a, b in itertools.pairwise(block)), default=0) for block in blocks]
-        assert layouts == [(_IDS_U8 if g < 256 else _IDS_U16) | _WEIGHTS_F16 | _GAPS | _NARROW for g in gaps]
+        narrow = _WEIGHTS_F16 | _GAPS | _PLANES | _NARROW
+        assert layouts == [(_IDS_U8 if g < 256 else _IDS_U16) | narrow for g in gaps]
     expected_weights = np.asarray(weights, dtype=np.float32).tolist()
     assert (read_ids, read_weights, read_values) == (ids, expected_weights, values)
     matcher = RawLeafMatcher(BufferFile(memoryview(data)), offset, length, fmt)  # Whoosh's own reading
@@ -331,3 +333,16 @@ def test_mapped_pages_are_released_once_reads_have_faulted_in_enough_not_after_e
     faults[0] = 2 * budget
     library.search(SearchRequest(query="马家柚"))
     assert len(released) == 2
+
+
+def test_byte_planes_give_back_the_numbers_and_deflate_smaller():
+    import zlib
+
+    from reader.index.storage.codec import _U16, _U32, _from_planes, _planes
+
+    rng = np.random.default_rng(3)
+    for kind in (_U16, _U32):
+        for numbers in (np.zeros(0, dtype=kind), rng.integers(0, 300, 1000).astype(kind)):
+            assert np.array_equal(_from_planes(_planes(numbers), kind), numbers)
+    gaps = rng.geometric(0.05, 5000).astype(_U16)  # position gaps: mostly under 256
+    assert len(zlib.compress(_planes(gaps), 1)) < len(zlib.compress(gaps.tobytes(), 1))
