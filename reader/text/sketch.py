@@ -71,7 +71,8 @@ def _mix(hashes: np.ndarray) -> np.ndarray:
     hashes = hashes * np.uint32(0x85EBCA6B)
     hashes = hashes ^ (hashes >> np.uint32(13))
     hashes = hashes * np.uint32(0xC2B2AE35)
-    return hashes ^ (hashes >> np.uint32(16))
+    mixed: np.ndarray = hashes ^ (hashes >> np.uint32(16))
+    return mixed
 
 
 #: The LSH bands and rows per band ``datasketch``'s ``MinHashLSH`` picks for :data:`CANDIDATE_THRESHOLD`
