@@ -25,6 +25,7 @@ _._minid
 _._btext
 _.field_writer
 _.terms_reader
+_.per_document_writer  # whoosh's SegmentWriter asks the codec for it
 _.postings_writer
 _.postings_reader
 _.supports_block_quality
@@ -108,3 +109,4 @@ _._infield
 _.range_for_key
 _.key_and_range_at
 _.keys_from
+CANDIDATE_THRESHOLD  # reader.text.sketch: the threshold BANDS were chosen for (a test checks them)
