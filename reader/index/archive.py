@@ -136,7 +136,7 @@ class ArchiveIndex:
     #: Commit after this many files or seconds (whichever first) during an import. A worker's batch
     #: is as many files (one segment each): fewer, bigger segments are fewer lookups per query and
     #: less term table repeated in each (10,000 files: 1,000-file batches 160 MB and query p50 1.5-5.5
-    #: ms, 2,500-file batches 143 MB and 0.9-4.9 ms). A worker then peaks at about 450 MB.
+    #: ms, 2,500-file batches 143 MB and 0.9-4.9 ms, same format). A worker then peaks at about 410 MB.
     commit_files = 3000
     commit_seconds = 60.0
     #: ... or when this many postings are held in memory (about 55 bytes each with their terms).

@@ -7,7 +7,7 @@ character) unpickles and decompresses every position of every posting, which
 was most of the time of a one-character search on a big library.
 
 :class:`RawCodec` is the W3 codec with another block layout and another term
-table (:mod:`.termtable`; columns and stored fields are W3's)::
+table (:mod:`.termtable`) and stored fields (:mod:`.stored`); the other columns are W3's::
 
     int32 (big-endian, Whoosh's write_int) block length, negative for the last block
     "<IIfBBIB"  count, last id, max weight, min/max length bytes, size of the values part, layout
