@@ -378,19 +378,32 @@ def inline_payload(ids, weights, values, positions: bool = False) -> bytes:
     lengths = [len(v) for v in values]
     if len(values) != n or max(lengths) > 0xFFFF:
         return dumps((tuple(ids), tuple(weights), tuple(values)), 2)
-    joined = b"".join(values)
-    if positions and _LITTLE and not any(length & 3 for length in lengths):
-        wide = array("I", joined)
-        if not wide or max(wide) < _SHORT_LIMIT:
-            short = array("H", wide).tobytes()
-            counts = [length >> 2 for length in lengths]
-            if max(counts) < 256 and all(w == c for w, c in zip(weights, counts, strict=True)):
-                marker = _INLINE_COUNTED[0] | (widths & _INLINE_IDS_U16)
-                return bytes((marker,)) + id_s.pack(*ids) + bytes(counts) + short
-            postings = id_s.pack(*ids) + weight_s.pack(*weights)
-            return bytes((_INLINE_SHORT[0] | widths,)) + postings + len_s.pack(*counts) + short
+    narrow = _narrow_positions(values) if positions else None
+    if narrow is not None:
+        counts, short = narrow
+        if _counted(weights, counts):
+            marker = _INLINE_COUNTED[0] | (widths & _INLINE_IDS_U16)
+            return bytes((marker,)) + id_s.pack(*ids) + bytes(counts) + short
+        postings = id_s.pack(*ids) + weight_s.pack(*weights)
+        return bytes((_INLINE_SHORT[0] | widths,)) + postings + len_s.pack(*counts) + short
     postings = id_s.pack(*ids) + weight_s.pack(*weights)
-    return bytes((_INLINE_VALUES[0] | widths,)) + postings + len_s.pack(*lengths) + joined
+    return bytes((_INLINE_VALUES[0] | widths,)) + postings + len_s.pack(*lengths) + b"".join(values)
+
+
+def _narrow_positions(values) -> tuple[list[int], bytes] | None:
+    """(each value's count of positions, every position as a uint16) of CompactPositions values
+    (little-endian uint32 positions) whose positions are all under 65,536; else None."""
+    if not _LITTLE or any(len(v) & 3 for v in values):
+        return None
+    wide = array("I", b"".join(values))
+    if wide and max(wide) >= _SHORT_LIMIT:
+        return None
+    return [len(v) >> 2 for v in values], array("H", wide).tobytes()
+
+
+def _counted(weights, counts: list[int]) -> bool:
+    """Whether each weight is its posting's count of positions, and every count fits a byte."""
+    return max(counts, default=0) < 256 and all(w == c for w, c in zip(weights, counts, strict=True))
 
 
 def _read_inline(payload: bytes, n: int) -> tuple[tuple, tuple, tuple]:
@@ -479,13 +492,13 @@ def inline_terminfo(
 
 def _single_entry(minbyte: int, maxbyte: int, docnum: int, weight: float, values) -> bytes | None:
     """The :data:`_SINGLE_FLAG` entry of one posting, or None when it does not fit that form."""
-    if minbyte != maxbyte or docnum >= 0x10000 or len(values) != 1 or len(values[0]) & 3 or not _LITTLE:
+    if minbyte != maxbyte or docnum >= 0x10000 or len(values) != 1:
         return None
-    positions = array("I", values[0])
-    count = len(positions)
-    if not 0 < count < 256 or weight != count or max(positions) >= _SHORT_LIMIT:
+    narrow = _narrow_positions(values)
+    if narrow is None or not _counted((weight,), narrow[0]):
         return None
-    return _SINGLE.pack(_SINGLE_FLAG, maxbyte, docnum, count) + array("H", positions).tobytes()
+    (count,), short = narrow
+    return _SINGLE.pack(_SINGLE_FLAG, maxbyte, docnum, count) + short
 
 
 def _read_single(info: RawTermInfo, entry) -> RawTermInfo:
