@@ -7,6 +7,7 @@ stores them, the GUI shows them, export prints them, bookmarks hang on ``id``.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -56,6 +57,9 @@ class Story:
     editor: str = ""
     #: the print edition the page credits, as printed (``《人民日报》（2016年02月20日02版）``)
     edition: str = ""
+    #: lines printed with the story that are not its text, as the page has them: credits
+    #: (来源：人民日报【编辑:苏亦瑜】), a photographer, a date line under it; search finds them
+    asides: list[str] = field(default_factory=list)
     url: str = ""
     file: str = ""
     position: int = 0
@@ -91,6 +95,23 @@ class Story:
         lede = next((p.strip() for p in self.paragraphs if p.strip()), "")
         return "" if _key(lede).startswith(_key(byline)) else byline
 
+    def asides_to_print(self) -> list[str]:
+        """The :attr:`asides` that say more than the fields printed with the story: not the
+        date and source line under the headline, nor ``编辑 | 张三`` when the editor is printed."""
+        said = [self.source, self.date, self.byline, self.editor, self.edition, self.column, self.place]
+        said.extend(self.authors)
+        said.sort(key=len, reverse=True)
+        day = tuple(int(x) for x in re.findall(r"\d+", self.date))
+        out = []
+        for line in self.asides:
+            rest = _DAY.sub(lambda m: "" if tuple(map(int, m.groups())) == day else m.group(0), line)
+            for value in said:
+                if value:
+                    rest = rest.replace(value, "")
+            if _SAID_LABELS.sub("", rest).strip(_PUNCT_AND_SPACE):
+                out.append(line)
+        return out
+
     def to_json(self) -> dict:
         """The public fields, in ``JSON_FIELDS`` order, then the extra ones."""
         data = asdict(self)
@@ -102,6 +123,18 @@ class Story:
     def from_json(cls, data: dict) -> Story:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+#: credit labels a printed field stands for (its label is printed with it, or it needs none)
+_SAID_LABELS = re.compile(
+    r"本[报報][记記]者|[来來]源[于於]?|[责責]任[编編][辑輯]|[编編][辑輯]|[责責][编編]|作者|[记記]者|[文图圖]|"
+    r"(?:[发發][布佈])?(?:日期|[时時][间間])"
+)
+#: a day written out (2024/11/05, 2025年5月4日), printed as ``date`` when it is the story's
+_DAY = re.compile(
+    r"((?:19|20)\d{2})\s?[年/.-]\s?(\d{1,2})\s?[月/.-]\s?(\d{1,2})日?(?:\s?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+_PUNCT_AND_SPACE = " \t\u3000|｜:：/／·,，、()（）[]【】《》<>-—_"
 
 
 def _key(text: str) -> str:

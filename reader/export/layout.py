@@ -157,6 +157,8 @@ def story_document(
         b.block(story.edition, SMALL_PT + 1, grey=True, before=6)
     if story.editor:
         b.block(f"{lab['editor']}：{story.editor}", SMALL_PT + 1, grey=True, before=0 if story.edition else 6)
+    for k, line in enumerate(story.asides_to_print()):
+        b.block(line, SMALL_PT + 1, grey=True, before=0 if k or story.edition or story.editor else 6)
     b.block(f"{lab['cite']}：{reference(cited or story)}", SMALL_PT, grey=True, before=14)
     return b.doc
 

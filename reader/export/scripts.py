@@ -42,6 +42,7 @@ def convert_story(story: Story, script: str) -> Story:
             headings=list(story.headings),
             heading_at=list(story.heading_at),
             tags=list(story.tags),
+            asides=list(story.asides),
         )
 
     fields = [
@@ -54,7 +55,7 @@ def convert_story(story: Story, script: str) -> Story:
         story.editor,
         story.edition,
     ]
-    parts = fields + story.authors + story.headings + story.paragraphs
+    parts = fields + story.authors + story.headings + story.paragraphs + story.asides
     done: dict[str, str] = {}
     if not any("\n" in part for part in parts):  # one OpenCC call per story, not per paragraph
         joined = convert("\n".join(parts), script).split("\n")
@@ -81,4 +82,5 @@ def convert_story(story: Story, script: str) -> Story:
         tags=list(story.tags),
         editor=c(story.editor),
         edition=c(story.edition),
+        asides=[c(a) for a in story.asides],
     )

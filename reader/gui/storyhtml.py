@@ -84,4 +84,6 @@ def story_html(story: Story, script: str = "zh-hans", *, byline_label: str = "")
         parts.append(f'<p class="meta">{conv(story.edition)}</p>')
     if story.editor:  # the editor's credit, as the PDF prints it (the label in the script shown)
         parts.append(f'<p class="meta">{html.escape(labels(script)["editor"])}：{conv(story.editor)}</p>')
+    for line in story.asides_to_print():  # credits and date lines the page prints with the story
+        parts.append(f'<p class="meta">{conv(line)}</p>')
     return "<html><body>" + "".join(parts) + "</body></html>"

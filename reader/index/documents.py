@@ -21,14 +21,15 @@ def printed_body(story: Story) -> str:
     """Everything printed with the story apart from its title and subtitle, one line each.
 
     Source, column, byline, authors (those the byline does not already name),
-    then subheads and paragraphs, then the print edition and the editor
-    credited: plain search covers all of it (a story contains its byline and
+    then subheads and paragraphs, then the print edition, the editor credited
+    and the lines printed with the story that are not its text (closing credits,
+    a date line; :attr:`Story.asides`): plain search covers all of it (a story contains its byline and
     credits). Lines never join into one run, so no hit spans two of them.
     """
     byline = story.byline.strip()
     authors = [a for a in story.authors if a and a not in byline]
     head = [story.source, story.column, byline, *authors]
-    tail = [story.edition, story.editor]
+    tail = [story.edition, story.editor, *story.asides]
     return "\n".join([*(h for h in head if h), story.text, *(t for t in tail if t)])
 
 

@@ -37,8 +37,10 @@ from reader.text.tokenise import postings
 #: as the weights (blocks), and a story's stored JSON is a str compressed once (by Whoosh), not
 #: UTF-8 bytes compressed twice, and each document's stored fields are deflated with a dictionary of
 #: their segment's (:mod:`.storage.stored`); block ids as byte gaps where they fit; a term in one
-#: document has a 5-byte entry; position gaps deflated a byte plane at a time.
-SCHEMA_VERSION = 12
+#: document has a 5-byte entry; position gaps deflated a byte plane at a time; 13: ``body`` also
+#: holds the lines printed with a story that are not its text (``Story.asides``: closing credits,
+#: picture credits, a date line), which stories parsed before lack: they are parsed again.
+SCHEMA_VERSION = 13
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0

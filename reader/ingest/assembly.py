@@ -40,6 +40,14 @@ class _Draft:
     meta: list[bylines.Byline] = field(default_factory=list)
     editor: str = ""
     blocks: list[tuple[str, str]] = field(default_factory=list)  # ("heading"|"para", text)
+    asides: list[str] = field(default_factory=list)  # lines of the story that are not its text
+
+
+def _cut_off(line: Line) -> str:
+    """What classifying ``line`` cut off the page's line (an editor's credit closing it)."""
+    if not line.original:
+        return ""
+    return line.original.replace(line.text, "", 1).strip() if line.text in line.original else line.original
 
 
 def _split_title(draft: _Draft, line: str) -> None:
@@ -155,6 +163,8 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
             drafts[-1].blocks.append(("para", para.text))
             if para.editor:
                 drafts[-1].editor = para.editor
+            if _cut_off(para):
+                drafts[-1].asides.append(_cut_off(para))
             i += 1
             continue
         j = i
@@ -162,10 +172,22 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
             j += 1
         group = [ln for ln in lines[i:j] if ln.kind != "drop"]
         next_para = lines[j].text if j < n else None
+        if drafts and drafts[-1].blocks:
+            drafts[-1].asides.extend(_story_drops(lines[i:j]))
         i = j
         group = _cut_links(group, next_para, bool(drafts and drafts[-1].blocks), single)
         _apply_group(group, next_para, drafts, page_meta, single)
     return [_finish(d, page_meta) for d in drafts if d.blocks or d.title]
+
+
+def _story_drops(run: list[Line]) -> list[str]:
+    """The dropped lines of a run after a story's text that are the story's own: credits for its
+    pictures (摄影：…, 图片来源：…), not the site's buttons and links."""
+    return [
+        ln.text
+        for ln in run
+        if ln.kind == "drop" and (boilerplate.is_photo_credit(ln.text) or boilerplate.is_credit_line(ln.text))
+    ]
 
 
 def _cut_links(group: list[Line], next_para: str | None, have_story: bool, single: bool) -> list[Line]:
@@ -244,6 +266,7 @@ def _fill(target: _Draft | None, lines: list[Line], page_meta: list[bylines.Byli
                 target.meta.append(ln.meta)
             if ln.editor:
                 target.editor = ln.editor
+            target.asides.append(ln.original or ln.text)
             continue
         if target is None:
             continue
@@ -311,7 +334,9 @@ def _drop_trailing_promos(draft: _Draft) -> None:
         and len(draft.blocks[-1][1]) <= 200
         and (_CLOSING_NOTE.match(draft.blocks[-1][1]) or _repeats_story(draft))
     ):
-        draft.blocks.pop()
+        _kind, text = draft.blocks.pop()
+        if _CLOSING_NOTE.match(text):  # the author's biography is the story's (a teaser repeats its text)
+            draft.asides.insert(0, text)
 
 
 def _repeats_story(draft: _Draft) -> bool:
@@ -328,6 +353,7 @@ def _finish(draft: _Draft, page_meta: list[bylines.Byline]) -> Story:
     _drop_trailing_promos(draft)
     story = Story(title=draft.title, subtitle=draft.subtitle, column=draft.column, editor=draft.editor)
     closing_source, closing_authors, trailing = _closing_credits(draft)
+    story.asides = list(dict.fromkeys(a for a in map(_without_footer, draft.asides) if _WORD.search(a)))
     for kind, text in draft.blocks:
         if kind == "heading":
             story.headings.append(text)
@@ -369,6 +395,7 @@ def _closing_credits(draft: _Draft) -> tuple[str, list[str], bylines.Byline | No
     if last_para is not None:
         text, closing_source, closing_authors = bylines.closing_credit(draft.blocks[last_para][1])
         if closing_source:
+            draft.asides.insert(0, _rest(draft.blocks[last_para][1], text))
             if text:
                 draft.blocks[last_para] = ("para", text)
             else:
@@ -377,8 +404,25 @@ def _closing_credits(draft: _Draft) -> tuple[str, list[str], bylines.Byline | No
     if last_para is not None:
         text, trailing = bylines.trailing_author(draft.blocks[last_para][1])
         if trailing:
+            draft.asides.insert(0, _rest(draft.blocks[last_para][1], text))
             draft.blocks[last_para] = ("para", text)
     return closing_source, closing_authors, trailing
+
+
+_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+def _without_footer(aside: str) -> str:
+    """An aside without site chrome run on after its closing bracket (…徐占忱）返回搜狐，查看更多)."""
+    close = max(aside.rfind("）"), aside.rfind(")"))
+    if 0 < close < len(aside) - 1 and boilerplate.is_drop_line(aside[close + 1 :].strip()):
+        return aside[: close + 1]
+    return aside
+
+
+def _rest(paragraph: str, kept: str) -> str:
+    """What was cut off the end of ``paragraph`` to leave ``kept``."""
+    return paragraph[len(kept) :].strip() if paragraph.startswith(kept) else paragraph
 
 
 def _fields_from_meta(story: Story, metas: list[bylines.Byline]) -> None:

@@ -78,5 +78,6 @@ def split_digest(lines: list[str]) -> list[Story] | None:
             story.date = story.date or meta.date
             story.source = story.source or meta.source
         story.date = story.date or page_date
+        story.asides = [*head, *story.asides]  # the page's heading stands over every item
         stories.append(story)
     return stories

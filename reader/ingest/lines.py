@@ -126,6 +126,25 @@ class Line:
     meta: bylines.Byline | None = None
     editor: str = ""
     forced_heading: bool = False
+    #: the line as the page has it, when ``text`` is what is left of it (an editor's credit cut off)
+    original: str = ""
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{10,}")
+
+
+def _inside_sentence(line: str, date: re.Match[str]) -> bool:
+    """Is the date a word of a sentence or a headline, not a stamp beside a name or two? Written
+    between two characters of a sentence (双方承诺将于2025年5月14日前采取以下举措：), or after ten
+    or more characters of a headline with no label (国务院任免国家工作人员（2025年5月30日）)."""
+    before = line[date.start() - 1 : date.start()]
+    after = line[date.end() : date.end() + 2].removeprefix("日")[:1]
+    if _HAN.match(before) and _HAN.match(after):
+        return True
+    return bool(_HAN_RUN.search(line[: date.start()])) and not re.search(r"[:：|｜]", line)
 
 
 def classify(line: str) -> Line:
@@ -147,6 +166,7 @@ def classify(line: str) -> Line:
         if len(before) > 2:
             inner = classify(before)
             inner.editor = who
+            inner.original = line
             return inner
     if len(line) <= 80 and "。" not in line:
         source = bylines.find_source(line)
@@ -182,7 +202,7 @@ def classify(line: str) -> Line:
         return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), rest))
     if len(line) <= 50 and not re.search(r"[，。！？；]", line):
         stamp = _FULL_DATE.search(line)  # "原创 张三 某某公众号 2024-05-24 10:48"
-        if stamp and dates.parse_date(stamp.group(0)):
+        if stamp and dates.parse_date(stamp.group(0)) and not _inside_sentence(line, stamp):
             return Line(line, "meta", bylines.Byline(text="", date=dates.parse_date(stamp.group(0))))
     if boilerplate.column_label(line) or boilerplate.is_channel_label(line):
         return Line(line, "column")

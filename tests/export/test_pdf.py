@@ -26,8 +26,11 @@ def expected_text(story, script: str, cited=None) -> str:
     parts = [story.title, story.subtitle, *meta_lines(story, lab)]
     for kind, text in story.blocks():
         parts.append(text.replace("/", "") if kind == "heading" else text)
+    if story.edition:
+        parts.append(story.edition)
     if story.editor:
         parts.append(f"{lab['editor']}：{story.editor}")
+    parts.extend(story.asides_to_print())
     parts.append(f"{lab['cite']}：{reference(cited or story)}")
     return squeeze("".join(parts))
 

@@ -175,3 +175,19 @@ def test_story_html_prints_the_edition_and_the_editor_under_the_text_in_the_scri
     assert text < edition < simplified.index("责任编辑：刘阳")
     assert "責任編輯：劉陽" in story_html(story, "zh-hant")
     assert "责任编辑" not in story_html(Story(title="标题", paragraphs=["正文。"], id="ed2"), "zh-hans")
+
+
+def test_story_html_prints_the_asides_that_say_more_than_its_fields_under_the_text():
+    story = Story(
+        title="标题",
+        paragraphs=["正文。"],
+        source="中国新闻网",
+        date="2025-05-12",
+        editor="苏亦瑜",
+        asides=["2025-05-12 中国新闻网", "来源：人民日报海外版【编辑:苏亦瑜】", "编辑 | 苏亦瑜"],
+        id="as1",
+    )
+    simplified = story_html(story, "zh-hans")
+    assert simplified.index("正文。") < simplified.index("来源：人民日报海外版【编辑:苏亦瑜】")
+    assert "编辑 | 苏亦瑜" not in simplified and "2025-05-12 中国新闻网" not in simplified
+    assert "來源：人民日報海外版" in story_html(story, "zh-hant")

@@ -10,6 +10,7 @@ import pytest
 
 from reader.index import SearchRequest, open_index
 from tests.helpers.records import write_jsonl
+from tests.ingest.test_textpage import CREDITED
 
 RECORDS = [
     {
@@ -36,6 +37,7 @@ RECORDS = [
 def library(tmp_path_factory, archive_dir):
     root = tmp_path_factory.mktemp("printed")
     write_jsonl(root / "archive" / "p.jsonl", RECORDS)
+    (root / "archive" / "credited.txt").write_text(CREDITED, encoding="utf-8")
     lib = open_index(root / "home")
     lib.update([root / "archive", archive_dir])
     yield lib
@@ -106,3 +108,11 @@ def test_snippet_of_a_hit_deep_in_a_long_story_shows_the_hit_marked():
 def test_a_byline_hit_snippet_starts_at_the_byline(library):
     hit = next(h for h in library.search(SearchRequest(query="蔡文逸")).hits if "朝着春天出发" in h.title)
     assert hit.snippet.startswith("本报记者 <b>蔡文逸</b>"), hit.snippet
+
+
+def test_credits_and_date_lines_printed_with_a_story_are_found(library):
+    # the closing source (another paper than the page's), the label of an editor's credit, a
+    # photographer and a date line under the story: lines the parser sets aside, not its text
+    for query in ("人民日报海外版", "编辑", "鞠焕宗", "2025年5月4日", '"来源：人民日报"'):
+        assert titles(library, query) >= {"专家学者看中国经济增长点"}, query
+    assert "专家学者看中国经济增长点" not in titles(library, "分享到微信")

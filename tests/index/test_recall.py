@@ -4,7 +4,8 @@ A sample of ../shared/corpus (simplified and traditional) plus the bundled
 archive is imported; queries of 1-6 CJK characters are drawn from the stored
 texts and asked in simplified and in traditional. Each result set must EQUAL
 the set of stories whose folded printed text (title, subtitle, source, column,
-byline, authors, subheads and paragraphs) contains the folded query.
+byline, authors, subheads and paragraphs, print edition, editor and the lines set
+aside from the text, such as closing credits and date lines) contains the folded query.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def corpus_library(tmp_path_factory, archive_dir):
     assert len(stories) == library.count()
     for story in stories:  # folded once: "\x00" keeps the printed parts apart
         printed = (story.title, story.subtitle, story.source, story.column, story.byline, *story.authors)
-        story._folded = fold("\x00".join((*printed, story.text)))
+        tail = (story.edition, story.editor, *story.asides)
+        story._folded = fold("\x00".join((*printed, story.text, *tail)))
     yield library, stories
     library.close()
 

@@ -260,3 +260,66 @@ def test_a_print_edition_credit_under_the_story_is_kept_as_its_edition():
     assert story.source == "人民日报"
     assert story.edition == "《人民日报》（2016年02月20日02版）"
     assert all("02版" not in p for p in story.paragraphs)  # a credit, not a paragraph
+
+
+def test_a_date_inside_a_sentence_or_headline_leaves_the_line_in_the_text():
+    # a line holding a full date used to be taken for a stamp (原创 张三 某公众号 2024-05-24 10:48) and lost
+    text = (
+        "中美日内瓦经贸会谈联合声明\n\n2025-05-12 新华网\n\n"
+        "鉴于双方近期的讨论，相信持续的协商有助于解决双方在经贸领域关切。\n\n"
+        "双方承诺将于2025年5月14日前采取以下举措：\n\n"
+        "美国将修改2025年4月2日第14257号行政令中规定的对中国商品加征的从价关税。\n\n"
+        "国务院任免国家工作人员（2025年5月30日）\n\n"
+        "任命周霁为中央人民政府驻香港特别行政区联络办公室主任。\n"
+    )
+    (story,) = parse_text(text, "statement.txt")
+    assert "双方承诺将于2025年5月14日前采取以下举措：" in story.paragraphs
+    assert "国务院任免国家工作人员（2025年5月30日）" in story.text
+    assert story.date == "2025-05-12"
+    stamp = "原创 张三 某某公众号 2024-05-24 10:48"
+    (stamped,) = parse_text(f"标题在这里说事情\n\n{stamp}\n\n" + "正文说了一件事。" * 5)
+    assert stamped.date == "2024-05-24" and "原创" not in stamped.text
+
+
+CREDITED = (
+    "专家学者看中国经济增长点\n\n2025-05-12 中国新闻网\n\n"
+    "发展乡村富民产业能促进乡村产业全链条升级，在稳定就业、促进农民增收方面发挥着重要作用。\n\n"
+    "摄影：鞠焕宗 李欣\n\n"
+    "来源：人民日报海外版【编辑:苏亦瑜】\n\n"
+    "2025年5月4日\n\n"
+    "分享到微信\n"
+)
+
+
+def test_credits_printed_with_a_story_are_kept_verbatim_as_its_asides():
+    (story,) = parse_text(CREDITED, "credited.txt")
+    assert story.source == "中国新闻网" and story.editor == "苏亦瑜"
+    # the closing source names another paper than the page's: neither it nor its label may be lost
+    assert "来源：人民日报海外版【编辑:苏亦瑜】" in story.asides
+    assert "摄影：鞠焕宗 李欣" in story.asides
+    assert "2025年5月4日" in story.asides
+    assert not any("分享" in a for a in story.asides)  # a site's button is no line of the story
+    assert not any(a in story.text for a in story.asides)
+    assert story.asides_to_print() == [a for a in story.asides if a != "2025-05-12 中国新闻网"]
+
+
+def test_asides_that_only_repeat_printed_fields_are_not_printed_again():
+    (story,) = parse_text(
+        "标题说一件事情的经过\n\n发布时间：2022-02-13 04:22:18 来源：云南日报\n\n"
+        + "正文说了一件事。" * 5
+        + "\n\n编辑 | 岳雨田\n",
+        "repeat.txt",
+    )
+    assert story.source == "云南日报" and story.editor == "岳雨田" and story.date == "2022-02-13"
+    assert "编辑 | 岳雨田" in story.asides and story.asides_to_print() == []
+
+
+def test_a_digest_items_keep_the_page_heading_as_an_aside():
+    text = (
+        "新闻联播 2024年3月12日\n\n"
+        "第一条新闻标题\n\n央视网消息（新闻联播）：第一条新闻的正文内容写在这里，说了一件事。\n\n"
+        "第二条新闻标题\n\n央视网消息（新闻联播）：第二条新闻的正文内容写在这里，说了另一件事。\n"
+    )
+    stories = parse_text(text, "digest.txt")
+    assert [s.title for s in stories] == ["第一条新闻标题", "第二条新闻标题"]
+    assert all("新闻联播 2024年3月12日" in s.asides for s in stories)
