@@ -131,8 +131,6 @@ class Line:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-
-
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{10,}")
 
 
