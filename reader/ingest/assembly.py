@@ -180,13 +180,22 @@ def build_stories(lines: list[Line], *, single: bool = False) -> list[Story]:
     return [_finish(d, page_meta) for d in drafts if d.blocks or d.title]
 
 
+_ORIGINAL_TITLE = re.compile(r"^[（(]?\s{0,2}原(?:标题|標題|题为|題為|题|題)\s{0,2}[:：]")
+
+
 def _story_drops(run: list[Line]) -> list[str]:
     """The dropped lines of a run after a story's text that are the story's own: credits for its
-    pictures (摄影：…, 图片来源：…), not the site's buttons and links."""
+    pictures (摄影：…, 图片来源：…) and the title it first ran under (原标题：…), not the site's
+    buttons and links."""
     return [
         ln.text
         for ln in run
-        if ln.kind == "drop" and (boilerplate.is_photo_credit(ln.text) or boilerplate.is_credit_line(ln.text))
+        if ln.kind == "drop"
+        and (
+            boilerplate.is_photo_credit(ln.text)
+            or boilerplate.is_credit_line(ln.text)
+            or _ORIGINAL_TITLE.match(ln.text)
+        )
     ]
 
 
@@ -253,7 +262,12 @@ def _apply_group(
 def _fill(target: _Draft | None, lines: list[Line], page_meta: list[bylines.Byline]) -> None:
     """Add a run of non-paragraph lines to ``target``: meta, and short lines as subheads."""
     pending: list[str] = []
-    for ln in lines:
+    verse = _verse_lines(lines) if target is not None else set()
+    for k, ln in enumerate(lines):
+        if k in verse and target is not None:
+            _flush_headings(target, pending)
+            target.blocks.append(("para", ln.text))
+            continue
         if ln.kind == "column" and (target is None or not target.blocks or boilerplate.column_label(ln.text)):
             continue  # a channel label ("国内新闻") inside a story is one of its subheads
         if ln.kind == "meta":
@@ -279,6 +293,31 @@ def _fill(target: _Draft | None, lines: list[Line], page_meta: list[bylines.Byli
             target.blocks.append(("para", ln.text))
     if target is not None:
         _flush_headings(target, pending)
+
+
+#: A run of this many short lines, some of them clauses, is text set line by line, not subheads.
+VERSE_LINES = 4
+_CLAUSE_MARK = re.compile(r"[，,、：:；]|……$|[！？!?]$")
+
+
+def _verse_lines(lines: list[Line]) -> set[int]:
+    """Lines of runs of :data:`VERSE_LINES` or more short lines, half of them or more clauses,
+    or of twice as many lines mostly of 12 characters or fewer (近日，河南商丘 / 现役军人张伟 /
+    面对5名群众落水的危急情况 …): a story told a phrase a line, as WeChat posts are. A subhead
+    is a line or two between paragraphs, and no clause; a list of links has longer lines."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].kind == "short" and not lines[j].forced_heading:
+            j += 1
+        run = lines[k:j]
+        clauses = sum(bool(_CLAUSE_MARK.search(ln.text)) for ln in run)
+        phrases = len(run) >= 2 * VERSE_LINES and sorted(len(ln.text) for ln in run)[len(run) // 2] <= 12
+        if len(run) >= VERSE_LINES and (2 * clauses >= len(run) or phrases):
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
 
 
 def _flush_headings(draft: _Draft, pending: list[str]) -> None:

@@ -166,11 +166,25 @@ def is_breadcrumb(line: str) -> bool:
     return len(line) <= 80 and bool(_BREADCRUMB.match(line) or _MENU.match(line))
 
 
+# words of a button or a notice that also open sentences of stories (返回舱与推进舱分离，…。)
+_SENTENCE_OPENER = re.compile(r"^(?:返回|订阅|訂閱|扫码|掃碼|用户反馈|用戶反饋)")
+
+
+def _story_sentence(line: str) -> bool:
+    """A line opening with such a word that is a sentence of some length, not a button's label."""
+    return len(line) > 30 and "。" in line and bool(_SENTENCE_OPENER.match(line))
+
+
 def is_drop_line(line: str) -> bool:
     """True for disclaimer, copyright, share and pager lines that never hold story text."""
     if not line:
         return True
-    if _DROP_PREFIX.match(line) or _DROP_WHOLE.match(line) or is_credit_line(line):
+    if (
+        _DROP_PREFIX.match(line)
+        and not _story_sentence(line)
+        or _DROP_WHOLE.match(line)
+        or is_credit_line(line)
+    ):
         return True
     if is_breadcrumb(line):
         return True

@@ -80,6 +80,9 @@ def _opens_with_meta(lines: list[str]) -> bool:
         return False
     if opening(first[0]) and len(first[1].text) >= MIN_TITLE_CHARS and first[1].kind in ("short", "meta"):
         return _menu_run(lines[1:20]) < 4  # today's date over a site header is no story's date line
+    if first[0].kind == "para" and len(first[0].text) <= 40 and opening(first[1]):
+        # a headline that is a sentence (“妈，求你让我再救一个……”) over its date and source line
+        return bool(first[1].meta and first[1].meta.date and first[1].meta.source)
     return first[0].kind == "short" and opening(first[1])
 
 

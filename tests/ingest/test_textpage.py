@@ -323,3 +323,47 @@ def test_a_digest_items_keep_the_page_heading_as_an_aside():
     stories = parse_text(text, "digest.txt")
     assert [s.title for s in stories] == ["第一条新闻标题", "第二条新闻标题"]
     assert all("新闻联播 2024年3月12日" in s.asides for s in stories)
+
+
+def test_a_story_told_a_phrase_a_line_is_text_under_its_sentence_headline():
+    # a WeChat-style story: the headline is a quoted sentence, the text a run of short phrases;
+    # the page was read as site chrome around one sentence, or its phrases paired into subheads
+    phrases = [
+        "近日，河南商丘",
+        "现役军人张伟",
+        "面对5名群众落水的危急情况",
+        "不顾母亲劝阻",
+        "选择转身跳入湖中救人",
+        "最后因体力严重透支",
+        "陷入昏迷被紧急送医",
+        "经医院救治",
+        "张伟已脱离危险",
+    ]
+    head = "“妈，求你让我再救一个……”\n\n2025-06-11 中国新闻网\n\n“再救你就没命了！”\n\n"
+    text = head + "\n\n".join(phrases)
+    (story,) = parse_text(text, "verse.txt")
+    assert story.title == "“妈，求你让我再救一个……”" and story.source == "中国新闻网"
+    assert story.paragraphs == ["“再救你就没命了！”", *phrases] and story.headings == []
+
+
+def test_subheads_between_paragraphs_stay_subheads():
+    paras = [f"上饶经开区坚持项目为王，第{n}季度引进项目四十多个，总投资超过三百亿元。" for n in "一二三"]
+    text = "标题说一件事情的经过\n\n2024-01-05 上饶日报\n\n" + "\n\n".join(
+        [paras[0], "拼的方向", "蓝图已绘就", paras[1], "拼的重点", paras[2]]
+    )
+    (story,) = parse_text(text, "subheads.txt")
+    assert story.headings == ["拼的方向/蓝图已绘就", "拼的重点"] and len(story.paragraphs) == 3
+
+
+def test_a_sentence_opening_with_a_buttons_word_is_text_and_the_button_is_not():
+    opening = "返回舱与推进舱分离，返回舱成功着陆，担负搜救回收任务的搜救分队及时发现目标并抵达着陆现场。"
+    text = (
+        "神舟飞行乘组返回任务圆满成功\n\n2026-05-30 央视新闻\n\n"
+        "央视网消息：5月29日20时11分，神舟飞船返回舱在东风着陆场成功着陆。\n\n"
+        f"{opening}\n\n航天员的首飞之旅圆满完成，身体状态良好。\n\n"
+        "原标题：神舟乘组平安回家\n\n返回搜狐，查看更多\n"
+    )
+    (story,) = parse_text(text, "return.txt")
+    assert opening in story.paragraphs
+    assert "原标题：神舟乘组平安回家" in story.asides  # the title it first ran under is the story's
+    assert not any("返回搜狐" in x for x in [*story.paragraphs, *story.asides])
