@@ -153,7 +153,9 @@ def classify(line: str) -> Line:
         line = line[: done.start()]
     if _MD_HEADING.match(line):
         line = _MD_HEADING.sub("", line).strip()
-        forced = True
+        # a heading mark over a sentence or more (a gallery's captions, "## 憤怒的示威者，周日…。") marks
+        # no subhead: the line is read as any other
+        forced = len(line) <= 40 or "。" not in line
         if not line:
             return Line("", "drop")
     editor = bylines.find_editor(line)

@@ -367,3 +367,14 @@ def test_a_sentence_opening_with_a_buttons_word_is_text_and_the_button_is_not():
     assert opening in story.paragraphs
     assert "原标题：神舟乘组平安回家" in story.asides  # the title it first ran under is the story's
     assert not any("返回搜狐" in x for x in [*story.paragraphs, *story.asides])
+
+
+def test_heading_marks_over_sentences_are_no_subheads_and_short_ones_are():
+    captions = [
+        "憤怒的黎巴嫰示威者，周日在首都貝魯特鬧巿包圍總理，並向他投擲水樽。黎巴嫰政府提出加稅措施，引起民眾不滿。（美聯社）",
+        "日本防衛相周一在東京會晤到訪的俄羅斯國防部長。這是會議前兩人檢閱儀仗隊。日俄兩國正舉行「二加二」會談。（美聯社）",
+    ]
+    text = "世界這一天\n\n2017-03-20 眾新聞\n\n" + "\n\n".join(f"## {c}" for c in captions)
+    text += "\n\n## 國際短訊\n\n" + "周一，聯合國安理會就敘利亞局勢舉行緊急會議，多國代表發言。" * 2
+    (story,) = parse_text(text, "gallery.txt")
+    assert story.paragraphs[:2] == captions and story.headings == ["國際短訊"]
