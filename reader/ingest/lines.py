@@ -94,7 +94,7 @@ _COLUMN_CREDIT = re.compile(r"組|组|來論|来论|專欄|专栏|評論|评论|
 
 _DATE_LEAD = re.compile(
     r"^(?:19|20)\d{2}\s{0,2}(?:年|[-/.．／])\s{0,2}\d{1,2}\s{0,2}(?:月|[-/.．／])\s{0,2}\d{1,2}\s{0,2}日?"
-    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·|(?<=\d)[\u3400-\u9fff])"
+    r"(?:\s{0,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?=\s|·|(?<=\d)(?!日)[\u3400-\u9fff])"
 )
 _MEDIA_END = re.compile(r"(?:报|報|网|網|社|台|刊|新闻|新聞|联播|聯播|》|频道|頻道|APP|app)$")
 
@@ -132,6 +132,8 @@ class Line:
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]{10,}")
+_GLUED_CLAUSE = re.compile(r"日?(?:起|前|后|後|以来|以來|至今|开始|開始)[\u3400-\u9fff]{4,}")
+_ASKS_OR_EXCLAIMS = re.compile(r"[？?！!]\s*$")
 
 
 def _inside_sentence(line: str, date: re.Match[str]) -> bool:
@@ -141,6 +143,8 @@ def _inside_sentence(line: str, date: re.Match[str]) -> bool:
     before = line[date.start() - 1 : date.start()]
     after = line[date.end() : date.end() + 2].removeprefix("日")[:1]
     if _HAN.match(before) and _HAN.match(after):
+        return True
+    if _GLUED_CLAUSE.match(line, date.end()):  # 2025年1月1日起我国调整部分商品关税
         return True
     return bool(_HAN_RUN.search(line[: date.start()])) and not re.search(r"[:：|｜]", line)
 
@@ -199,7 +203,8 @@ def classify(line: str) -> Line:
     lead = _DATE_LEAD.match(line) if len(line) <= 60 and "。" not in line else None
     if lead and dates.parse_date(lead.group(0)):
         rest = line[lead.end() :].strip().lstrip("·").strip()  # "2024-05-06 08:00·城市观察者"
-        return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), rest))
+        if not _ASKS_OR_EXCLAIMS.search(rest):  # "2017/5/29為什麼看不見？" is a headline
+            return Line(line, "meta", _date_and_rest(dates.parse_date(lead.group(0)), rest))
     if len(line) <= 50 and not re.search(r"[，。！？；]", line):
         stamp = _FULL_DATE.search(line)  # "原创 张三 某某公众号 2024-05-24 10:48"
         if stamp and dates.parse_date(stamp.group(0)) and not _inside_sentence(line, stamp):

@@ -18,6 +18,7 @@ The caller (``reader.ingest.read_file``) assigns ids with ``reader.story.assign_
 from __future__ import annotations
 
 import logging
+import re
 
 from reader.ingest import boilerplate, chrome, credits, dates, digest, headline
 from reader.ingest.assembly import MIN_TITLE_CHARS, build_stories
@@ -97,4 +98,27 @@ def _parse(text: str, evidence: headline.Evidence) -> list[Story]:
         page = chrome.find_page(raw, evidence)
         if page is not None:
             return page
-    return build_stories([classify(line) for line in raw])
+    lines = [classify(line) for line in raw]
+    if _headline_led_by_a_day(lines):
+        lines[0] = Line(lines[0].text, "short")
+    return build_stories(lines)
+
+
+_CALENDAR = re.compile(r"星期|週|周[一二三四五六日天]|禮拜|礼拜|农历|農曆")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _headline_led_by_a_day(lines: list[Line]) -> bool:
+    """Is the first line a headline naming a day (2019年6月16日　香港的日與夜) over the story's own
+    date and source line, not a date line itself? A date with five characters or more of words
+    beside it (more than a name), no weekday or lunar date (a site's "today" line), over a line
+    dated and credited."""
+    if len(lines) < 2 or lines[0].kind != "meta" or lines[1].kind != "meta":
+        return False
+    head, under = lines[0].meta, lines[1].meta
+    if head is None or under is None or not head.date or not under.date:
+        return False
+    if not (under.source or under.authors):
+        return False
+    words = dates.strip_dates(lines[0].text)
+    return len(_HAN.findall(words)) >= 5 and not _CALENDAR.search(words)

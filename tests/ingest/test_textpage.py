@@ -378,3 +378,21 @@ def test_heading_marks_over_sentences_are_no_subheads_and_short_ones_are():
     text += "\n\n## 國際短訊\n\n" + "周一，聯合國安理會就敘利亞局勢舉行緊急會議，多國代表發言。" * 2
     (story,) = parse_text(text, "gallery.txt")
     assert story.paragraphs[:2] == captions and story.headings == ["國際短訊"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["2019年6月16日\u3000香港的日與夜", "2025年1月1日起我国调整部分商品关税", "2017/5/29為什麼看不見？"],
+)
+def test_a_headline_opening_with_a_day_is_the_title_not_a_date_line(headline):
+    body = "這一天的香港，街頭人潮洶湧，市民從四方八面湧到金鐘一帶。" * 3
+    text = f"{headline}\n\n2019-06-16 眾新聞\n\n{body}"
+    (story,) = parse_text(text, "dated.txt")
+    assert story.title == headline and story.date == "2019-06-16" and story.source == "眾新聞"
+
+
+def test_a_site_s_today_line_over_the_date_line_is_no_headline():
+    body = "今天上午，全市中小学开展消防安全演练活动。" * 3
+    text = f"2024年5月6日 星期一 农历四月初八\n\n2024-05-06 新华网\n\n{body}"
+    (story,) = parse_text(text, "today.txt")
+    assert story.title != "2024年5月6日 星期一 农历四月初八"
