@@ -138,8 +138,9 @@ _ASKS_OR_EXCLAIMS = re.compile(r"[？?！!]\s*$")
 
 def _inside_sentence(line: str, date: re.Match[str]) -> bool:
     """Is the date a word of a sentence or a headline, not a stamp beside a name or two? Written
-    between two characters of a sentence (双方承诺将于2025年5月14日前采取以下举措：), or after ten
-    or more characters of a headline with no label (国务院任免国家工作人员（2025年5月30日）)."""
+    between two characters of a sentence (双方承诺将于2025年5月14日前采取以下举措：), opening a
+    clause (2025年1月1日起我国调整部分商品关税), or after ten or more characters of a headline with
+    no label (国务院任免国家工作人员（2025年5月30日）)."""
     before = line[date.start() - 1 : date.start()]
     after = line[date.end() : date.end() + 2].removeprefix("日")[:1]
     if _HAN.match(before) and _HAN.match(after):
