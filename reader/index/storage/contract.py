@@ -204,6 +204,11 @@ NEEDS: tuple[Need, ...] = (
     _call(_WRITING, "SegmentWriter._check_fields", "FastWriter.add_document", "self schema fieldnames"),
     _call(_WRITING, "SegmentWriter._flush_segment", "overridden: writes whole posting lists", "self"),
     _call(_WRITING, "SegmentWriter.per_document_reader", "field lengths of merged documents", "self"),
+    _call(_WRITING, "IndexWriter._unique_fields", "FastWriter.update_document", "self fields"),
+    _call(_WRITING, "IndexWriter.delete_by_query", "FastWriter: its deletions' searcher", "self q searcher"),
+    _call(_WRITING, "SegmentWriter.searcher", "FastWriter: one searcher for its deletions", "self"),
+    _call(_WRITING, "SegmentWriter.delete_document", "FastWriter.update_document", "self docnum"),
+    _call("whoosh.searching", "Searcher._find_unique", "FastWriter.update_document", "self uniques"),
     *_instance(
         _WRITING,
         "SegmentWriter",

@@ -113,6 +113,7 @@ def commit_with(writer: FastWriter, new_segments: list, *, others_writing: bool 
     later commit: the segments being written are not listed yet, and their writers keep their
     column files in that temp folder.
     """
+    writer.close_searcher()
     final = writer._merge_segments(merge_small, False, True)
     final.extend(finish_writer(writer))
     final.extend(new_segments)

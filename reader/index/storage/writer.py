@@ -273,6 +273,7 @@ class FastWriter(SegmentWriter):
         self._lengths: dict[str, dict[int, int]] = {}
         #: (segment, its first docnum here, docnum map or None) of each segment merged in
         self._merged: list[tuple] = []
+        self._searcher = None  # over the committed segments, for deletions (close_searcher)
 
     @property
     def posting_count(self) -> int:
@@ -330,6 +331,35 @@ class FastWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def update_document(self, **fields):
+        """Whoosh's, finding the documents to replace with one searcher over the committed
+        segments for the writer's life, not one opened each call: re-importing 10,000 touched but
+        unchanged files opened every segment's reader 10,000 times (4 of 6.3 s)."""
+        unique = self._unique_fields(fields)
+        if unique:
+            for docnum in self._deletion_searcher()._find_unique([(name, fields[name]) for name in unique]):
+                self.delete_document(docnum)
+        self.add_document(**fields)
+
+    def delete_by_query(self, q, searcher=None):
+        return super().delete_by_query(q, searcher=searcher or self._deletion_searcher())
+
+    def _deletion_searcher(self):
+        """The committed segments do not change while a writer lives (it marks deletions in them)."""
+        if self._searcher is None:
+            self._searcher = self.searcher()
+        return self._searcher
+
+    def close_searcher(self) -> None:
+        """Close the deletions' searcher (before a commit merges or lists segments)."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _finish(self):
+        self.close_searcher()
+        super()._finish()
 
     def add_reader(self, reader):
         """Merge a segment in: its documents' stored fields, lengths and columns are copied now
