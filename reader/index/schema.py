@@ -30,7 +30,8 @@ from reader.text.tokenise import postings
 #: (:mod:`reader.text.variants`) and a ``pinyin`` field holds the romanised names; 7: compact inline
 #: term-table entries (4 bytes of fixed part, not 26; positions under 65,536 as uint16s); 8: ``body``
 #: also holds the print edition and the editor credited (``《人民日报》（…02版）``, ``责任编辑：…``);
-#: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36; 10 since 12);
+#: 9: the term table is :mod:`.storage.termtable`'s (11 bytes a term, not Whoosh's 36; 10 since 12,
+#: 7 since 14);
 #: 10: narrow blocks and inline postings (uint16 ids, half-float weights, position gaps); 11: the
 #: term table samples every 16th key for ordered seeks, not every 64th, and says so in its footer;
 #: 12: postings whose weights are their counts of positions store no weights (inline) or the counts
@@ -39,8 +40,10 @@ from reader.text.tokenise import postings
 #: their segment's (:mod:`.storage.stored`); block ids as byte gaps where they fit; a term in one
 #: document has a 5-byte entry; position gaps deflated a byte plane at a time; 13: ``body`` also
 #: holds the lines printed with a story that are not its text (``Story.asides``: closing credits,
-#: picture credits, a date line), which stories parsed before lack: they are parsed again.
-SCHEMA_VERSION = 13
+#: picture credits, a date line), which stories parsed before lack: they are parsed again; 14: the
+#: term table keeps a key's stem (field number) once for each run of keys, and its entries'
+#: positions in 3 bytes where the table is under 16 MB (RTT3: 3 bytes a term less).
+SCHEMA_VERSION = 14
 
 #: Relative weight of a hit in each text field (BM25F).
 TITLE_BOOST = 3.0

@@ -14,7 +14,7 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from reader.index.storage import termtable
 from reader.index.storage.codec import RawTermsReader
 from reader.index.storage.errors import StorageError
-from reader.index.storage.termtable import SPARSE, TermTable, TermTableWriter
+from reader.index.storage.termtable import SPARSE, STEM, TermTable, TermTableWriter
 
 
 def _write(items: list[tuple[bytes, bytes]], extras: dict | None = None) -> bytes:
@@ -119,7 +119,9 @@ def test_every_header_width_reads_back_and_a_short_entry_takes_two_bytes_of_head
         assert list(table.items()) == items
         assert all(table.lookup(k) == v for k, v in items)
     one = len(_write([(key, b"v" * 10)]))
-    assert len(_write([(key, b"v" * 10), (key + b"x", b"v" * 10)])) - one == 2 + len(key) + 1 + 10 + 8
+    # a second entry: its header, its key without the stem, its value, a hash and a 3-byte position
+    second = len(_write([(key, b"v" * 10), (key + b"x", b"v" * 10)])) - one
+    assert second == 2 + len(key) + 1 - STEM + 10 + 7
 
 
 def test_an_empty_table_finds_nothing():
@@ -182,3 +184,22 @@ def test_a_table_written_with_another_sparse_step_reads_by_its_own(monkeypatch):
         keys = [k for k, _v in items]
         for probe in (keys[0], keys[4] + b"\x00", keys[5], keys[123], keys[-1]):
             assert list(table.keys_from(probe)) == keys[bisect.bisect_left(keys, probe) :]
+
+
+def test_keys_alike_but_for_their_stem_are_told_apart_and_short_keys_have_no_stem_to_share():
+    items = [(b"\x00\x01abc", b"body"), (b"\x00\x02abc", b"title"), (b"\x00\x02abd", b"x"), (b"a", b"1")]
+    for table in _tables(_write(items)):
+        assert list(table.items()) == items
+        assert [table.lookup(k) for k, _v in items] == [b"body", b"title", b"x", b"1"]
+        assert table.lookup(b"\x00\x03abc") is None and table.lookup(b"\x00") is None
+        assert list(table.keys_from(b"\x00\x02")) == [b"\x00\x02abc", b"\x00\x02abd", b"a"]
+
+
+def test_a_table_past_16_mb_keeps_4_byte_positions():
+    items = [(b"\x00\x01" + b"%03d" % i, b"v" * 70_000) for i in range(250)]  # 17.5 MB of values
+    data = _write(items)
+    width = termtable._FOOTER.unpack_from(data, len(data) - termtable._FOOTER.size)[5]
+    assert width == 4
+    for table in _tables(data):
+        assert all(table.lookup(k) == v for k, v in items[::37])
+        assert list(table.keys()) == [k for k, _v in items]
