@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 from reader.index import SearchRequest, open_index
 from reader.index.segdata import date_key
 from tests.helpers.records import RECORDS, simple_tagger, write_jsonl
@@ -20,8 +22,11 @@ def test_sidecars_follow_segments(tmp_path):
     write_jsonl(archive / "a.jsonl", RECORDS[:3])
     library = open_index(tmp_path / "home")
     library.update([archive], tagger=simple_tagger)
-    # written by the import itself, one per segment
+    # written by the import itself, one per segment, deflated
     assert [name.split(".")[0] for name in _sidecars(library)] == _segments(library)
+    for name in _sidecars(library):
+        with zipfile.ZipFile(library.dir / name) as saved:
+            assert {m.compress_type for m in saved.infolist()} == {zipfile.ZIP_DEFLATED}
     expected = library.search(SearchRequest(query="上饶"))
     library.close()
 
