@@ -35,8 +35,9 @@ from pathlib import Path
 from reader.story import Story
 from reader.text import sketch
 
-#: Bump when what a row holds changes meaning (the store is then emptied and refilled).
-FORMAT = 3
+#: Bump when what a row holds changes meaning (the store is then emptied and refilled); 4: band
+#: keys of 32 bits, not 63.
+FORMAT = 4
 FILE_NAME = "reprints.sqlite3"
 #: Estimated similarity at or above which two stories are printings of one text. Two
 #: stories that each share 80% of their text score about 0.67 (less the shingles an edit

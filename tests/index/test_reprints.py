@@ -331,3 +331,13 @@ def test_signatures_are_exactly_datasketchs_minhash_of_the_same_shingles():
             mh.update_batch([g.encode("utf-8", "surrogatepass") for g in grams])
         expected = (np.asarray(mh.hashvalues, dtype=np.uint64) & 0xFFFF).astype("<u2").tobytes()
         assert sketch.signature(text) == (expected, len(grams)), text[:20]
+
+
+def test_band_keys_are_32_bit_one_a_band_and_the_same_for_the_same_signature():
+    """SQLite keeps a key under 2**31 in 4 bytes, not 8: a quarter of the store is band rows."""
+    from reader.text import sketch
+
+    sig, _size = sketch.signature("上饶经开区新的一年这样拼，项目建设提速，产业集群壮大。" * 3)
+    keys = sketch.band_keys(sig)
+    assert len(keys) == sketch.bands()[0] and keys == sketch.band_keys(sig)
+    assert all(-(2**31) <= k < 2**31 for k in keys) and len(set(keys)) == len(keys)
