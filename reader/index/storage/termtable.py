@@ -160,7 +160,6 @@ class TermTable:
         self.count = count
         self.endofdata = hashes_at
         self._hashes = self._array(hashes_at, count, "I")
-        self._width = width
         self._where_at = where_at
         if where_at + count * width > sparse_at:
             raise ValueError("term table footer is damaged")
