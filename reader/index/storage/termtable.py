@@ -181,6 +181,7 @@ class TermTable:
         self.extras = extras
         self._stem_starts = [at for at, _stem in stems]
         self._stems = [stem for _at, stem in stems]
+        self._run = (0, 0, b"")  # the run last asked about: (first position, past its last, stem)
 
     def _array(self, pos: int, count: int, typecode: Literal["I", "Q"]) -> Sequence[int]:
         """``count`` little-endian unsigned integers at ``pos``, read in place where mapped.
@@ -206,8 +207,15 @@ class TermTable:
         return int.from_bytes(self._buf[at : at + 3], "little")
 
     def _stem_at(self, pos: int) -> bytes:
-        """The stem of the key whose entry starts at ``pos``."""
-        return self._stems[bisect_right(self._stem_starts, pos) - 1]
+        """The stem of the key whose entry starts at ``pos`` (the run asked about last, kept:
+        cursors and seeks ask about neighbouring entries)."""
+        lo, hi, stem = self._run
+        if lo <= pos < hi:
+            return stem
+        i = bisect_right(self._stem_starts, pos) - 1
+        starts = self._stem_starts
+        self._run = (starts[i], starts[i + 1] if i + 1 < len(starts) else self.endofdata, self._stems[i])
+        return self._stems[i]
 
     def _range_at(self, pos: int) -> tuple[int, int, int, int]:
         """``(key position, key length, value position, value length)`` of the entry at ``pos``."""
